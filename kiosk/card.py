@@ -1,0 +1,151 @@
+"""The visitor's card: what one visit said. Plain Python, no Qt.
+
+A card is created at the first tap with its UUID and rating, then optional steps add to it until
+it is final. Text from visitors is cleaned here, once, before it reaches the store.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+Clock = Callable[[], datetime]
+"""Returns the current local time as an aware datetime; injected so tests control time."""
+
+
+def system_clock() -> datetime:
+    return datetime.now().astimezone()
+
+
+RATINGS = (1, 2, 3, 4, 5)
+NAME_MAX = 80
+PHONE_MAX = 30
+EMAIL_MAX = 120
+
+
+class Delivery(StrEnum):
+    """Where a card stands on its way to the district."""
+
+    DRAFT = "draft"  # the visitor may still add to it
+    PENDING = "pending"  # final, waiting in the outbox
+    DELIVERED = "delivered"  # the receiver acknowledged it (accepted or duplicate)
+    REJECTED = "rejected"  # the receiver refused it; kept, with the reason, for the manager
+
+
+@dataclass
+class Card:
+    id: str
+    rating: int
+    language: str
+    kiosk_id: str
+    app_version: str
+    created_at: datetime  # aware, local time of the kiosk
+    role: str | None = None
+    went_well: list[str] = field(default_factory=list)
+    could_improve: list[str] = field(default_factory=list)
+    comment: str | None = None
+    followup_requested: bool = False
+    contact_name: str | None = None
+    contact_phone: str | None = None
+    contact_email: str | None = None
+    finalised_at: datetime | None = None
+    delivery: Delivery = Delivery.DRAFT
+    delivery_error: str | None = None
+
+    @classmethod
+    def new(cls, rating: int, language: str, kiosk_id: str, app_version: str, clock: Clock) -> Card:
+        if rating not in RATINGS:
+            raise ValueError(f"rating must be 1 to 5, got {rating!r}")
+        return cls(
+            id=str(uuid.uuid4()),
+            rating=rating,
+            language=language,
+            kiosk_id=kiosk_id,
+            app_version=app_version,
+            created_at=clock(),
+        )
+
+    @property
+    def is_final(self) -> bool:
+        return self.delivery is not Delivery.DRAFT
+
+
+# Cc (controls) and Cf (format) characters, except the ones real text needs: newline, tab,
+# zero-width joiner (emoji sequences) and the bidi marks used in right-to-left text.
+_KEEP = {"\n", "\t", "\u200d", "\u200e", "\u200f"}
+
+
+def clean_text(value: str | None, limit: int) -> str | None:
+    """Visitor text made safe to store and show: controls removed, NFC, trimmed to ``limit``.
+
+    Returns None for text that is empty once cleaned.
+    """
+    if value is None:
+        return None
+    value = unicodedata.normalize("NFC", value)
+    value = "".join(
+        ch for ch in value if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
+    )
+    value = re.sub(r"[ \t]+", " ", value).strip()
+    value = re.sub(r"\n{3,}", "\n\n", value)
+    if len(value) > limit:
+        value = value[:limit].rstrip()
+    return value or None
+
+
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+_PHONE_CHARS = re.compile(r"^[+()\-.\s0-9]{7,30}$")
+
+
+class ContactError(ValueError):
+    """A follow-up request that cannot be accepted; ``field`` names the input to fix."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    phone: str | None
+    email: str | None
+
+
+def validate_contact(name: str, phone: str, email: str, consent: bool) -> Contact:
+    """Check a follow-up request. Raises ContactError naming the first field to fix.
+
+    ``reason`` is one of: "missing", "invalid", "consent" so the UI can word it in either language.
+    """
+    clean_name = clean_text(name, NAME_MAX)
+    clean_phone = clean_text(phone, PHONE_MAX)
+    clean_email = clean_text(email, EMAIL_MAX)
+    if not clean_name:
+        raise ContactError("name", "missing")
+    if not clean_phone and not clean_email:
+        raise ContactError("phone", "missing")
+    if clean_phone and (
+        not _PHONE_CHARS.match(clean_phone) or sum(c.isdigit() for c in clean_phone) < 7
+    ):
+        raise ContactError("phone", "invalid")
+    if clean_email and not _EMAIL.match(clean_email):
+        raise ContactError("email", "invalid")
+    if not consent:
+        raise ContactError("consent", "consent")
+    return Contact(clean_name, clean_phone, clean_email)
+
+
+def utc_iso(moment: datetime) -> str:
+    """Stored form of a moment: UTC, ISO 8601, microseconds, 'Z'."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def offset_minutes(moment: datetime) -> int:
+    delta = moment.utcoffset()
+    return int(delta.total_seconds() // 60) if delta is not None else 0

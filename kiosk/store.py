@@ -1,0 +1,411 @@
+"""The kiosk's local store: one SQLite file, WAL, durable commits, versioned by named migrations.
+
+Qt-free. Errors come in two kinds (after qutebrowser's misc/sql.py): StoreEnvironmentError for
+what the machine did (disk full, read-only, locked, corrupt, cannot open), worded for a person,
+and everything else, which is a bug and propagates.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from kiosk.card import Card, Clock, Delivery, offset_minutes, system_clock, utc_iso
+
+log = logging.getLogger("kiosk.store")
+
+DB_FILENAME = "cards.db"
+BUSY_TIMEOUT_MS = 3000
+
+migrations = Migrations("kiosk")
+
+
+@migrations(name="0001_cards")
+def _m0001_cards(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE cards (
+            id TEXT PRIMARY KEY,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+            language TEXT NOT NULL,
+            role TEXT,
+            went_well TEXT NOT NULL DEFAULT '[]',
+            could_improve TEXT NOT NULL DEFAULT '[]',
+            comment TEXT,
+            followup_requested INTEGER NOT NULL DEFAULT 0,
+            contact_name TEXT,
+            contact_phone TEXT,
+            contact_email TEXT,
+            created_at TEXT NOT NULL,
+            utc_offset_min INTEGER NOT NULL,
+            local_date TEXT NOT NULL,
+            finalised_at TEXT,
+            kiosk_id TEXT NOT NULL,
+            app_version TEXT NOT NULL,
+            delivery TEXT NOT NULL DEFAULT 'draft'
+                CHECK (delivery IN ('draft', 'pending', 'delivered', 'rejected')),
+            delivery_error TEXT,
+            delivered_at TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX cards_outbox ON cards (delivery, created_at)")
+    db.execute("CREATE INDEX cards_local_date ON cards (local_date, created_at)")
+
+
+# sqlite3 primary result codes caused by the environment rather than by our code.
+_ENVIRONMENT_CODES = {
+    sqlite3.SQLITE_BUSY: "the database is locked by another program",
+    sqlite3.SQLITE_LOCKED: "the database is locked by another program",
+    sqlite3.SQLITE_READONLY: "the database file is read-only",
+    sqlite3.SQLITE_IOERR: "the disk could not be read or written",
+    sqlite3.SQLITE_CORRUPT: "the database file is damaged",
+    sqlite3.SQLITE_FULL: "the disk is full",
+    sqlite3.SQLITE_CANTOPEN: "the database file cannot be opened",
+    sqlite3.SQLITE_PROTOCOL: "the database is locked by another program",
+    sqlite3.SQLITE_NOTADB: "the file is not a kiosk database",
+    sqlite3.SQLITE_PERM: "permission to the database file was denied",
+}
+
+
+class StoreEnvironmentError(Exception):
+    """The machine, not the code, stopped a store operation. ``str()`` is fit to show a person."""
+
+
+def _environment_error(exc: sqlite3.Error, path: Path) -> StoreEnvironmentError | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    reason = _ENVIRONMENT_CODES.get(code & 0xFF)
+    if reason is None:
+        return None
+    return StoreEnvironmentError(f"{reason} ({path})")
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _mapped(method: Callable[P, R]) -> Callable[P, R]:
+    """Turn environment failures inside a store method into StoreEnvironmentError."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        self = args[0]
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as exc:
+            mapped = _environment_error(exc, self.path)  # type: ignore[attr-defined]
+            if mapped is None:
+                raise
+            log.error("store: %s", mapped)
+            raise mapped from exc
+
+    return wrapper
+
+
+@dataclass(frozen=True)
+class OutboxStatus:
+    pending: int
+    oldest_pending: datetime | None
+    rejected: int
+
+
+_EDITABLE = {
+    "role",
+    "went_well",
+    "could_improve",
+    "comment",
+    "followup_requested",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+}
+
+
+class CardStore:
+    """All reads and writes of cards; one instance per thread (connections are not shared)."""
+
+    def __init__(self, path: Path, clock: Clock = system_clock) -> None:
+        self.path = path
+        self.clock = clock
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreEnvironmentError(
+                f"the data folder cannot be created ({exc.strerror}: {path.parent})"
+            ) from None
+        try:
+            self._open()
+        except sqlite3.Error as exc:
+            mapped = _environment_error(exc, path)
+            if mapped is None:
+                raise
+            log.error("store: cannot open: %s", mapped)
+            raise mapped from exc
+
+    @classmethod
+    def in_dir(cls, data_dir: Path, clock: Clock = system_clock) -> CardStore:
+        return cls(data_dir / DB_FILENAME, clock)
+
+    def _open(self) -> None:
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if mode != "wal":
+            log.warning("store: journal mode is %s, not WAL", mode)
+        # FULL: a commit is on disk before the visitor sees the next screen (WAL alone with
+        # NORMAL may lose the last commits on power loss, and a kiosk loses power).
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        known = {m.name for m in migrations._migrations}
+        applied = {m.name for m in migrations.applied(self.db)}
+        newer = applied - known
+        if newer:
+            raise StoreEnvironmentError(
+                f"the database was written by a newer version of the kiosk "
+                f"(unknown migrations: {', '.join(sorted(newer))}; {self.path})"
+            )
+        pending = migrations.pending(self.db)
+        if not pending:
+            return
+        if applied:
+            backup = self.path.with_name(
+                f"{self.path.name}.before-{pending[0].name}-{self.clock():%Y%m%d%H%M%S}.bak"
+            )
+            self.db.conn.execute("PRAGMA wal_checkpoint(FULL)")
+            shutil.copy2(self.path, backup)
+            log.info("store: backed up to %s before migrating", backup)
+        for m in pending:
+            log.info("store: applying migration %s", m.name)
+        migrations.apply(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self.db.atomic():
+            yield self.db.conn
+
+    # --- the visitor's card -------------------------------------------------------------
+
+    @_mapped
+    def create(self, card: Card) -> None:
+        """Store a new card in one durable transaction."""
+        row = _to_row(card)
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        with self.transaction() as conn:
+            conn.execute(f"INSERT INTO cards ({columns}) VALUES ({marks})", list(row.values()))
+        log.debug("store: card %s created", card.id)
+
+    @_mapped
+    def update(self, card_id: str, **fields: Any) -> bool:
+        """Change what a visitor gave on a card that is still a draft. False if it is final."""
+        unknown = set(fields) - _EDITABLE
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        values = {k: _column_value(v) for k, v in fields.items()}
+        sets = ", ".join(f"{k} = ?" for k in values)
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                f"UPDATE cards SET {sets} WHERE id = ? AND delivery = 'draft'",
+                [*values.values(), card_id],
+            )
+        return cursor.rowcount == 1
+
+    @_mapped
+    def finalise(self, card_id: str) -> bool:
+        """Close a card to further edits and put it in the outbox."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE cards SET delivery = 'pending', finalised_at = ? "
+                "WHERE id = ? AND delivery = 'draft'",
+                [utc_iso(self.clock()), card_id],
+            )
+        return cursor.rowcount == 1
+
+    @_mapped
+    def finalise_abandoned(self) -> int:
+        """At start-up: drafts left by a crash or power cut are final with what they hold."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE cards SET delivery = 'pending', finalised_at = ? WHERE delivery = 'draft'",
+                [utc_iso(self.clock())],
+            )
+        if cursor.rowcount:
+            log.info("store: finalised %d card(s) left open by the last run", cursor.rowcount)
+        return cursor.rowcount
+
+    @_mapped
+    def get(self, card_id: str) -> Card | None:
+        row = self.db.conn.execute(f"SELECT {_SELECT} FROM cards WHERE id = ?", [card_id])
+        found = row.fetchone()
+        return _from_row(found) if found else None
+
+    @_mapped
+    def count(self, delivery: Delivery | None = None) -> int:
+        if delivery is None:
+            return int(self.db.conn.execute("SELECT count(*) FROM cards").fetchone()[0])
+        return int(
+            self.db.conn.execute(
+                "SELECT count(*) FROM cards WHERE delivery = ?", [delivery.value]
+            ).fetchone()[0]
+        )
+
+    @_mapped
+    def cards(self, since: datetime | None = None, limit: int = 1000) -> list[Card]:
+        """Cards newest first, optionally only those created at or after ``since``."""
+        where, args = ("WHERE created_at >= ?", [utc_iso(since)]) if since else ("", [])
+        rows = self.db.conn.execute(
+            f"SELECT {_SELECT} FROM cards {where} ORDER BY created_at DESC LIMIT ?",
+            [*args, limit],
+        )
+        return [_from_row(r) for r in rows]
+
+    # --- the outbox (sync) ----------------------------------------------------------------
+
+    @_mapped
+    def outbox(self, limit: int) -> list[Card]:
+        """Final cards not yet acknowledged by the district, oldest first."""
+        rows = self.db.conn.execute(
+            f"SELECT {_SELECT} FROM cards WHERE delivery = 'pending' ORDER BY created_at LIMIT ?",
+            [limit],
+        )
+        return [_from_row(r) for r in rows]
+
+    @_mapped
+    def mark_delivered(self, card_ids: Iterable[str]) -> int:
+        """Record the receiver's acknowledgement; only pending cards change."""
+        ids = list(card_ids)
+        now = utc_iso(self.clock())
+        with self.transaction() as conn:
+            cursor = conn.executemany(
+                "UPDATE cards SET delivery = 'delivered', delivered_at = ?, delivery_error = NULL "
+                "WHERE id = ? AND delivery = 'pending'",
+                [(now, i) for i in ids],
+            )
+        return cursor.rowcount
+
+    @_mapped
+    def mark_rejected(self, reasons: dict[str, str]) -> int:
+        with self.transaction() as conn:
+            cursor = conn.executemany(
+                "UPDATE cards SET delivery = 'rejected', delivery_error = ? "
+                "WHERE id = ? AND delivery = 'pending'",
+                [(reason, i) for i, reason in reasons.items()],
+            )
+        return cursor.rowcount
+
+    @_mapped
+    def outbox_status(self) -> OutboxStatus:
+        pending, oldest = self.db.conn.execute(
+            "SELECT count(*), min(created_at) FROM cards WHERE delivery = 'pending'"
+        ).fetchone()
+        rejected = self.db.conn.execute(
+            "SELECT count(*) FROM cards WHERE delivery = 'rejected'"
+        ).fetchone()[0]
+        return OutboxStatus(
+            pending=int(pending),
+            oldest_pending=_parse_utc(oldest) if oldest else None,
+            rejected=int(rejected),
+        )
+
+
+_COLUMNS = (
+    "id",
+    "rating",
+    "language",
+    "role",
+    "went_well",
+    "could_improve",
+    "comment",
+    "followup_requested",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "created_at",
+    "utc_offset_min",
+    "finalised_at",
+    "kiosk_id",
+    "app_version",
+    "delivery",
+    "delivery_error",
+)
+_SELECT = ", ".join(_COLUMNS)
+
+
+def _column_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _to_row(card: Card) -> dict[str, Any]:
+    return {
+        "id": card.id,
+        "rating": card.rating,
+        "language": card.language,
+        "role": card.role,
+        "went_well": _column_value(card.went_well),
+        "could_improve": _column_value(card.could_improve),
+        "comment": card.comment,
+        "followup_requested": int(card.followup_requested),
+        "contact_name": card.contact_name,
+        "contact_phone": card.contact_phone,
+        "contact_email": card.contact_email,
+        "created_at": utc_iso(card.created_at),
+        "utc_offset_min": offset_minutes(card.created_at),
+        "local_date": card.created_at.date().isoformat(),
+        "finalised_at": utc_iso(card.finalised_at) if card.finalised_at else None,
+        "kiosk_id": card.kiosk_id,
+        "app_version": card.app_version,
+        "delivery": card.delivery.value,
+        "delivery_error": card.delivery_error,
+    }
+
+
+def _parse_utc(value: str) -> datetime:
+    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+def _from_row(row: tuple[Any, ...]) -> Card:
+    r = dict(zip(_COLUMNS, row, strict=True))
+    local = timezone(timedelta(minutes=r["utc_offset_min"]))
+    return Card(
+        id=r["id"],
+        rating=r["rating"],
+        language=r["language"],
+        role=r["role"],
+        went_well=json.loads(r["went_well"]),
+        could_improve=json.loads(r["could_improve"]),
+        comment=r["comment"],
+        followup_requested=bool(r["followup_requested"]),
+        contact_name=r["contact_name"],
+        contact_phone=r["contact_phone"],
+        contact_email=r["contact_email"],
+        created_at=_parse_utc(r["created_at"]).astimezone(local),
+        finalised_at=_parse_utc(r["finalised_at"]) if r["finalised_at"] else None,
+        kiosk_id=r["kiosk_id"],
+        app_version=r["app_version"],
+        delivery=Delivery(r["delivery"]),
+        delivery_error=r["delivery_error"],
+    )

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# One entry point for a new machine: sets everything up, then runs what was asked.
+#   scripts/dev.sh demo   set up, then start the kiosk on the demo configuration (windowed)
+#   scripts/dev.sh test   set up, then run linters, type checks and the whole test suite
+#   scripts/dev.sh setup  set up only (system packages, .venv, pip packages, compiled translations)
+#   scripts/dev.sh build  set up, then build the PyInstaller bundle into dist/kiosk
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+VENV=${KIOSK_VENV:-$ROOT/.venv}
+PY=${PYTHON:-python3}
+
+# Shared libraries Qt's xcb and offscreen platforms load, poppler for reading PDFs back in tests,
+# PostgreSQL for the receiver's tests, Xvfb so the demo also runs on a machine with no screen.
+APT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
+  libxcb-image0 libxcb-xinerama0 poppler-utils postgresql xvfb xauth)
+
+install_system_packages() {
+  command -v dpkg-query >/dev/null || { echo "setup: not a Debian-like system; install Qt's libraries by hand (see README)"; return; }
+  local missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing system packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+setup() {
+  install_system_packages
+  [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
+  # pip runs again only when pyproject.toml changed since the last install.
+  local stamp="$VENV/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
+  if [ ! -e "$stamp" ]; then
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[server,dev]"
+    rm -f "$VENV"/.installed-*
+    touch "$stamp"
+  fi
+  build_translations
+}
+
+build_translations() {
+  mkdir -p kiosk/locale
+  for ts in translations/*.ts; do
+    [ -e "$ts" ] || continue
+    "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "kiosk/locale/$(basename "${ts%.ts}").qm"
+  done
+}
+
+run_tests() {
+  "$VENV/bin/ruff" check .
+  "$VENV/bin/ruff" format --check .
+  "$VENV/bin/mypy"
+  QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest "$@"
+}
+
+demo() {
+  local args=(run --config assets/demo.toml --data-dir "$ROOT/demo-data" --windowed)
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    echo "demo: no screen here, so the kiosk runs on a virtual one (xvfb-run)."
+    exec xvfb-run -a -s "-screen 0 1280x800x24" "$VENV/bin/kiosk" "${args[@]}" "$@"
+  fi
+  exec "$VENV/bin/kiosk" "${args[@]}" "$@"
+}
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+  setup) setup ;;
+  demo) setup; demo "$@" ;;
+  test) setup; run_tests "$@" ;;
+  build) setup; "$VENV/bin/pyinstaller" --noconfirm --clean build.spec ;;
+  translations) "$VENV/bin/pyside6-lupdate" kiosk -extensions py -no-obsolete -ts translations/kiosk_es.ts translations/kiosk_en.ts; build_translations ;;
+  *) sed -n '2,7p' "$0"; exit 2 ;;
+esac

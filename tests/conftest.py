@@ -1,0 +1,48 @@
+"""Shared test set-up: Qt offscreen, English locale, gui tests marked from the qapp fixture."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["LANG"] = "en_US.UTF-8"
+os.environ.pop("KIOSK_CONFIG", None)
+os.environ.pop("KIOSK_DATA_DIR", None)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "qapp" in getattr(item, "fixturenames", ()) or "qtbot" in getattr(
+            item, "fixturenames", ()
+        ):
+            item.add_marker(pytest.mark.gui)
+
+
+class FakeClock:
+    """A clock the test moves by hand: local time in a fixed UTC-6 zone (a US school)."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        zone = timezone(timedelta(hours=-6))
+        self.now = start or datetime(2026, 11, 24, 9, 30, tzinfo=zone)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
