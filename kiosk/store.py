@@ -65,6 +65,23 @@ def _m0001_cards(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX cards_local_date ON cards (local_date, created_at)")
 
 
+@migrations(name="0002_followup_answers")
+def _m0002_followup_answers(db: sqlite_utils.Database) -> None:
+    # The manager's answer to a follow-up request travels to the district on its own, so the
+    # card itself is never rewritten after delivery.
+    db.execute("ALTER TABLE cards ADD COLUMN followup_answered_at TEXT")
+    db.execute("ALTER TABLE cards ADD COLUMN followup_answered_by TEXT")
+    db.execute("ALTER TABLE cards ADD COLUMN followup_note TEXT")
+    db.execute(
+        "ALTER TABLE cards ADD COLUMN followup_delivery TEXT "
+        "CHECK (followup_delivery IN ('pending', 'delivered'))"
+    )
+    db.execute(
+        "CREATE INDEX cards_followups ON cards (followup_requested, followup_answered_at) "
+        "WHERE followup_requested = 1"
+    )
+
+
 # sqlite3 primary result codes caused by the environment rather than by our code.
 _ENVIRONMENT_CODES = {
     sqlite3.SQLITE_BUSY: "the database is locked by another program",
