@@ -1,10 +1,111 @@
-"""The ``kiosk`` command."""
+"""The ``kiosk`` command: run the kiosk, render its screens, seed demo data."""
 
 from __future__ import annotations
 
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
 import click
 
+from kiosk import __version__
+from kiosk.config import Config, ConfigError, load_config
+from kiosk.logs import setup_logging
+from kiosk.paths import ENV_CONFIG, ENV_DATA_DIR, default_log_dir, resolve_config_file
+from kiosk.paths import resolve_data_dir as _resolve_data_dir
 
-@click.group()
+
+class Context:
+    """What every subcommand needs: the validated config and the data folder."""
+
+    def __init__(self, config_flag: str | None, data_dir_flag: str | None) -> None:
+        self.config_file = resolve_config_file(config_flag)
+        self.data_dir = _resolve_data_dir(data_dir_flag)
+        try:
+            self.config: Config = load_config(self.config_file)
+        except ConfigError as exc:
+            click.echo(f"kiosk: configuration error: {exc}", err=True)
+            sys.exit(2)
+
+
+def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--config and --data-dir on every subcommand (flag, then environment, then default)."""
+
+    @click.option(
+        "--config",
+        "config_flag",
+        type=click.Path(dir_okay=False),
+        help=f"Config file (TOML). Env: {ENV_CONFIG}. "
+        "Default: the per-machine, then per-user config file, else built-in defaults.",
+    )
+    @click.option(
+        "--data-dir",
+        "data_dir_flag",
+        type=click.Path(file_okay=False),
+        help=f"Folder for the card database. Env: {ENV_DATA_DIR}. "
+        "Default: the platform's per-user data folder.",
+    )
+    @functools.wraps(command)
+    def wrapper(config_flag: str | None, data_dir_flag: str | None, **kwargs: Any) -> Any:
+        return command(Context(config_flag, data_dir_flag), **kwargs)
+
+    return wrapper
+
+
+def parse_size(_ctx: object, _param: object, value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise click.BadParameter("use WIDTHxHEIGHT, e.g. 1280x800") from None
+    if not (320 <= width <= 7680 and 320 <= height <= 4320):
+        raise click.BadParameter("width and height must be between 320 and 7680/4320")
+    return width, height
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kiosk")
 def main() -> None:
     """School front-office feedback kiosk."""
+
+
+@main.command()
+@common_options
+@click.option("--windowed", is_flag=True, help="A normal window instead of full-screen kiosk mode.")
+@click.option("--size", callback=parse_size, help="Window size WIDTHxHEIGHT (with --windowed).")
+@click.option("--quit-after-first-paint", is_flag=True, hidden=True)
+def run(
+    ctx: Context, windowed: bool, size: tuple[int, int] | None, quit_after_first_paint: bool
+) -> None:
+    """Start the kiosk (full-screen kiosk mode unless --windowed)."""
+    setup_logging(default_log_dir(), ctx.config.log_level)
+    from kiosk.app import run_kiosk
+
+    sys.exit(run_kiosk(ctx.config, ctx.data_dir, windowed, size, quit_after_first_paint))
+
+
+@main.command()
+@common_options
+@click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for PNGs.")
+@click.option("--size", callback=parse_size, default="1280x800", show_default=True)
+def snapshot(ctx: Context, out: str, size: tuple[int, int]) -> None:
+    """Render every screen, in each language, to <screen>-<lang>.png, offscreen."""
+    from kiosk.snapshot import render_all
+
+    for path in render_all(ctx.config, Path(out), size):
+        click.echo(path)
+
+
+@main.command("pin-hash")
+@click.option("--pin", prompt=True, hide_input=True, confirmation_prompt=True)
+def pin_hash(pin: str) -> None:
+    """Print the hash of a manager PIN, for admin_pin_hash in the config file."""
+    from kiosk.pin import PinError, hash_pin
+
+    try:
+        click.echo(f'admin_pin_hash = "{hash_pin(pin)}"')
+    except PinError as exc:
+        raise click.BadParameter(str(exc), param_hint="--pin") from None

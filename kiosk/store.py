@@ -141,6 +141,8 @@ class OutboxStatus:
 
 
 _EDITABLE = {
+    "rating",
+    "language",
     "role",
     "went_well",
     "could_improve",

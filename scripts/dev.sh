@@ -75,6 +75,9 @@ case "$cmd" in
   demo) setup; demo "$@" ;;
   test) setup; run_tests "$@" ;;
   build) setup; "$VENV/bin/pyinstaller" --noconfirm --clean build.spec ;;
-  translations) "$VENV/bin/pyside6-lupdate" kiosk -extensions py -no-obsolete -ts translations/kiosk_es.ts translations/kiosk_en.ts; build_translations ;;
+  translations)  # refresh translations/*.ts from the sources (then translate new strings in Linguist)
+    "$VENV/bin/pyside6-lupdate" $(find kiosk -name '*.py' | sort) -locations none -no-obsolete \
+      -ts translations/kiosk_es.ts
+    build_translations ;;
   *) sed -n '2,7p' "$0"; exit 2 ;;
 esac

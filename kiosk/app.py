@@ -1,0 +1,189 @@
+"""Wiring: the one place where the window's signals meet the store (and, later, the uploader)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from kiosk import __version__
+from kiosk.card import NAME_MAX, Card, Clock, clean_text, system_clock
+from kiosk.config import Config
+from kiosk.i18n import LanguageSwitcher
+from kiosk.pin import verify_pin
+from kiosk.store import CardStore, StoreEnvironmentError
+from kiosk.ui.theme import apply_theme
+from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger("kiosk.app")
+qt_log = logging.getLogger("qt")
+
+
+class VisitorSession(QObject):
+    """One card per visit: created at the first tap, updated step by step, then finalised.
+
+    A store that cannot be written is reported through ``problem`` (shown on screen) and
+    retried at the next tap; a card already saved is never dropped.
+    """
+
+    problem = Signal(bool)
+
+    def __init__(
+        self,
+        open_store: Callable[[], CardStore],
+        config: Config,
+        language: Callable[[], str],
+        clock: Clock = system_clock,
+    ) -> None:
+        super().__init__()
+        self.open_store = open_store
+        self.config = config
+        self.language = language
+        self.clock = clock
+        self.store: CardStore | None = None
+        self.card_id: str | None = None
+        self.failing = False
+
+    def _with_store(self, action: Callable[[CardStore], object]) -> bool:
+        try:
+            if self.store is None:
+                self.store = self.open_store()
+                self.store.finalise_abandoned()
+            action(self.store)
+        except StoreEnvironmentError as exc:
+            log.error("cannot save the visitor's answer: %s", exc)
+            if not self.failing:
+                self.failing = True
+                self.problem.emit(True)
+            return False
+        if self.failing:
+            self.failing = False
+            self.problem.emit(False)
+        return True
+
+    def rated(self, rating: int) -> None:
+        if self.card_id is not None:
+            # Back to the faces and a different face: the same visit, a new rating.
+            card_id = self.card_id
+            self._with_store(lambda s: s.update(card_id, rating=rating))
+            return
+        card = Card.new(rating, self.language(), self.config.kiosk_id, __version__, self.clock)
+        if self._with_store(lambda s: s.create(card)):
+            self.card_id = card.id
+            log.info("card %s created (rating %d)", card.id, rating)
+
+    def details(self, fields: dict[str, Any]) -> None:
+        if self.card_id is None:
+            return
+        clean = dict(fields)
+        if "comment" in clean:
+            clean["comment"] = clean_text(clean["comment"], self.config.comment_max_chars)
+        if "contact_name" in clean:
+            clean["contact_name"] = clean_text(clean["contact_name"], NAME_MAX)
+        card_id = self.card_id
+        self._with_store(lambda s: s.update(card_id, **clean))
+
+    def language_changed(self, language: str) -> None:
+        if self.card_id is not None:
+            card_id = self.card_id
+            self._with_store(lambda s: s.update(card_id, language=language))
+
+    def finished(self) -> None:
+        if self.card_id is None:
+            return
+        card_id, self.card_id = self.card_id, None
+        if self._with_store(lambda s: s.finalise(card_id)):
+            log.info("card %s final", card_id)
+
+
+def route_qt_messages() -> None:
+    """Qt's own warnings go to the 'qt' logger, so they land in the log file."""
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
+class _QuitOnFirstPaint(QObject):
+    """For start-up measurements: leave the event loop once the welcome screen has painted."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def build_window(
+    app: QApplication,
+    config: Config,
+    data_dir: Path,
+    size: tuple[int, int],
+    kiosk_mode: bool,
+    clock: Clock = system_clock,
+) -> tuple[KioskWindow, VisitorSession]:
+    """Create the window and its session, wired together. Shared by `run` and the tests."""
+    scale = apply_theme(app, *size)
+    switcher = LanguageSwitcher(app)
+    switcher.set_language(config.default_language)
+    window = KioskWindow(
+        config,
+        scale,
+        check_pin=lambda pin: verify_pin(pin, config.admin_pin_hash),
+        switcher=switcher,
+        kiosk_mode=kiosk_mode,
+    )
+    session = VisitorSession(
+        lambda: CardStore.in_dir(data_dir, clock), config, lambda: switcher.language, clock
+    )
+    session.setParent(window)
+    window.rated.connect(session.rated)
+    window.details_given.connect(session.details)
+    window.language_chosen.connect(session.language_changed)
+    window.visit_finished.connect(session.finished)
+    session.problem.connect(window.show_storage_problem)
+    window.exit_requested.connect(window.leave_kiosk)
+    window.exit_requested.connect(lambda: log.info("kiosk closed by staff"))
+    # Open the store now, so a broken disk shows before the first visitor taps.
+    session._with_store(lambda s: None)
+    return window, session
+
+
+def run_kiosk(
+    config: Config,
+    data_dir: Path,
+    windowed: bool,
+    size: tuple[int, int] | None = None,
+    quit_after_first_paint: bool = False,
+) -> int:
+    route_qt_messages()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("feedback-kiosk")
+    app.setApplicationVersion(__version__)
+    screen = app.primaryScreen().availableGeometry()
+    width, height = size or (screen.width(), screen.height())
+    window, _session = build_window(app, config, data_dir, (width, height), not windowed)
+    window.exit_requested.connect(app.quit)
+    if quit_after_first_paint:
+        watcher = _QuitOnFirstPaint(window)
+        window.welcome.installEventFilter(watcher)
+    if windowed:
+        window.resize(width, height)
+        window.show()
+    else:
+        window.showFullScreen()
+    log.info("kiosk %s started (%s, data in %s)", config.kiosk_id, __version__, data_dir)
+    return app.exec()

@@ -1,0 +1,21 @@
+"""Where bundled files live: next to the sources, or inside a PyInstaller bundle."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def _root() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) if bundle else Path(__file__).resolve().parent.parent
+
+
+def asset(name: str) -> Path:
+    return _root() / "assets" / name
+
+
+def locale_dir() -> Path:
+    """Compiled translations (.qm), built from translations/*.ts by the setup step."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) / "kiosk" / "locale" if bundle else Path(__file__).parent / "locale"

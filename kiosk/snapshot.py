@@ -1,0 +1,60 @@
+"""`kiosk snapshot`: every screen in every language, rendered offscreen to PNG files."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from kiosk.config import Config
+
+SAMPLE_COMMENT = {
+    "en": "The staff at the front desk were very kind and helped me find my son's classroom.",
+    "es": "El personal de la recepción fue muy amable y me ayudó a encontrar el salón de mi hijo.",
+}
+
+
+def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import build_window
+
+    app = QApplication.instance() or QApplication(["kiosk-snapshot"])
+    assert isinstance(app, QApplication)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-snapshot-") as scratch:
+        window, _session = build_window(app, config, Path(scratch), size, kiosk_mode=False)
+        window.resize(*size)
+        window.show()
+        for language in config.languages:
+            window.reset_to_welcome()
+            window.switcher.set_language(language)
+            scenes = {
+                "welcome": window.welcome,
+                "details": window.details,
+                "role": window.role,
+                "comment": window.comment,
+                "followup": window.followup,
+                "thanks": window.thanks,
+                "pin": window.pin,
+                "staff": window.staff,
+            }
+            window.details.went_well.buttons[config.went_well[0].id].setChecked(True)
+            window.role.buttons[config.roles[0].id].setChecked(True)
+            window.comment.editor.setPlainText(SAMPLE_COMMENT.get(language, SAMPLE_COMMENT["en"]))
+            window.followup.name.setText("María José Núñez")
+            window.followup.phone.setText("555 201 7788")
+            window.thanks.start(config.thanks_seconds, followup_requested=True)
+            window.staff.manager_button.setVisible(True)
+            for name, screen in scenes.items():
+                window.stack.setCurrentWidget(screen)
+                app.processEvents()
+                path = out / f"{name}-{language}.png"
+                window.grab().save(str(path))
+                written.append(path)
+        window.leave_kiosk()
+        window.deleteLater()
+        app.processEvents()
+    return written

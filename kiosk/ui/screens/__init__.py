@@ -1,0 +1,1 @@
+"""The visitor's screens, in the order a visitor meets them."""

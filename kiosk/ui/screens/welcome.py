@@ -1,0 +1,69 @@
+"""Welcome: the question and five faces. One tap is a complete answer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.ui.faces import FaceButton
+from kiosk.ui.widgets import Retranslatable, label
+
+
+class WelcomeScreen(Retranslatable):
+    rated = Signal(int)
+
+    def __init__(self, scale: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("screen", True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.question = label("Question")
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = label("Hint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner = label("Banner")
+        self.banner.hide()
+        self.faces = [FaceButton(r, round(150 * scale)) for r in range(1, 6)]
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        row = QHBoxLayout()
+        row.setSpacing(round(16 * scale))
+        for face in self.faces:
+            self.group.addButton(face, face.rating)
+            row.addWidget(face)
+            face.clicked.connect(lambda _=False, r=face.rating: self._tapped(r))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 24, 40, 40)
+        layout.addStretch(1)
+        layout.addWidget(self.question)
+        layout.addSpacing(round(12 * scale))
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        layout.addWidget(self.banner)
+        self.retranslate()
+
+    def _tapped(self, rating: int) -> None:
+        self.rated.emit(rating)
+
+    def set_selected(self, rating: int | None) -> None:
+        """Show the face chosen for the open card (after Back), or none for a new visitor."""
+        self.group.setExclusive(False)
+        for face in self.faces:
+            face.setChecked(face.rating == rating)
+        self.group.setExclusive(True)
+
+    def set_enabled_faces(self, enabled: bool) -> None:
+        for face in self.faces:
+            face.setEnabled(enabled)
+
+    def show_problem(self, text: str | None) -> None:
+        self.banner.setText(text or "")
+        self.banner.setVisible(bool(text))
+
+    def retranslate(self) -> None:
+        self.question.setText(self.tr("How was your visit today?"))
+        self.hint.setText(self.tr("Tap a face. That's all it takes."))
+        for face in self.faces:
+            face.retranslate()

@@ -1,0 +1,49 @@
+"""The app's look: its own typeface and one stylesheet scaled to the screen."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import fontpkg
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from kiosk.resources import asset
+
+log = logging.getLogger("kiosk.ui")
+
+FAMILY = "Atkinson Hyperlegible"
+DESIGN_SHORT_SIDE = 800  # the stylesheet's sizes are for a 1280x800 screen
+
+
+def load_fonts() -> str:
+    """Register the bundled Atkinson Hyperlegible faces; returns the family Qt knows them by."""
+    family = FAMILY
+    for font_file in fontpkg.family(FAMILY).files:
+        font_id = QFontDatabase.addApplicationFont(str(font_file.path))
+        if font_id < 0:
+            log.error("cannot load font %s", font_file.path)
+            continue
+        family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    return family
+
+
+def scale_for(width: int, height: int) -> float:
+    """Sizes follow the screen's short side, so portrait and landscape read the same."""
+    return max(0.75, min(width, height) / DESIGN_SHORT_SIDE)
+
+
+def scaled_stylesheet(scale: float) -> str:
+    text = asset("style.qss").read_text(encoding="utf-8")
+    return re.sub(r"(\d+)px", lambda m: f"{round(int(m.group(1)) * scale)}px", text)
+
+
+def apply_theme(app: QApplication, width: int, height: int) -> float:
+    family = load_fonts()
+    scale = scale_for(width, height)
+    font = QFont(family)
+    font.setPixelSize(round(24 * scale))
+    app.setFont(font)
+    app.setStyleSheet(scaled_stylesheet(scale))
+    return scale

@@ -1,0 +1,341 @@
+"""The kiosk window: header, the visitor's screens, timers and kiosk-mode guards.
+
+It knows the order of the screens and nothing of storage: what the visitor gives leaves as
+signals, which kiosk.app connects to the store.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.card import ContactError
+from kiosk.config import LANGUAGE_NAMES, Config
+from kiosk.i18n import LanguageSwitcher
+from kiosk.ui.screens.comment import CommentScreen
+from kiosk.ui.screens.details import DetailsScreen
+from kiosk.ui.screens.followup import FollowupScreen
+from kiosk.ui.screens.role import RoleScreen
+from kiosk.ui.screens.staff import PinScreen, StaffMenu
+from kiosk.ui.screens.thanks import ThanksScreen
+from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.widgets import StepScreen, label
+
+log = logging.getLogger("kiosk.ui")
+
+SETTLE_SECONDS = 0.35  # taps this soon after a screen change belong to the previous screen
+LONG_PRESS_MS = 3000  # the hidden staff gesture: hold the top-left corner this long
+CORNER_PX = 120
+STAFF_SHORTCUT = "Ctrl+Alt+Shift+M"
+
+_POINTER_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.TouchBegin,
+}
+_ACTIVITY_EVENTS = _POINTER_EVENTS | {QEvent.Type.KeyPress, QEvent.Type.TouchUpdate}
+
+
+class KioskWindow(QWidget):
+    rated = Signal(int)  # a face was tapped: a new card, or a new rating for the open one
+    details_given = Signal(dict)  # card fields from a step, saved as the visitor moves on
+    visit_finished = Signal()  # Done, Send or the idle timeout: the card is final
+    language_chosen = Signal(str)
+    exit_requested = Signal()
+    manager_requested = Signal()
+
+    def __init__(
+        self,
+        config: Config,
+        scale: float,
+        check_pin: Callable[[str], bool],
+        switcher: LanguageSwitcher,
+        kiosk_mode: bool = True,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        if kiosk_mode:
+            # No title bar, no window controls, above everything else on the screen.
+            self.setWindowFlags(
+                Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+            )
+        self.config = config
+        self.switcher = switcher
+        self.kiosk_mode = kiosk_mode
+        self.monotonic = monotonic
+        self.allow_close = not kiosk_mode
+        self.visit_open = False
+        self.last_switch = -SETTLE_SECONDS
+        self.idle_seconds = config.idle_timeout_seconds
+        self.default_language = config.default_language
+
+        self.school = label("SchoolName", wrap=False)
+        self.school.setText(config.school_name)
+        self.language_button = QPushButton()
+        self.language_button.setObjectName("LanguageToggle")
+        self.language_button.setMinimumWidth(round(200 * scale))
+        self.language_button.clicked.connect(self._toggle_language)
+        self.language_button.setVisible(len(config.languages) > 1)
+        header = QWidget()
+        header.setObjectName("HeaderBar")
+        header_row = QHBoxLayout(header)
+        header_row.setContentsMargins(
+            round(32 * scale), round(8 * scale), round(24 * scale), round(8 * scale)
+        )
+        header_row.addWidget(self.school, 1)
+        header_row.addWidget(self.language_button)
+
+        self.welcome = WelcomeScreen(scale)
+        self.details = DetailsScreen(config.went_well, config.could_improve, 1, 4)
+        self.role = RoleScreen(config.roles, 2, 4)
+        self.comment = CommentScreen(config.comment_max_chars, 3, 4)
+        self.followup = FollowupScreen(4, 4)
+        self.steps: list[StepScreen] = [self.details, self.role, self.comment, self.followup]
+        self.thanks = ThanksScreen(config.thanks_qr_url, scale)
+        self.pin = PinScreen(check_pin, monotonic)
+        self.staff = StaffMenu()
+        self.stack = QStackedWidget()
+        for screen in (self.welcome, *self.steps, self.thanks, self.pin, self.staff):
+            self.stack.addWidget(screen)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.stack, 1)
+
+        self.welcome.rated.connect(self._rated)
+        for i, step in enumerate(self.steps):
+            step.back_requested.connect(lambda i=i: self._step_back(i))
+            step.next_requested.connect(lambda i=i: self._step_next(i))
+            step.done_requested.connect(lambda i=i: self._step_done(i))
+        self.thanks.restart_requested.connect(self.reset_to_welcome)
+        self.pin.unlocked.connect(lambda: self._show(self.staff))
+        self.pin.cancelled.connect(self.reset_to_welcome)
+        self.staff.back_requested.connect(self.reset_to_welcome)
+        self.staff.exit_requested.connect(self.exit_requested)
+        self.staff.manager_requested.connect(self.manager_requested)
+        self.staff.manager_button.setVisible(False)
+        self.switcher.language_changed.connect(self._language_changed)
+
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self._idle)
+        self.thanks_timer = QTimer(self)
+        self.thanks_timer.setInterval(1000)
+        self.thanks_timer.timeout.connect(self._thanks_tick)
+        self.long_press = QTimer(self)
+        self.long_press.setSingleShot(True)
+        self.long_press.setInterval(LONG_PRESS_MS)
+        self.long_press.timeout.connect(self.open_staff_area)
+        QShortcut(QKeySequence(STAFF_SHORTCUT), self, self.open_staff_area)
+
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        self._language_changed(self.switcher.language)
+        self._restart_idle()
+
+    # --- navigation -----------------------------------------------------------------------
+
+    def current(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def _show(self, screen: QWidget) -> None:
+        self.stack.setCurrentWidget(screen)
+        self.last_switch = self.monotonic()
+        focus = getattr(screen, "focus_first", None)
+        if callable(focus):
+            focus()
+        else:
+            screen.setFocus()
+        self._restart_idle()
+
+    def _rated(self, rating: int) -> None:
+        self.rated.emit(rating)
+        self.visit_open = True
+        self.welcome.set_selected(rating)
+        self._show(self.details)
+
+    def _save(self, step: StepScreen) -> None:
+        self.details_given.emit(step.values())
+
+    def _step_back(self, index: int) -> None:
+        self._save(self.steps[index])
+        self._show(self.steps[index - 1] if index > 0 else self.welcome)
+
+    def _step_next(self, index: int) -> None:
+        self._save(self.steps[index])
+        self._show(self.steps[index + 1])
+
+    def _step_done(self, index: int) -> None:
+        step = self.steps[index]
+        followup = False
+        if step is self.followup:
+            try:
+                contact = self.followup.contact()
+            except ContactError:
+                return  # the screen shows what to fix
+            if contact is not None:
+                followup = True
+                self.details_given.emit(
+                    {
+                        "followup_requested": True,
+                        "contact_name": contact.name,
+                        "contact_phone": contact.phone,
+                        "contact_email": contact.email,
+                    }
+                )
+        else:
+            self._save(step)
+        self._finish_visit()
+        self.thanks.start(self.config.thanks_seconds, followup)
+        self._show(self.thanks)
+        self.thanks_timer.start()
+
+    def _finish_visit(self) -> None:
+        if self.visit_open:
+            self.visit_open = False
+            self.visit_finished.emit()
+
+    def _thanks_tick(self) -> None:
+        self.thanks.tick()
+        if self.thanks.seconds_left <= 0:
+            self.reset_to_welcome()
+
+    def reset_to_welcome(self) -> None:
+        """The next visitor's start: no card open, every step cleared, the default language."""
+        self._finish_visit()
+        self.thanks_timer.stop()
+        for step in self.steps:
+            step.reset()
+        self.pin.reset()
+        self.welcome.set_selected(None)
+        self._choose_language(self.default_language)
+        self._show(self.welcome)
+
+    def _idle(self) -> None:
+        screen = self.current()
+        if isinstance(screen, StepScreen) and screen is not self.followup:
+            self._save(screen)  # what the visitor chose here counts, even without "Next"
+        if screen is not self.welcome or self.visit_open:
+            log.info("idle timeout on %s", type(screen).__name__)
+        self.reset_to_welcome()
+
+    def _restart_idle(self) -> None:
+        self.idle_timer.start(self.idle_seconds * 1000)
+
+    def set_idle_seconds(self, seconds: int) -> None:
+        self.idle_seconds = seconds
+        self._restart_idle()
+
+    # --- language -------------------------------------------------------------------------
+
+    def _toggle_language(self) -> None:
+        offered: list[str] = list(self.config.languages)
+        current = self.switcher.language
+        following = offered[(offered.index(current) + 1) % len(offered)]
+        self._choose_language(following)
+
+    def _choose_language(self, language: str) -> None:
+        if language != self.switcher.language:
+            self.switcher.set_language(language)
+            if self.visit_open:
+                self.language_chosen.emit(language)
+
+    def _language_changed(self, language: str) -> None:
+        offered: list[str] = list(self.config.languages)
+        following = offered[(offered.index(language) + 1) % len(offered)]
+        # The toggle names the other language in that language, so its readers find it.
+        self.language_button.setText(LANGUAGE_NAMES[following])
+        self.language_button.setAccessibleName(LANGUAGE_NAMES[following])
+        self.details.set_language(language)
+        self.role.set_language(language)
+
+    # --- staff access and kiosk mode --------------------------------------------------------
+
+    def open_staff_area(self) -> None:
+        if self.current() in (self.pin, self.staff):
+            return
+        if self.visit_open:
+            self._idle()  # a visitor's card is finalised before staff take over
+        self.pin.reset()
+        self._show(self.pin)
+
+    def enable_manager(self, enabled: bool) -> None:
+        self.staff.manager_button.setVisible(enabled)
+
+    def show_storage_problem(self, problem: bool) -> None:
+        self.welcome.show_problem(
+            self.tr("Answers cannot be saved right now. Please tell the front desk.")
+            if problem
+            else None
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ContextMenu:
+            return True  # no context menus anywhere in kiosk mode
+        if kind in _ACTIVITY_EVENTS:
+            self._restart_idle()
+        if kind in _POINTER_EVENTS:
+            # The first receiver decides: a swallowed event reaches no widget below it.
+            if isinstance(event, QMouseEvent):
+                self._corner_gesture(event)
+            if self.monotonic() - self.last_switch < SETTLE_SECONDS:
+                return True  # a double tap must not also act on the screen it opened
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._key(watched, event)
+        return False
+
+    def _corner_gesture(self, event: QMouseEvent) -> None:
+        if event.type() == QEvent.Type.MouseButtonPress:
+            local = self.mapFromGlobal(event.globalPosition().toPoint())
+            if 0 <= local.x() < CORNER_PX and 0 <= local.y() < CORNER_PX:
+                self.long_press.start()
+        elif event.type() == QEvent.Type.MouseButtonRelease:
+            self.long_press.stop()
+
+    def _key(self, watched: QObject, event: QKeyEvent) -> bool:
+        if not self.isActiveWindow():
+            return False
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            screen = self.current()
+            if isinstance(screen, StepScreen):
+                screen.back_requested.emit()
+                return True
+            if screen in (self.thanks, self.staff):
+                self.reset_to_welcome()
+                return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(watched, QAbstractButton):
+            watched.animateClick()
+            return True
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.allow_close:
+            event.accept()
+        else:
+            log.info("close request refused (kiosk mode)")
+            event.ignore()
+
+    def leave_kiosk(self) -> None:
+        """Close for good, after staff unlocked it."""
+        self.allow_close = True
+        self.close()
