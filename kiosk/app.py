@@ -137,12 +137,12 @@ def build_window(
     monotonic: Callable[[], float] = time.monotonic,
 ) -> tuple[KioskWindow, VisitorSession]:
     """Create the window and its session, wired together. Shared by `run` and the tests."""
-    scale = apply_theme(app, *size)
+    fit = apply_theme(app, *size)
     switcher = LanguageSwitcher()
     switcher.set_language(config.default_language)
     window = KioskWindow(
         config,
-        scale,
+        fit,
         check_pin=lambda pin: verify_pin(pin, config.admin_pin_hash),
         switcher=switcher,
         kiosk_mode=kiosk_mode,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.card import Delivery
@@ -394,16 +394,25 @@ def test_an_unwritable_store_shows_a_message_and_keeps_the_saved_cards(kiosk: Ki
     assert sorted(c.rating for c in kiosk.cards()) == [2, 5]
 
 
-def test_every_screen_fits_a_1280x800_touchscreen(kiosk: Kiosk) -> None:
-    w = kiosk.window
-    hint = w.minimumSizeHint()
-    assert hint.width() <= 1280 and hint.height() <= 800
-    buttons = [
-        *w.welcome.faces,
-        *w.details.went_well.buttons.values(),
-        w.details.next_button,
-        w.language_button,
-        *w.comment.keyboard.keys.values(),
-    ]
-    for b in buttons:
-        assert b.height() >= 64 or not b.isVisible(), f"{b.text()!r} is {b.height()} px tall"
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080), (800, 1280)])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_screen_fits_the_screen_with_64_px_targets(
+    qtbot: QtBot,
+    data_dir: Path,
+    clock: FakeClock,
+    config: Config,
+    size: tuple[int, int],
+    language: str,
+) -> None:
+    for kiosk in open_kiosk(qtbot, data_dir, clock, config, size=size):
+        w = kiosk.window
+        w.switcher.set_language(language)
+        hint = w.minimumSizeHint()
+        assert hint.width() <= size[0] and hint.height() <= size[1]
+        for screen in (w.welcome, *w.steps, w.thanks, w.pin, w.staff):
+            w.stack.setCurrentWidget(screen)
+            QApplication.processEvents()
+            for button in screen.findChildren(QAbstractButton):
+                if button.isVisible():
+                    side = min(button.width(), button.height())
+                    assert side >= 64, f"{button.text()!r} on {type(screen).__name__}: {side} px"

@@ -92,7 +92,7 @@ class StepScreen(Retranslatable):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignTop)
-        outer = QVBoxLayout(self)
+        self.outer = outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 12, 40, 20)
         outer.setSpacing(10)
         outer.addLayout(top)

@@ -32,6 +32,7 @@ from kiosk.ui.screens.role import RoleScreen
 from kiosk.ui.screens.staff import PinScreen, StaffMenu
 from kiosk.ui.screens.thanks import ThanksScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.theme import ScreenFit
 from kiosk.ui.widgets import StepScreen, label
 
 log = logging.getLogger("kiosk.ui")
@@ -61,7 +62,7 @@ class KioskWindow(QWidget):
     def __init__(
         self,
         config: Config,
-        scale: float,
+        fit: ScreenFit,
         check_pin: Callable[[str], bool],
         switcher: LanguageSwitcher,
         kiosk_mode: bool = True,
@@ -82,6 +83,7 @@ class KioskWindow(QWidget):
         self.visit_open = False
         self.last_switch = -SETTLE_SECONDS
         self.idle_seconds: float = config.idle_timeout_seconds
+        scale = fit.scale
         self.default_language = config.default_language
 
         self.school = label("SchoolName", wrap=False)
@@ -100,13 +102,16 @@ class KioskWindow(QWidget):
         header_row.addWidget(self.school, 1)
         header_row.addWidget(self.language_button)
 
-        self.welcome = WelcomeScreen(scale)
+        self.welcome = WelcomeScreen(fit)
         self.details = DetailsScreen(config.went_well, config.could_improve, 1, 4)
         self.role = RoleScreen(config.roles, 2, 4)
-        self.comment = CommentScreen(config.comment_max_chars, 3, 4)
-        self.followup = FollowupScreen(4, 4)
+        self.comment = CommentScreen(config.comment_max_chars, fit.narrow, 3, 4)
+        self.followup = FollowupScreen(fit.narrow, 4, 4)
         self.steps: list[StepScreen] = [self.details, self.role, self.comment, self.followup]
         self.thanks = ThanksScreen(config.thanks_qr_url, scale)
+        if fit.narrow:
+            for step in self.steps:
+                step.outer.setContentsMargins(20, 12, 20, 20)
         self.pin = PinScreen(check_pin, monotonic)
         self.staff = StaffMenu()
         self.stack = QStackedWidget()
