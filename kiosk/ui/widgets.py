@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -120,8 +119,3 @@ class StepScreen(Retranslatable):
         self.back_button.setText(self.tr("Back"))
         self.done_button.setText(self.tr("Done"))
         self.update_next_label()
-
-
-def expanding(widget: QWidget) -> QWidget:
-    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-    return widget
