@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -133,8 +134,13 @@ def build_window(
     size: tuple[int, int],
     kiosk_mode: bool,
     clock: Clock = system_clock,
+    monotonic: Callable[[], float] = time.monotonic,
 ) -> tuple[KioskWindow, VisitorSession]:
-    """Create the window and its session, wired together. Shared by `run` and the tests."""
+    """Create the window and its session, wired together. Shared by `run` and the tests.
+
+    ``monotonic`` drives the window's tap-settle guard; tests and benchmarks pass a fake one
+    to step past the settle window instead of sleeping.
+    """
     scale = apply_theme(app, *size)
     switcher = LanguageSwitcher(app)
     switcher.set_language(config.default_language)
@@ -144,6 +150,7 @@ def build_window(
         check_pin=lambda pin: verify_pin(pin, config.admin_pin_hash),
         switcher=switcher,
         kiosk_mode=kiosk_mode,
+        monotonic=monotonic,
     )
     session = VisitorSession(
         lambda: CardStore.in_dir(data_dir, clock), config, lambda: switcher.language, clock
