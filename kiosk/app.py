@@ -136,7 +136,11 @@ def build_window(
     clock: Clock = system_clock,
     monotonic: Callable[[], float] = time.monotonic,
 ) -> tuple[KioskWindow, VisitorSession]:
-    """Create the window and its session, wired together. Shared by `run` and the tests."""
+    """Create the window and its session, wired together. Shared by `run` and the tests.
+
+    ``monotonic`` drives the window's tap-settle guard; tests and benchmarks pass a fake one
+    to step past the settle window instead of sleeping.
+    """
     fit = apply_theme(app, *size)
     switcher = LanguageSwitcher()
     switcher.set_language(config.default_language)
