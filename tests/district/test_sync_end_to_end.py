@@ -1,0 +1,105 @@
+"""The kiosk's outbox reaches a real receiver: exactly once in its database, whatever fails."""
+
+from __future__ import annotations
+
+import pytest
+from harness import Fault, Receiver, seed, uploader
+
+from kiosk.card import Delivery
+from kiosk.store import CardStore
+from sync.errors import NetworkError, RateLimited, ServerError
+
+
+def assert_all_delivered(store: CardStore, receiver: Receiver, ids: list[str]) -> None:
+    held = receiver.card_ids()
+    assert sorted(held) == sorted(ids)  # exactly those cards, none twice
+    assert store.count(Delivery.PENDING) == 0
+    assert store.count(Delivery.DELIVERED) == len(ids)
+
+
+def test_outbox_reaches_receiver_exactly(store: CardStore, clock, receiver: Receiver) -> None:
+    ids = seed(store, clock, 250)
+    up = uploader(store, receiver.url, batch_size=100)
+    report = up.run_cycle()
+    up.close()
+    assert (report.sent, report.accepted, report.duplicate, report.pending) == (250, 250, 0, 0)
+    assert_all_delivered(store, receiver, ids)
+    status = store.sync_status()
+    assert status.last_success is not None and status.last_error is None
+
+
+def test_receiver_down_then_up(store: CardStore, clock, database_url, tokens_file) -> None:
+    ids = seed(store, clock, 30)
+    receiver = Receiver(database_url, tokens_file)  # bound, not yet listening: refused
+    up = uploader(store, receiver.url)
+    try:
+        with pytest.raises(NetworkError):
+            up.run_cycle()
+        assert store.sync_status().last_error_kind == "network"
+        assert store.count(Delivery.PENDING) == 30
+        receiver.start()
+        assert up.run_cycle().accepted == 30
+        assert_all_delivered(store, receiver, ids)
+        assert store.sync_status().last_error is None
+    finally:
+        up.close()
+        receiver.stop()
+
+
+def test_server_errors_and_rate_limit(store: CardStore, clock, receiver: Receiver) -> None:
+    ids = seed(store, clock, 50)
+    receiver.faults.add(
+        Fault("/v1/cards", "status", status=500),
+        Fault("/v1/cards", "status", status=429, retry_after="7"),
+        Fault("/v1/cards", "status", status=503, retry_after="2"),
+    )
+    up = uploader(store, receiver.url, batch_size=20)
+    try:
+        with pytest.raises(ServerError):
+            up.run_cycle()
+        with pytest.raises(RateLimited) as limited:
+            up.run_cycle()
+        assert limited.value.retry_after == 7
+        with pytest.raises(RateLimited) as unavailable:
+            up.run_cycle()
+        assert unavailable.value.retry_after == 2
+        assert store.sync_status().last_error_kind == "rate_limited"
+        up.run_cycle()
+    finally:
+        up.close()
+    assert_all_delivered(store, receiver, ids)
+
+
+def test_slow_receiver_past_the_timeout(store: CardStore, clock, receiver: Receiver) -> None:
+    ids = seed(store, clock, 40)
+    receiver.faults.add(Fault("/v1/cards", "hold_before"))
+    up = uploader(store, receiver.url, timeout=0.3, batch_size=40)
+    try:
+        with pytest.raises(NetworkError, match="no answer within"):
+            up.run_cycle()
+        assert store.count(Delivery.PENDING) == 40
+        receiver.faults.release()  # the held request now completes, long after the kiosk left
+        report = up.run_cycle()
+    finally:
+        up.close()
+    assert report.accepted + report.duplicate == 40
+    assert_all_delivered(store, receiver, ids)
+
+
+def test_answer_lost_after_commit_gives_duplicates(
+    store: CardStore, clock, receiver: Receiver
+) -> None:
+    ids = seed(store, clock, 60)
+    receiver.faults.add(Fault("/v1/cards", "cut_after_commit"))
+    up = uploader(store, receiver.url, batch_size=60)
+    try:
+        with pytest.raises(NetworkError):
+            up.run_cycle()
+        assert receiver.faults.committed.is_set()
+        assert receiver.count() == 60  # the receiver has them, the kiosk does not know
+        assert store.count(Delivery.PENDING) == 60
+        report = up.run_cycle()
+    finally:
+        up.close()
+    assert (report.accepted, report.duplicate) == (0, 60)
+    assert_all_delivered(store, receiver, ids)
