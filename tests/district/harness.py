@@ -161,8 +161,9 @@ class Receiver:
             self.faults, log_level="error", lifespan="off", ws="none", http="h11"
         )
         self._server = uvicorn.Server(config)
-        # asyncio's create_server() calls listen() on the bound socket, so there is no window in
-        # which another process could take the port.
+        # Listening before uvicorn runs: connections wait in the backlog until it accepts, so no
+        # test has to wait for start-up, and the port was ours all along.
+        self.sock.listen(128)
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [self.sock]}, daemon=True
         )
@@ -181,6 +182,10 @@ class Receiver:
     def card_ids(self) -> list[str]:
         with self.engine.connect() as conn:
             return [i for (i,) in conn.execute(select(db.cards.c.id))]
+
+    def heartbeat(self, kiosk_id: str = KIOSK_ID) -> Any:
+        with self.engine.connect() as conn:
+            return conn.execute(select(db.kiosks).where(db.kiosks.c.kiosk_id == kiosk_id)).first()
 
     def count(self) -> int:
         with self.engine.connect() as conn:

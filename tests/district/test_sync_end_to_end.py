@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from harness import Fault, Receiver, seed, uploader
+from harness import OTHER_KIOSK_ID, Fault, Receiver, seed, uploader
 
 from kiosk.card import Delivery
 from kiosk.store import CardStore
-from sync.errors import NetworkError, RateLimited, ServerError
+from sync.errors import AuthError, NetworkError, RateLimited, ServerError
 
 
 def assert_all_delivered(store: CardStore, receiver: Receiver, ids: list[str]) -> None:
@@ -26,6 +26,9 @@ def test_outbox_reaches_receiver_exactly(store: CardStore, clock, receiver: Rece
     assert_all_delivered(store, receiver, ids)
     status = store.sync_status()
     assert status.last_success is not None and status.last_error is None
+    beat = receiver.heartbeat()
+    assert (beat.pending, beat.app_version, beat.last_error) == (0, "0.1.0", None)
+    assert beat.disk_free_bytes > 0
 
 
 def test_receiver_down_then_up(store: CardStore, clock, database_url, tokens_file) -> None:
@@ -41,6 +44,8 @@ def test_receiver_down_then_up(store: CardStore, clock, database_url, tokens_fil
         assert up.run_cycle().accepted == 30
         assert_all_delivered(store, receiver, ids)
         assert store.sync_status().last_error is None
+        # the heartbeat tells the district what went wrong before this cycle
+        assert "cannot reach the receiver" in receiver.heartbeat().last_error
     finally:
         up.close()
         receiver.stop()
@@ -103,3 +108,31 @@ def test_answer_lost_after_commit_gives_duplicates(
         up.close()
     assert (report.accepted, report.duplicate) == (0, 60)
     assert_all_delivered(store, receiver, ids)
+
+
+def test_rejected_cards_are_kept_with_their_reason(store: CardStore, clock, receiver) -> None:
+    good = seed(store, clock, 5)
+    (foreign,) = seed(store, clock, 1, kiosk_id=OTHER_KIOSK_ID)  # e.g. the kiosk was renamed
+    (unsendable,) = seed(store, clock, 1)
+    store.db.conn.execute(
+        "UPDATE cards SET went_well = '[\"Not A Chip\"]' WHERE id = ?", [unsendable]
+    )
+    up = uploader(store, receiver.url)
+    report = up.run_cycle()
+    up.close()
+    assert (report.accepted, report.rejected, report.pending) == (5, 2, 0)
+    assert sorted(receiver.card_ids()) == sorted(good)
+    assert "(403.3)" in (store.get(foreign).delivery_error or "")
+    assert "cannot be sent" in (store.get(unsendable).delivery_error or "")
+    assert store.sync_status().rejected == 2
+
+
+def test_wrong_token_stops_with_not_authorised(store: CardStore, clock, receiver) -> None:
+    seed(store, clock, 3)
+    up = uploader(store, receiver.url, token="not-a-token-of-this-receiver")
+    with pytest.raises(AuthError, match="not authorised"):
+        up.run_cycle()
+    up.close()
+    status = store.sync_status()
+    assert (status.last_error_kind, status.pending) == ("auth", 3)
+    assert receiver.count() == 0
