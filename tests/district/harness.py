@@ -55,7 +55,7 @@ def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
 @dataclass
 class Fault:
     path: str  # the request path it applies to, e.g. "/v1/cards"
-    action: str  # "status", "hold_before", "cut_after_commit", "hold_after_commit"
+    action: str  # "pass", "status", "hold_before", "cut_after_commit", "hold_after_commit"
     status: int = 500
     retry_after: str | None = None
 
@@ -100,7 +100,7 @@ class Faults:
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         fault = self._take(scope["path"]) if scope["type"] == "http" else None
-        if fault is None:
+        if fault is None or fault.action == "pass":
             await self.app(scope, receive, send)
             return
         if fault.action == "status":
