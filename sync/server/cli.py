@@ -38,7 +38,16 @@ from sync.server.tokens import Tokens, TokensError
     type=click.IntRange(1024),
     help="Largest request body accepted.",
 )
-def main(database: str, host: str, port: int, tokens_file: Path, max_body_bytes: int) -> None:
+@click.option(
+    "--log-level",
+    default="info",
+    show_default=True,
+    type=click.Choice(["debug", "info", "warning", "error"]),
+    help="uvicorn's log level (info logs every request).",
+)
+def main(
+    database: str, host: str, port: int, tokens_file: Path, max_body_bytes: int, log_level: str
+) -> None:
     """The district's receiver for kiosk cards (protocol v1; OpenAPI at /docs).
 
     Put it behind a TLS-terminating proxy: kiosks only speak plain http to their own machine.
@@ -51,4 +60,6 @@ def main(database: str, host: str, port: int, tokens_file: Path, max_body_bytes:
         engine = open_database(database)
     except (ArgumentError, OperationalError) as exc:
         raise click.ClickException(f"cannot open the database {database!r}: {exc}") from None
-    uvicorn.run(create_app(engine, tokens, max_body_bytes), host=host, port=port)
+    uvicorn.run(
+        create_app(engine, tokens, max_body_bytes), host=host, port=port, log_level=log_level
+    )
