@@ -53,8 +53,8 @@ def _problem_response(p: Problem) -> JSONResponse:
 
 
 class BodyLimit:
-    """Refuse a body over ``max_bytes`` before it is parsed: by its Content-Length, or while
-    it streams in when it has none."""
+    """Refuse a body over ``max_bytes`` before it is parsed: by its Content-Length, or, for a
+    chunked body, by reading it here up to the limit and handing it on when it fits."""
 
     def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]], max_bytes: int):
         self.app = app
@@ -64,22 +64,37 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        too_large = _problem_response(problem(ProblemCode.BODY_TOO_LARGE))
         length = dict(scope["headers"]).get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_bytes:
-            response = _problem_response(problem(ProblemCode.BODY_TOO_LARGE))
-            await response(scope, receive, send)
+        if length is not None:
+            if length.isdigit() and int(length) > self.max_bytes:
+                await too_large(scope, receive, send)
+                return
+            await self.app(scope, receive, send)  # the server enforces the declared length
             return
-        received = 0
-
-        async def limited() -> Message:
-            nonlocal received
+        chunks: list[bytes] = []
+        size = 0
+        while True:
             message = await receive()
-            received += len(message.get("body", b""))
-            if received > self.max_bytes:
-                raise ProblemError(ProblemCode.BODY_TOO_LARGE)
+            if message["type"] != "http.request":
+                return  # the client went away
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.max_bytes:
+                await too_large(scope, receive, send)
+                return
+            if not message.get("more_body"):
+                break
+        body: bytes | None = b"".join(chunks)
+
+        async def replay() -> Message:
+            nonlocal body
+            if body is None:
+                return await receive()
+            message, body = {"type": "http.request", "body": body, "more_body": False}, None
             return message
 
-        await self.app(scope, limited, send)
+        await self.app(scope, replay, send)
 
 
 _bearer = HTTPBearer(auto_error=False, description="A kiosk token or a district token.")

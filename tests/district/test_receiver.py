@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
@@ -135,6 +136,14 @@ def test_oversize_body_is_refused(receiver: Receiver) -> None:
     answer = post(receiver, "/v1/cards", None, raw=body)
     assert answer.status_code == 413
     assert answer.json()["code"] == "413.1"
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the limit applies as it streams in
+        for i in range(0, len(body), 1 << 20):
+            yield body[i : i + (1 << 20)]
+
+    headers = {"Authorization": f"Bearer {KIOSK_TOKEN}", "Content-Type": "application/json"}
+    with requests.post(receiver.url + "/v1/cards", data=chunks(), headers=headers, timeout=30) as r:
+        assert (r.status_code, r.json()["code"]) == (413, "413.1")
     assert receiver.count() == 0
 
 
