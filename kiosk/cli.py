@@ -117,3 +117,8 @@ def pin_hash(pin: str) -> None:
         click.echo(f'admin_pin_hash = "{hash_pin(pin)}"')
     except PinError as exc:
         raise click.BadParameter(str(exc), param_hint="--pin") from None
+
+
+from kiosk.cli_sync import sync_command  # noqa: E402  (one line per command module eases merging)
+
+main.add_command(sync_command)

@@ -82,6 +82,27 @@ def _m0002_followup_answers(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0003_sync_state")
+def _m0003_sync_state(db: sqlite_utils.Database) -> None:
+    # One row: how the last sync went, so the UI and `kiosk sync` read the same status.
+    db.execute(
+        """
+        CREATE TABLE sync_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last_attempt_at TEXT,
+            last_success_at TEXT,
+            last_error TEXT,
+            last_error_kind TEXT
+        )
+        """
+    )
+    db.execute("INSERT INTO sync_state (id) VALUES (1)")
+    db.execute(
+        "CREATE INDEX cards_followup_outbox ON cards (followup_delivery, followup_answered_at) "
+        "WHERE followup_delivery = 'pending'"
+    )
+
+
 # sqlite3 primary result codes caused by the environment rather than by our code.
 _ENVIRONMENT_CODES = {
     sqlite3.SQLITE_BUSY: "the database is locked by another program",
@@ -138,6 +159,30 @@ class OutboxStatus:
     pending: int
     oldest_pending: datetime | None
     rejected: int
+
+
+@dataclass(frozen=True)
+class FollowupRecord:
+    """A manager's answer to a follow-up request, waiting to go to the district."""
+
+    card_id: str
+    answered_at: datetime
+    answered_by: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the UI and `kiosk sync` show about delivery to the district."""
+
+    pending: int
+    oldest_pending: datetime | None
+    rejected: int
+    followups_pending: int
+    last_attempt: datetime | None
+    last_success: datetime | None
+    last_error: str | None
+    last_error_kind: str | None  # "auth", "rate_limited", "network", "server", "refused", ...
 
 
 _EDITABLE = {
@@ -344,6 +389,75 @@ class CardStore:
             pending=int(pending),
             oldest_pending=_parse_utc(oldest) if oldest else None,
             rejected=int(rejected),
+        )
+
+    # --- follow-up answers and sync status (sync) -----------------------------------------
+
+    @_mapped
+    def followup_outbox(self, limit: int) -> list[FollowupRecord]:
+        """Answers to follow-up requests not yet acknowledged by the district, oldest first."""
+        rows = self.db.conn.execute(
+            "SELECT id, followup_answered_at, followup_answered_by, followup_note FROM cards "
+            "WHERE followup_delivery = 'pending' AND followup_answered_at IS NOT NULL "
+            "ORDER BY followup_answered_at LIMIT ?",
+            [limit],
+        )
+        return [
+            FollowupRecord(card_id=i, answered_at=_parse_utc(at), answered_by=by, note=note)
+            for i, at, by, note in rows
+        ]
+
+    @_mapped
+    def mark_followups_delivered(self, answers: Iterable[tuple[str, datetime]]) -> int:
+        """Record acknowledged answers, keyed by (card id, answered_at): an answer given again
+        while the first was on the wire stays pending and goes with the next sync."""
+        keys = [(card_id, utc_iso(at)) for card_id, at in answers]
+        with self.transaction() as conn:
+            cursor = conn.executemany(
+                "UPDATE cards SET followup_delivery = 'delivered' WHERE id = ? "
+                "AND followup_answered_at = ? AND followup_delivery = 'pending'",
+                keys,
+            )
+        return cursor.rowcount
+
+    @_mapped
+    def record_sync_result(self, error: str | None = None, kind: str | None = None) -> None:
+        """Remember how a sync cycle ended: success when ``error`` is None."""
+        now = utc_iso(self.clock())
+        with self.transaction() as conn:
+            if error is None:
+                conn.execute(
+                    "UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, "
+                    "last_error = NULL, last_error_kind = NULL WHERE id = 1",
+                    [now, now],
+                )
+            else:
+                conn.execute(
+                    "UPDATE sync_state SET last_attempt_at = ?, last_error = ?, "
+                    "last_error_kind = ? WHERE id = 1",
+                    [now, error, kind],
+                )
+
+    @_mapped
+    def sync_status(self) -> SyncStatus:
+        outbox = self.outbox_status()
+        followups = self.db.conn.execute(
+            "SELECT count(*) FROM cards WHERE followup_delivery = 'pending' "
+            "AND followup_answered_at IS NOT NULL"
+        ).fetchone()[0]
+        attempt, success, error, kind = self.db.conn.execute(
+            "SELECT last_attempt_at, last_success_at, last_error, last_error_kind "
+            "FROM sync_state WHERE id = 1"
+        ).fetchone()
+        return SyncStatus(
+            pending=outbox.pending,
+            oldest_pending=outbox.oldest_pending,
+            rejected=outbox.rejected,
+            followups_pending=int(followups),
+            last_attempt=_parse_utc(attempt) if attempt else None,
+            last_success=_parse_utc(success) if success else None,
+            last_error=error,
+            last_error_kind=kind,
         )
 
 
