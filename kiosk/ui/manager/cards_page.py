@@ -108,7 +108,7 @@ class CardsPage(QWidget):
         self.retranslate()
 
     def _show_count(self) -> None:
-        self.count.setText(self.tr("%n card(s) match", "", self.model.total))
+        self.count.setText(self.tr("Cards shown: {count}").format(count=self.model.total))
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("The day's cards"))

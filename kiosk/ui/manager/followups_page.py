@@ -214,7 +214,9 @@ class FollowUpsPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Waiting for an answer: %n visitor(s)", "", len(self.followups)))
+        self.title.setText(
+            self.tr("Waiting for an answer: {count}").format(count=len(self.followups))
+        )
         self.empty.setText(self.tr("Nobody is waiting for an answer."))
         self.empty.setVisible(not self.followups)
         self.tick()

@@ -26,8 +26,8 @@ MARGIN = 48.0
 WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("DayReport", text, None, n)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DayReport", text)
 
 
 def days_between(first: date, last: date) -> list[date]:
@@ -114,8 +114,8 @@ class _DayPage:
         share = tally.positive_share
         positive = "–" if share is None else QLocale().toString(share * 100, "f", 0) + " %"
         self.text(
-            _tr("{cards} · average face {average} of 5 · {positive} happy or very happy").format(
-                cards=_tr("%n card(s)", tally.cards), average=average, positive=positive
+            _tr("Cards: {cards} · average face {average} of 5 · happy: {positive}").format(
+                cards=tally.cards, average=average, positive=positive
             ),
             14,
             bold=True,
@@ -138,13 +138,15 @@ class _DayPage:
 
     def _comments(self, day: date) -> None:
         comments = reports.day_comments(self.conn, day)
-        self.text(_tr("Comments (%n)", len(comments)), 15, bold=True)
+        self.text(_tr("Comments ({count})").format(count=len(comments)), 15, bold=True)
         # Leave room for the follow-up list below; what does not fit is counted, not cut.
         reserve = min(220.0, 40.0 + 22 * len(reports.day_followups(self.conn, day)))
         keep_bottom, self.bottom = self.bottom, self.bottom - reserve
         for shown, (when, rating, comment) in enumerate(comments):
             if not self.text(f"{when:%H:%M}  {face_word(rating)}: {comment}", 12, gap=4):
-                self.text(_tr("… and %n more in the manager area", len(comments) - shown), 12)
+                self.text(
+                    _tr("More in the manager area: {count}").format(count=len(comments) - shown), 12
+                )
                 break
         if not comments:
             self.text(_tr("No comments."), 12)
@@ -153,7 +155,7 @@ class _DayPage:
 
     def _followups(self, day: date) -> None:
         followups = [f for f in reports.day_followups(self.conn, day) if f.answered_at is None]
-        self.text(_tr("Open follow-ups (%n)", len(followups)), 15, bold=True)
+        self.text(_tr("Open follow-ups ({count})").format(count=len(followups)), 15, bold=True)
         for shown, f in enumerate(followups):
             contact = ", ".join(x for x in (f.phone, f.email) if x)
             line = _tr("{time}  {name}, {contact}: answer by {due}").format(
@@ -163,7 +165,10 @@ class _DayPage:
                 due=day_and_time(f.due),
             )
             if not self.text(line, 12, gap=4):
-                self.text(_tr("… and %n more in the manager area", len(followups) - shown), 12)
+                self.text(
+                    _tr("More in the manager area: {count}").format(count=len(followups) - shown),
+                    12,
+                )
                 break
         if not followups:
             self.text(_tr("None open."), 12)

@@ -101,7 +101,7 @@ class ReportsPage(QWidget):
         except OSError as exc:
             self._failed(out, exc)
             return
-        self.result.setText(self.tr("Saved %n card(s) to {path}", "", rows).format(path=out))
+        self.result.setText(self.tr("Saved to {path}. Cards: {count}").format(path=out, count=rows))
 
     def save_pdf(self) -> None:
         out = self.ask_path(self, self._stem() + ".pdf", self.tr("PDF files (*.pdf)"))
@@ -111,14 +111,16 @@ class ReportsPage(QWidget):
         if not out.is_file():  # QPdfWriter reports no error; the missing file is the sign
             self._failed(out, None)
             return
-        self.result.setText(self.tr("Saved %n page(s) to {path}", "", pages).format(path=out))
+        self.result.setText(
+            self.tr("Saved to {path}. Pages: {count}").format(path=out, count=pages)
+        )
 
     def print_report(self) -> None:
         printer = self.ask_printer(self)
         if printer is None:
             return
         pages = paint_report(printer, self.conn, self.config, self.first.day, self.last.day)
-        self.result.setText(self.tr("Sent %n page(s) to the printer", "", pages))
+        self.result.setText(self.tr("Sent to the printer. Pages: {count}").format(count=pages))
 
     def _failed(self, out: Path, exc: OSError | None) -> None:
         reason = f" ({exc.strerror})" if exc and exc.strerror else ""

@@ -49,7 +49,7 @@ class SyncPage(QWidget):
         self.captions[0].setText(self.tr("Waiting to send"))
         self.captions[1].setText(self.tr("Last successful sync"))
         self.captions[2].setText(self.tr("Last problem"))
-        self.pending.setText(self.tr("%n card(s)", "", s.pending))
+        self.pending.setText(self.tr("Cards: {count}").format(count=s.pending))
         self.last_success.setText(
             day_and_time(s.last_success.astimezone()) if s.last_success else self.tr("Never")
         )
