@@ -89,11 +89,13 @@ def _write_pdf(store: CardStore, config: Config, start: date, end: date, out: Pa
     # Rendering a PDF needs Qt's font machinery but no screen: the offscreen platform serves a
     # headless server or an SSH session alike.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.manager.report_pdf import write_pdf
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    # QApplication rather than QGuiApplication, so a widget-using caller in the same process
+    # (the kiosk itself, the test suite) can share it.
+    _app = QApplication.instance() or QApplication([])
     pages = write_pdf(store.db.conn, config, start, end, out)
     if not out.is_file():
         raise BadInput(f"cannot write {out}")
