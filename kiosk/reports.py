@@ -276,6 +276,13 @@ def _followup(r: tuple[Any, ...]) -> FollowUp:
     )
 
 
+def count_open_followups(conn: sqlite3.Connection) -> int:
+    row = conn.execute(
+        "SELECT count(*) FROM cards WHERE followup_requested = 1 AND followup_answered_at IS NULL"
+    )
+    return int(row.fetchone()[0])
+
+
 def open_followups(conn: sqlite3.Connection) -> list[FollowUp]:
     """Every visitor still waiting for an answer, the longest-waiting first."""
     rows = conn.execute(

@@ -139,6 +139,7 @@ def test_answering_a_followup_is_stored_and_leaves_the_queue(
 
 
 def test_followup_countdown_turns_into_overdue(area: ManagerArea, clock: FakeClock) -> None:
+    area.show_screen("followups")
     item = area.followups.items[0]
     left = item.followup.time_left(clock())
     assert item.countdown.text().endswith("left")

@@ -39,6 +39,7 @@ from kiosk.ui.manager.sync_page import SyncPage
 from kiosk.ui.manager.widgets import button, label
 
 SCREENS = ("today", "cards", "followups", "reports", "sync", "settings")
+CARDS, FOLLOWUPS = SCREENS.index("cards"), SCREENS.index("followups")
 NAV_WIDTH = 250
 
 
@@ -91,6 +92,10 @@ class ManagerArea(QWidget):
         self.sync = SyncPage(configured=config.sync.endpoint is not None)
         self.settings = SettingsPage(ManagerSettings(store), config)
         self.pages = QStackedWidget()
+        self.waiting = 0
+        # Pages whose data is older than the last refresh; each reloads when it is next shown,
+        # so opening the area costs only today's summary.
+        self.stale: set[int] = set()
         self.nav = QButtonGroup(self)
         rail = QWidget()
         rail.setObjectName("NavRail")
@@ -125,7 +130,7 @@ class ManagerArea(QWidget):
         layout.addWidget(top)
         layout.addLayout(body, 1)
 
-        self.nav.idClicked.connect(self.pages.setCurrentIndex)
+        self.nav.idClicked.connect(self._go_to)
         self.close_button.clicked.connect(self.closed)
         self.followups.resolve_requested.connect(self.resolve_followup)
         self.sync.sync_now_requested.connect(self.sync_now_requested)
@@ -137,7 +142,21 @@ class ManagerArea(QWidget):
     def show_screen(self, name: str) -> None:
         index = SCREENS.index(name)
         self.nav.button(index).setChecked(True)
+        self._go_to(index)
+
+    def _go_to(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
+        if index not in self.stale:
+            return
+        try:
+            if index == CARDS:
+                self.cards.reload()
+            elif index == FOLLOWUPS:
+                self.followups.show_followups(reports.open_followups(self.store.db.conn))
+        except StoreEnvironmentError as exc:
+            self._show_problem(str(exc))
+            return
+        self.stale.discard(index)
 
     def showEvent(self, event: QShowEvent) -> None:
         # Each visit shows the store as it is now: the kiosk keeps taking cards in between.
@@ -149,16 +168,16 @@ class ManagerArea(QWidget):
         conn = self.store.db.conn
         today = self.clock().date()
         try:
-            followups = reports.open_followups(conn)
-            self.summary.reload(conn, today, len(followups))
-            self.followups.show_followups(followups)
-            for picker in (self.cards.day, self.reports.first, self.reports.last):
-                picker.today = today
-            self.cards.reload()
+            self.waiting = reports.count_open_followups(conn)
+            self.summary.reload(conn, today, self.waiting)
         except StoreEnvironmentError as exc:
             self._show_problem(str(exc))
             return
         self.problem.hide()
+        for picker in (self.cards.day, self.reports.first, self.reports.last):
+            picker.today = today
+        self.stale = {CARDS, FOLLOWUPS}
+        self._go_to(self.pages.currentIndex())
         self.retranslate()
 
     @Slot(str, str, str)
@@ -190,7 +209,7 @@ class ManagerArea(QWidget):
         names = (
             self.tr("Today"),
             self.tr("Cards"),
-            self.tr("Follow-ups ({count})").format(count=len(self.followups.followups)),
+            self.tr("Follow-ups ({count})").format(count=self.waiting),
             self.tr("Reports"),
             self.tr("Sync"),
             self.tr("Settings"),
