@@ -9,8 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QSize, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.config import Config, SyncConfig
@@ -20,7 +20,7 @@ from kiosk.store import CardStore
 from kiosk.sync_status import SyncStatus
 from kiosk.ui.manager import ManagerArea
 from kiosk.ui.manager.faces import face_word
-from kiosk.ui.manager.snapshots import render_manager_screens
+from kiosk.ui.manager.snapshots import LOCALE_DIR, render_manager_screens
 from tests.conftest import FakeClock
 from tests.manager_fixtures import cards_on, face_counts, seeded_store
 
@@ -235,3 +235,19 @@ def test_snapshots_render_every_screen_in_both_languages(
     assert len(names) == 12
     assert "manager-today-es.png" in names and "manager-settings-en.png" in names
     assert all(p.stat().st_size > 10_000 for p in written)
+
+
+def test_installing_the_spanish_translation_retranslates_the_open_area(
+    area: ManagerArea, qapp: QApplication, qtbot: QtBot
+) -> None:
+    translator = QTranslator()
+    assert translator.load(str(LOCALE_DIR / "manager_es.qm")), "run scripts/dev.sh setup"
+    qapp.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: area.title.text() == "Área de gestión")
+        assert area.nav.button(0).text() == "Hoy"
+        assert area.summary.cards_tile.caption.text() == "tarjetas hoy"
+        assert area.settings.save.text() == "Guardar ajustes"
+    finally:
+        qapp.removeTranslator(translator)
+    qtbot.waitUntil(lambda: area.title.text() == "Manager area")

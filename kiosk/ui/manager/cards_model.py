@@ -143,4 +143,6 @@ class CardsModel(QAbstractTableModel):
             return "\n".join(x for x in (chips, comment) if x)
         if not row.followup_requested:
             return ""
-        return _tr("Answered") if row.followup_answered else _tr("Waiting")
+        if row.followup_answered:
+            return QCoreApplication.translate("CardsModel", "Answered")
+        return QCoreApplication.translate("CardsModel", "Waiting")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,12 +28,13 @@ NOTE_MAX = 300
 COUNTDOWN_REFRESH_MS = 60_000
 
 
-def duration_text(widget: QWidget, span: timedelta) -> str:
+def duration_text(span: timedelta) -> str:
     minutes = int(span.total_seconds() // 60)
     hours, minutes = divmod(minutes, 60)
     if hours:
-        return widget.tr("{hours} h {minutes} min").format(hours=hours, minutes=minutes)
-    return widget.tr("{minutes} min").format(minutes=minutes)
+        text = QCoreApplication.translate("FollowUpItem", "{hours} h {minutes} min")
+        return text.format(hours=hours, minutes=minutes)
+    return QCoreApplication.translate("FollowUpItem", "{minutes} min").format(minutes=minutes)
 
 
 class FollowUpItem(QFrame):
@@ -121,9 +122,9 @@ class FollowUpItem(QFrame):
         left = self.followup.time_left(now)
         overdue = left < timedelta(0)
         if overdue:
-            text = self.tr("Overdue by {time}").format(time=duration_text(self, -left))
+            text = self.tr("Overdue by {time}").format(time=duration_text(-left))
         else:
-            text = self.tr("{time} left").format(time=duration_text(self, left))
+            text = self.tr("{time} left").format(time=duration_text(left))
         self.countdown.setText(text)
         if self.property("overdue") != overdue:
             self.setProperty("overdue", overdue)

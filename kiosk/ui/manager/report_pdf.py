@@ -26,10 +26,6 @@ MARGIN = 48.0
 WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DayReport", text)
-
-
 def days_between(first: date, last: date) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
@@ -45,7 +41,10 @@ def write_pdf(conn: sqlite3.Connection, config: Config, first: date, last: date,
         )
     )
     writer.setResolution(150)
-    writer.setTitle(_tr("Visitor feedback") + f" {first.isoformat()} – {last.isoformat()}")
+    writer.setTitle(
+        QCoreApplication.translate("DayReport", "Visitor feedback")
+        + f" {first.isoformat()} – {last.isoformat()}"
+    )
     writer.setCreator(config.school_name)
     return paint_report(writer, conn, config, first, last)
 
@@ -109,14 +108,20 @@ class _DayPage:
         summary = reports.day_summary(self.conn, day)
         tally = summary.tally
         self.text(self.config.school_name, 22, bold=True, gap=2)
-        self.text(_tr("Visitor feedback: {date}").format(date=long_date(day)), 16, gap=12)
+        self.text(
+            QCoreApplication.translate("DayReport", "Visitor feedback: {date}").format(
+                date=long_date(day)
+            ),
+            16,
+            gap=12,
+        )
         average = "–" if tally.average is None else QLocale().toString(tally.average, "f", 1)
         share = tally.positive_share
         positive = "–" if share is None else QLocale().toString(share * 100, "f", 0) + " %"
         self.text(
-            _tr("Cards: {cards} · average face {average} of 5 · happy: {positive}").format(
-                cards=tally.cards, average=average, positive=positive
-            ),
+            QCoreApplication.translate(
+                "DayReport", "Cards: {cards} · average face {average} of 5 · happy: {positive}"
+            ).format(cards=tally.cards, average=average, positive=positive),
             14,
             bold=True,
             gap=10,
@@ -125,8 +130,12 @@ class _DayPage:
         paint_face_bars(self.painter, chart, tally, self.font(13))
         self.y = chart.bottom() + 14
         for heading, kind, chips in (
-            (_tr("Went well"), "went_well", summary.went_well),
-            (_tr("Could be better"), "could_improve", summary.could_improve),
+            (QCoreApplication.translate("DayReport", "Went well"), "went_well", summary.went_well),
+            (
+                QCoreApplication.translate("DayReport", "Could be better"),
+                "could_improve",
+                summary.could_improve,
+            ),
         ):
             listed = ", ".join(
                 f"{self.config.choice_label(kind, c, self.language)} ({n})" for c, n in chips[:5]
@@ -138,27 +147,44 @@ class _DayPage:
 
     def _comments(self, day: date) -> None:
         comments = reports.day_comments(self.conn, day)
-        self.text(_tr("Comments ({count})").format(count=len(comments)), 15, bold=True)
+        self.text(
+            QCoreApplication.translate("DayReport", "Comments ({count})").format(
+                count=len(comments)
+            ),
+            15,
+            bold=True,
+        )
         # Leave room for the follow-up list below; what does not fit is counted, not cut.
         reserve = min(220.0, 40.0 + 22 * len(reports.day_followups(self.conn, day)))
         keep_bottom, self.bottom = self.bottom, self.bottom - reserve
         for shown, (when, rating, comment) in enumerate(comments):
             if not self.text(f"{when:%H:%M}  {face_word(rating)}: {comment}", 12, gap=4):
                 self.text(
-                    _tr("More in the manager area: {count}").format(count=len(comments) - shown), 12
+                    QCoreApplication.translate(
+                        "DayReport", "More in the manager area: {count}"
+                    ).format(count=len(comments) - shown),
+                    12,
                 )
                 break
         if not comments:
-            self.text(_tr("No comments."), 12)
+            self.text(QCoreApplication.translate("DayReport", "No comments."), 12)
         self.bottom = keep_bottom
         self.y += 8
 
     def _followups(self, day: date) -> None:
         followups = [f for f in reports.day_followups(self.conn, day) if f.answered_at is None]
-        self.text(_tr("Open follow-ups ({count})").format(count=len(followups)), 15, bold=True)
+        self.text(
+            QCoreApplication.translate("DayReport", "Open follow-ups ({count})").format(
+                count=len(followups)
+            ),
+            15,
+            bold=True,
+        )
         for shown, f in enumerate(followups):
             contact = ", ".join(x for x in (f.phone, f.email) if x)
-            line = _tr("{time}  {name}, {contact}: answer by {due}").format(
+            line = QCoreApplication.translate(
+                "DayReport", "{time}  {name}, {contact}: answer by {due}"
+            ).format(
                 time=f"{f.created_at:%H:%M}",
                 name=f.name or "–",
                 contact=contact or "–",
@@ -166,9 +192,11 @@ class _DayPage:
             )
             if not self.text(line, 12, gap=4):
                 self.text(
-                    _tr("More in the manager area: {count}").format(count=len(followups) - shown),
+                    QCoreApplication.translate(
+                        "DayReport", "More in the manager area: {count}"
+                    ).format(count=len(followups) - shown),
                     12,
                 )
                 break
         if not followups:
-            self.text(_tr("None open."), 12)
+            self.text(QCoreApplication.translate("DayReport", "None open."), 12)

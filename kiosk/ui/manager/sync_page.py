@@ -20,7 +20,7 @@ class SyncPage(QWidget):
         self.title = label("PageTitle")
         self.captions = [label("FieldLabel") for _ in range(3)]
         self.pending, self.last_success, self.last_error = (label("BodyText") for _ in range(3))
-        self.note = label("StatusText")
+        self.note = label("BodyText")
         self.sync_now = button("PrimaryButton")
         grid = QGridLayout()
         for i, value in enumerate((self.pending, self.last_success, self.last_error)):
