@@ -156,8 +156,10 @@ def test_csv_and_pdf_from_the_reports_screen(
     page = area.reports
     for _ in range(2):
         qtbot.mouseClick(page.first.previous, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.csv, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.pdf, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.finished, timeout=20_000):
+        qtbot.mouseClick(page.csv, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.finished, timeout=20_000):
+        qtbot.mouseClick(page.pdf, Qt.MouseButton.LeftButton)
     csv_file, pdf_file = saved_to
     assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf")
     assert pdf_file.stat().st_size > 1000
@@ -175,6 +177,19 @@ def test_csv_and_pdf_from_the_reports_screen(
     assert "Demo Elementary School" in text
     assert "Tuesday 24 November 2026" in text
     assert "Open follow-ups" in text
+
+
+def test_a_report_that_cannot_be_written_says_why(
+    area: ManagerArea, tmp_path: Path, qtbot: QtBot
+) -> None:
+    area.show_screen("reports")
+    page = area.reports
+    page.ask_path = lambda parent, suggested, file_filter: tmp_path / "no-such-folder" / suggested
+    with qtbot.waitSignal(page.finished, timeout=20_000):
+        qtbot.mouseClick(page.csv, Qt.MouseButton.LeftButton)
+    assert page.result.text().startswith("Error: could not write to ")
+    assert page.result.text().endswith("(No such file or directory)")
+    assert page.csv.isEnabled()
 
 
 def test_settings_error_is_shown_in_words(
@@ -198,6 +213,26 @@ def test_saved_settings_reach_the_app(area: ManagerArea, qtbot: QtBot) -> None:
         qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
     assert changed.args[0].idle_timeout_seconds == 120
     assert page.status.text() == "Saved."
+
+
+def test_a_shorter_retention_removes_old_contact_details_at_once(
+    area: ManagerArea, store: CardStore, clock: FakeClock, qtbot: QtBot
+) -> None:
+    def old_contacts() -> int:
+        return int(
+            store.db.conn.execute(
+                "SELECT count(*) FROM cards WHERE contact_name IS NOT NULL "
+                "AND delivery = 'delivered' AND local_date < ?",
+                [(clock().date() - timedelta(days=3)).isoformat()],
+            ).fetchone()[0]
+        )
+
+    assert old_contacts() > 0
+    area.show_screen("settings")
+    area.settings.retention.setText("2")
+    with qtbot.waitSignal(area.settings_changed):
+        qtbot.mouseClick(area.settings.save, Qt.MouseButton.LeftButton)
+    assert old_contacts() == 0
 
 
 def test_sync_panel_shows_status_and_asks_for_a_sync(

@@ -265,47 +265,47 @@
 <context>
     <name>ManagerArea</name>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="203" />
+        <location filename="../kiosk/ui/manager/area.py" line="211" />
         <source>Error: {reason}</source>
         <translation>Error: {reason}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="207" />
+        <location filename="../kiosk/ui/manager/area.py" line="215" />
         <source>Manager area</source>
         <translation>Área de gestión</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="208" />
+        <location filename="../kiosk/ui/manager/area.py" line="216" />
         <source>Back to the kiosk</source>
         <translation>Volver al quiosco</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="210" />
+        <location filename="../kiosk/ui/manager/area.py" line="218" />
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="211" />
+        <location filename="../kiosk/ui/manager/area.py" line="219" />
         <source>Cards</source>
         <translation>Tarjetas</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="212" />
+        <location filename="../kiosk/ui/manager/area.py" line="220" />
         <source>Follow-ups ({count})</source>
         <translation>Seguimientos ({count})</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="213" />
+        <location filename="../kiosk/ui/manager/area.py" line="221" />
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="214" />
+        <location filename="../kiosk/ui/manager/area.py" line="222" />
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="215" />
+        <location filename="../kiosk/ui/manager/area.py" line="223" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
@@ -313,67 +313,77 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../kiosk/ui/manager/reports_page.py" line="96" />
+        <location filename="../kiosk/ui/manager/reports_page.py" line="97" />
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/reports_page.py" line="104" />
+        <location filename="../kiosk/ui/manager/reports_page.py" line="99" />
         <source>Saved to {path}. Cards: {count}</source>
         <translation>Guardado en {path}. Tarjetas: {count}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/reports_page.py" line="107" />
+        <location filename="../kiosk/ui/manager/reports_page.py" line="103" />
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/reports_page.py" line="115" />
+        <location filename="../kiosk/ui/manager/reports_page.py" line="105" />
         <source>Saved to {path}. Pages: {count}</source>
         <translation>Guardado en {path}. Páginas: {count}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/reports_page.py" line="123" />
+        <location filename="../kiosk/ui/manager/reports_page.py" line="111" />
         <source>Sent to the printer. Pages: {count}</source>
         <translation>Enviado a la impresora. Páginas: {count}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/reports_page.py" line="128" />
-        <source>Error: could not save {path}{reason}</source>
-        <translation>Error: no se pudo guardar {path}{reason}</translation>
+        <location filename="../kiosk/ui/manager/reports_page.py" line="117" />
+        <source>Working…</source>
+        <translation>Trabajando…</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/reports_page.py" line="132" />
+        <location filename="../kiosk/ui/manager/reports_page.py" line="120" />
+        <source>the printer</source>
+        <translation>la impresora</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/ui/manager/reports_page.py" line="123" />
+        <source>Error: could not write to {place} ({reason})</source>
+        <translation>Error: no se pudo escribir en {place} ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/ui/manager/reports_page.py" line="146" />
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/reports_page.py" line="135" />
+        <location filename="../kiosk/ui/manager/reports_page.py" line="149" />
         <source>CSV: one row per card, for a spreadsheet. PDF and print: one page per day with the counts, the chart, the comments and the open follow-ups.</source>
         <translation>CSV: una fila por tarjeta, para una hoja de cálculo. PDF e impresión: una página por día con los totales, el gráfico, los comentarios y los seguimientos pendientes.</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/reports_page.py" line="139" />
+        <location filename="../kiosk/ui/manager/reports_page.py" line="153" />
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/reports_page.py" line="140" />
+        <location filename="../kiosk/ui/manager/reports_page.py" line="154" />
         <source>To</source>
         <translation>Hasta</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/reports_page.py" line="141" />
+        <location filename="../kiosk/ui/manager/reports_page.py" line="155" />
         <source>Save CSV…</source>
         <translation>Guardar CSV…</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/reports_page.py" line="142" />
+        <location filename="../kiosk/ui/manager/reports_page.py" line="156" />
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/reports_page.py" line="143" />
+        <location filename="../kiosk/ui/manager/reports_page.py" line="157" />
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk import reports
 from kiosk.card import Clock
 from kiosk.config import Config
-from kiosk.manager_settings import ManagerSettings
+from kiosk.manager_settings import EffectiveSettings, ManagerSettings
 from kiosk.store import CardStore, StoreEnvironmentError
 from kiosk.sync_status import SyncStatus
 from kiosk.ui.manager.cards_page import CardsPage
@@ -88,7 +88,7 @@ class ManagerArea(QWidget):
         self.summary = SummaryPage(config)
         self.cards = CardsPage(conn, config, today)
         self.followups = FollowUpsPage(config, clock)
-        self.reports = ReportsPage(conn, config, today, ask_path, ask_printer)
+        self.reports = ReportsPage(store.path, config, today, ask_path, ask_printer)
         self.sync = SyncPage(configured=config.sync.endpoint is not None)
         self.settings = SettingsPage(ManagerSettings(store), config)
         self.pages = QStackedWidget()
@@ -134,7 +134,7 @@ class ManagerArea(QWidget):
         self.close_button.clicked.connect(self.closed)
         self.followups.resolve_requested.connect(self.resolve_followup)
         self.sync.sync_now_requested.connect(self.sync_now_requested)
-        self.settings.saved.connect(self.settings_changed)
+        self.settings.saved.connect(self._settings_saved)
         self.settings.exit_requested.connect(self.exit_requested)
         self.sync.set_status(SyncStatus(pending=store.outbox_status().pending))
         self.retranslate()
@@ -188,6 +188,14 @@ class ManagerArea(QWidget):
             self._show_problem(str(exc))
             return
         self.refresh()
+
+    def _settings_saved(self, effective: EffectiveSettings) -> None:
+        # A shorter retention applies at once, not at the next daily purge.
+        try:
+            self.store.purge_contacts(effective.contact_retention_days)
+        except StoreEnvironmentError as exc:
+            self._show_problem(str(exc))
+        self.settings_changed.emit(effective)
 
     @Slot(object)
     def set_sync_status(self, status: SyncStatus) -> None:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths
+from PySide6.QtCore import QEvent, QStandardPaths, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.config import Config
-from kiosk.export_csv import write_csv
-from kiosk.ui.manager.report_pdf import paint_report, write_pdf
+from kiosk.ui.manager.report_job import ReportJob, start
 from kiosk.ui.manager.widgets import DayPicker, button, label
 
 AskPath = Callable[[QWidget, str, str], Path | None]
@@ -35,9 +33,11 @@ def ask_printer_with_dialog(parent: QWidget) -> QPrinter | None:
 class ReportsPage(QWidget):
     """The file and printer dialogs are injected, so tests drive the page without them."""
 
+    finished = Signal(str)  # what the result line says once a report is written or failed
+
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        db_path: Path,
         config: Config,
         today: date,
         ask_path: AskPath = ask_path_with_dialog,
@@ -46,7 +46,8 @@ class ReportsPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ReportsPage")
-        self.conn = conn
+        self.db_path = db_path
+        self._job: ReportJob | None = None
         self.config = config
         self.ask_path = ask_path
         self.ask_printer = ask_printer
@@ -94,39 +95,52 @@ class ReportsPage(QWidget):
 
     def save_csv(self) -> None:
         out = self.ask_path(self, self._stem() + ".csv", self.tr("CSV files (*.csv)"))
-        if out is None:
-            return
-        try:
-            rows = write_csv(self.conn, self.first.day, self.last.day, out)
-        except OSError as exc:
-            self._failed(out, exc)
-            return
-        self.result.setText(self.tr("Saved to {path}. Cards: {count}").format(path=out, count=rows))
+        if out is not None:
+            text = self.tr("Saved to {path}. Cards: {count}")
+            self._run(out, lambda n: text.format(path=out, count=n))
 
     def save_pdf(self) -> None:
         out = self.ask_path(self, self._stem() + ".pdf", self.tr("PDF files (*.pdf)"))
-        if out is None:
-            return
-        pages = write_pdf(self.conn, self.config, self.first.day, self.last.day, out)
-        if not out.is_file():  # QPdfWriter reports no error; the missing file is the sign
-            self._failed(out, None)
-            return
-        self.result.setText(
-            self.tr("Saved to {path}. Pages: {count}").format(path=out, count=pages)
-        )
+        if out is not None:
+            text = self.tr("Saved to {path}. Pages: {count}")
+            self._run(out, lambda n: text.format(path=out, count=n))
 
     def print_report(self) -> None:
         printer = self.ask_printer(self)
-        if printer is None:
-            return
-        pages = paint_report(printer, self.conn, self.config, self.first.day, self.last.day)
-        self.result.setText(self.tr("Sent to the printer. Pages: {count}").format(count=pages))
+        if printer is not None:
+            text = self.tr("Sent to the printer. Pages: {count}")
+            self._run(printer, lambda n: text.format(count=n))
 
-    def _failed(self, out: Path, exc: OSError | None) -> None:
-        reason = f" ({exc.strerror})" if exc and exc.strerror else ""
-        self.result.setText(
-            self.tr("Error: could not save {path}{reason}").format(path=out, reason=reason)
+    def _run(self, target: Path | QPrinter, success: Callable[[int], str]) -> None:
+        """Write the report on a worker thread; the buttons wait until it is done."""
+        job = ReportJob(self.db_path, self.config, self.first.day, self.last.day, target)
+        self.result.setText(self.tr("Working…"))
+        self._set_busy(True)
+        job.done.connect(lambda n: self._finish(success(n)))
+        where = target if isinstance(target, Path) else self.tr("the printer")
+        job.failed.connect(
+            lambda reason: self._finish(
+                self.tr("Error: could not write to {place} ({reason})").format(
+                    place=where, reason=reason
+                )
+            )
         )
+        job.crashed.connect(self._crash)
+        self._job = job  # keeps the Python wrapper alive until the thread ends
+        start(job, self)
+
+    def _set_busy(self, busy: bool) -> None:
+        for b in (self.csv, self.pdf, self.print, self.first, self.last):
+            b.setEnabled(not busy)
+
+    def _finish(self, text: str) -> None:
+        self._set_busy(False)
+        self.result.setText(text)
+        self.finished.emit(text)
+
+    def _crash(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        raise exc
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Reports"))
