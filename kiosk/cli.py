@@ -119,6 +119,9 @@ def pin_hash(pin: str) -> None:
         raise click.BadParameter(str(exc), param_hint="--pin") from None
 
 
-from kiosk.cli_sync import sync_command  # noqa: E402  (one line per command module eases merging)
+# Each command module registers here with one line.
+from kiosk.cli_export import export  # noqa: E402
+from kiosk.cli_sync import sync_command  # noqa: E402
 
+main.add_command(export)
 main.add_command(sync_command)

@@ -103,6 +103,30 @@ def _m0003_sync_state(db: sqlite_utils.Database) -> None:
     )
 
 
+# --- the office manager's area ------------------------------------------------------------
+
+
+@migrations(name="0004_manager_settings")
+def _m0004_manager_settings(db: sqlite_utils.Database) -> None:
+    # What the manager changes at the kiosk lives beside the cards, apart from IT's config file;
+    # every change is kept in a log so a district can see who changed what and when.
+    db.execute(
+        "CREATE TABLE manager_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
+        "changed_at TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE manager_settings_log (id INTEGER PRIMARY KEY, changed_at TEXT NOT NULL, "
+        "key TEXT NOT NULL, old_value TEXT, new_value TEXT)"
+    )
+
+
+@migrations(name="0005_manager_report_indexes")
+def _m0005_manager_report_indexes(db: sqlite_utils.Database) -> None:
+    # Covering index: a day's or a month's face counts are read from the index alone, which
+    # keeps the manager's summary fast with a million cards.
+    db.execute("CREATE INDEX cards_date_rating ON cards (local_date, rating)")
+
+
 # sqlite3 primary result codes caused by the environment rather than by our code.
 _ENVIRONMENT_CODES = {
     sqlite3.SQLITE_BUSY: "the database is locked by another program",
@@ -459,6 +483,40 @@ class CardStore:
             last_error=error,
             last_error_kind=kind,
         )
+
+    # --- the office manager -----------------------------------------------------------------
+
+    @_mapped
+    def resolve_followup(self, card_id: str, note: str | None, answered_by: str) -> bool:
+        """Record the manager's answer to a follow-up request; it goes to the district next.
+
+        False when the card asked for no follow-up or was already answered.
+        """
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE cards SET followup_answered_at = ?, followup_answered_by = ?, "
+                "followup_note = ?, followup_delivery = 'pending' "
+                "WHERE id = ? AND followup_requested = 1 AND followup_answered_at IS NULL",
+                [utc_iso(self.clock()), answered_by, note, card_id],
+            )
+        if cursor.rowcount:
+            log.info("store: follow-up on card %s answered by %s", card_id, answered_by)
+        return cursor.rowcount == 1
+
+    @_mapped
+    def purge_contacts(self, older_than_days: int) -> int:
+        """Forget the contact details of delivered cards created more than N days ago."""
+        cutoff = utc_iso(self.clock() - timedelta(days=older_than_days))
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE cards SET contact_name = NULL, contact_phone = NULL, contact_email = NULL "
+                "WHERE delivery = 'delivered' AND created_at < ? AND (contact_name IS NOT NULL "
+                "OR contact_phone IS NOT NULL OR contact_email IS NOT NULL)",
+                [cutoff],
+            )
+        if cursor.rowcount:
+            log.info("store: removed contact details from %d delivered card(s)", cursor.rowcount)
+        return cursor.rowcount
 
 
 _COLUMNS = (

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.card import Delivery
 from kiosk.config import Config
 from kiosk.pin import hash_pin
+from kiosk.ui.manager.area import ManagerArea
 from kiosk.ui.window import CORNER_PX, LONG_PRESS_MS
 from tests.conftest import FakeClock
 from tests.kiosk_driver import Kiosk, open_kiosk
@@ -416,3 +417,43 @@ def test_every_screen_fits_the_screen_with_64_px_targets(
                 if button.isVisible():
                     side = min(button.width(), button.height())
                     assert side >= 64, f"{button.text()!r} on {type(screen).__name__}: {side} px"
+
+
+def test_staff_open_the_manager_area_and_see_todays_cards(kiosk: Kiosk) -> None:
+    w = kiosk.window
+    for face in (4, 4, 0):
+        kiosk.tap(w.welcome.faces[face])
+        kiosk.tap(w.details.done_button)
+        kiosk.tap(w.thanks.restart_button)
+    w.open_staff_area()
+    enter_pin(kiosk, PIN)
+    assert w.staff.manager_button.isVisible()
+    kiosk.tap(w.staff.manager_button)
+    manager = w.current()
+    assert isinstance(manager, ManagerArea)
+    assert manager.summary.summary is not None
+    assert manager.summary.summary.tally.faces == (1, 0, 0, 0, 2)
+    kiosk.tap(manager.close_button)
+    assert w.current() is w.welcome
+
+
+def test_the_managers_settings_change_the_pin_and_the_idle_timeout(kiosk: Kiosk) -> None:
+    w = kiosk.window
+    w.open_staff_area()
+    enter_pin(kiosk, PIN)
+    kiosk.tap(w.staff.manager_button)
+    manager = w.current()
+    assert isinstance(manager, ManagerArea)
+    manager.show_screen("settings")
+    page = manager.settings
+    page.pin.setText("975310")
+    page.repeat.setText("975310")
+    page.idle.setText("90")
+    kiosk.tap(page.save)
+    assert w.idle_seconds == 90
+    kiosk.tap(manager.close_button)
+    w.open_staff_area()
+    enter_pin(kiosk, PIN)
+    assert w.current() is w.pin  # the old PIN no longer opens it
+    enter_pin(kiosk, "975310")
+    assert w.current() is w.staff

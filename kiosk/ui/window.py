@@ -38,6 +38,7 @@ from kiosk.ui.widgets import StepScreen, label
 log = logging.getLogger("kiosk.ui")
 
 SETTLE_SECONDS = 0.35  # taps this soon after a screen change belong to the previous screen
+STAFF_IDLE_SECONDS = 180  # an unlocked staff screen locks itself after this long untouched
 LONG_PRESS_MS = 3000  # the hidden staff gesture: hold the top-left corner this long
 CORNER_PX = 120
 STAFF_SHORTCUT = "Ctrl+Alt+Shift+M"
@@ -81,10 +82,11 @@ class KioskWindow(QWidget):
         self.monotonic = monotonic
         self.allow_close = not kiosk_mode
         self.visit_open = False
+        self.staff_screens: list[QWidget] = []
         self.last_switch = -SETTLE_SECONDS
         self.idle_seconds: float = config.idle_timeout_seconds
         scale = fit.scale
-        self.default_language = config.default_language
+        self.default_language: str = config.default_language
 
         self.school = label("SchoolName", wrap=False)
         self.school.setText(config.school_name)
@@ -243,7 +245,9 @@ class KioskWindow(QWidget):
         self.reset_to_welcome()
 
     def _restart_idle(self) -> None:
-        self.idle_timer.start(round(self.idle_seconds * 1000))
+        staff = self.current() in (self.pin, self.staff) or self.current() in self.staff_screens
+        seconds = max(self.idle_seconds, STAFF_IDLE_SECONDS) if staff else self.idle_seconds
+        self.idle_timer.start(round(seconds * 1000))
 
     def set_idle_seconds(self, seconds: float) -> None:
         self.idle_seconds = seconds
@@ -275,7 +279,7 @@ class KioskWindow(QWidget):
     # --- staff access and kiosk mode --------------------------------------------------------
 
     def open_staff_area(self) -> None:
-        if self.current() in (self.pin, self.staff):
+        if self.current() in (self.pin, self.staff) or self.current() in self.staff_screens:
             return
         if self.visit_open:
             self._idle()  # a visitor's card is finalised before staff take over
@@ -284,6 +288,13 @@ class KioskWindow(QWidget):
 
     def enable_manager(self, enabled: bool) -> None:
         self.staff.manager_button.setVisible(enabled)
+
+    def show_staff_screen(self, screen: QWidget) -> None:
+        """Show a screen only staff reach (the manager area); idle locks it again."""
+        if screen not in self.staff_screens:
+            self.staff_screens.append(screen)
+            self.stack.addWidget(screen)
+        self._show(screen)
 
     def show_storage_problem(self, problem: bool) -> None:
         self.welcome.show_problem(
