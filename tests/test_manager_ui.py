@@ -102,6 +102,20 @@ def test_cards_list_newest_first_and_each_filter(
     assert set(_shown_ids(area)) == {c.id for c in cards if c.followup_requested}
 
 
+def test_tapping_a_card_shows_its_whole_comment(
+    area: ManagerArea, store: CardStore, clock: FakeClock, qtbot: QtBot
+) -> None:
+    area.show_screen("cards")
+    page = area.cards
+    qtbot.mouseClick(page.has_comment, Qt.MouseButton.LeftButton)
+    first = page.model.rows[0]
+    cell = page.table.visualRect(page.model.index(0, 1)).center()
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert page.detail.isVisible()
+    assert f"“{first.comment}”" in page.detail.text()
+    assert face_word(first.rating) in page.detail.text()
+
+
 def test_cards_list_fetches_pages_as_the_view_scrolls(
     area: ManagerArea, store: CardStore, clock: FakeClock, qtbot: QtBot
 ) -> None:

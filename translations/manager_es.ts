@@ -18,27 +18,22 @@
         <translation>Visitante</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_model.py" line="34" />
-        <source>Language</source>
-        <translation>Idioma</translation>
+        <location filename="../kiosk/ui/manager/cards_model.py" line="35" />
+        <source>Details</source>
+        <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_model.py" line="35" />
+        <location filename="../kiosk/ui/manager/cards_model.py" line="34" />
         <source>Follow-up</source>
         <translation>Seguimiento</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_model.py" line="36" />
-        <source>Chips and comment</source>
-        <translation>Opciones y comentario</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/ui/manager/cards_model.py" line="147" />
+        <location filename="../kiosk/ui/manager/cards_model.py" line="148" />
         <source>Answered</source>
         <translation>Respondido</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_model.py" line="148" />
+        <location filename="../kiosk/ui/manager/cards_model.py" line="149" />
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
@@ -46,37 +41,37 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../kiosk/ui/manager/cards_page.py" line="111" />
+        <location filename="../kiosk/ui/manager/cards_page.py" line="130" />
         <source>Cards shown: {count}</source>
         <translation>Tarjetas mostradas: {count}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_page.py" line="114" />
+        <location filename="../kiosk/ui/manager/cards_page.py" line="133" />
         <source>The day's cards</source>
         <translation>Tarjetas del día</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_page.py" line="115" />
+        <location filename="../kiosk/ui/manager/cards_page.py" line="134" />
         <source>Has a comment</source>
         <translation>Con comentario</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_page.py" line="116" />
+        <location filename="../kiosk/ui/manager/cards_page.py" line="135" />
         <source>Wants follow-up</source>
         <translation>Pide seguimiento</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_page.py" line="117" />
+        <location filename="../kiosk/ui/manager/cards_page.py" line="136" />
         <source>All faces</source>
         <translation>Todas las caras</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_page.py" line="119" />
+        <location filename="../kiosk/ui/manager/cards_page.py" line="138" />
         <source>Did not say</source>
         <translation>No lo dijo</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_page.py" line="120" />
+        <location filename="../kiosk/ui/manager/cards_page.py" line="139" />
         <source>All visitors</source>
         <translation>Todos los visitantes</translation>
     </message>
@@ -102,58 +97,57 @@
 <context>
     <name>DayReport</name>
     <message>
-        <location filename="../kiosk/ui/manager/report_pdf.py" line="45" />
+        <location filename="../kiosk/ui/manager/report_pdf.py" line="46" />
         <source>Visitor feedback</source>
         <translation>Opiniones de visitantes</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/report_pdf.py" line="112" />
+        <location filename="../kiosk/ui/manager/report_pdf.py" line="113" />
         <source>Visitor feedback: {date}</source>
         <translation>Opiniones de visitantes: {date}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/report_pdf.py" line="122" />
+        <location filename="../kiosk/ui/manager/report_pdf.py" line="123" />
         <source>Cards: {cards} · average face {average} of 5 · happy: {positive}</source>
         <translation>Tarjetas: {cards} · cara promedio {average} de 5 · contentos: {positive}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/report_pdf.py" line="133" />
+        <location filename="../kiosk/ui/manager/report_pdf.py" line="134" />
         <source>Went well</source>
         <translation>Salió bien</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/report_pdf.py" line="135" />
+        <location filename="../kiosk/ui/manager/report_pdf.py" line="136" />
         <source>Could be better</source>
         <translation>Podría mejorar</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/report_pdf.py" line="151" />
+        <location filename="../kiosk/ui/manager/report_pdf.py" line="152" />
         <source>Comments ({count})</source>
         <translation>Comentarios ({count})</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/report_pdf.py" line="163" />
-        <location filename="../kiosk/ui/manager/report_pdf.py" line="195" />
+        <location filename="../kiosk/ui/manager/report_pdf.py" line="175" />
         <source>More in the manager area: {count}</source>
         <translation>Más en el área de gestión: {count}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/report_pdf.py" line="170" />
+        <location filename="../kiosk/ui/manager/report_pdf.py" line="165" />
         <source>No comments.</source>
         <translation>Sin comentarios.</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/report_pdf.py" line="177" />
+        <location filename="../kiosk/ui/manager/report_pdf.py" line="183" />
         <source>Open follow-ups ({count})</source>
         <translation>Seguimientos pendientes ({count})</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/report_pdf.py" line="185" />
+        <location filename="../kiosk/ui/manager/report_pdf.py" line="193" />
         <source>{time}  {name}, {contact}: answer by {due}</source>
         <translation>{time}  {name}, {contact}: responder antes de {due}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/report_pdf.py" line="202" />
+        <location filename="../kiosk/ui/manager/report_pdf.py" line="204" />
         <source>None open.</source>
         <translation>Ninguno pendiente.</translation>
     </message>
@@ -189,62 +183,62 @@
 <context>
     <name>FollowUpItem</name>
     <message>
-        <location filename="../kiosk/ui/manager/followups_page.py" line="35" />
+        <location filename="../kiosk/ui/manager/followups_page.py" line="34" />
         <source>{hours} h {minutes} min</source>
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/followups_page.py" line="37" />
+        <location filename="../kiosk/ui/manager/followups_page.py" line="36" />
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/followups_page.py" line="114" />
+        <location filename="../kiosk/ui/manager/followups_page.py" line="113" />
         <source>Error: write who answered.</source>
         <translation>Error: escriba quién respondió.</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/followups_page.py" line="125" />
+        <location filename="../kiosk/ui/manager/followups_page.py" line="124" />
         <source>Overdue by {time}</source>
         <translation>Atrasado por {time}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/followups_page.py" line="127" />
+        <location filename="../kiosk/ui/manager/followups_page.py" line="126" />
         <source>{time} left</source>
         <translation>quedan {time}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/followups_page.py" line="137" />
+        <location filename="../kiosk/ui/manager/followups_page.py" line="136" />
         <source>(no name given)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/followups_page.py" line="144" />
+        <location filename="../kiosk/ui/manager/followups_page.py" line="143" />
         <source>Asked {when}</source>
         <translation>Pedido {when}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/followups_page.py" line="150" />
+        <location filename="../kiosk/ui/manager/followups_page.py" line="149" />
         <source>Mark answered</source>
         <translation>Marcar respondido</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/followups_page.py" line="151" />
+        <location filename="../kiosk/ui/manager/followups_page.py" line="150" />
         <source>Note: what was done</source>
         <translation>Nota: qué se hizo</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/followups_page.py" line="152" />
+        <location filename="../kiosk/ui/manager/followups_page.py" line="151" />
         <source>Answered by</source>
         <translation>Respondido por</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/followups_page.py" line="153" />
+        <location filename="../kiosk/ui/manager/followups_page.py" line="152" />
         <source>Save answer</source>
         <translation>Guardar respuesta</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/followups_page.py" line="154" />
+        <location filename="../kiosk/ui/manager/followups_page.py" line="153" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -252,12 +246,12 @@
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../kiosk/ui/manager/followups_page.py" line="219" />
+        <location filename="../kiosk/ui/manager/followups_page.py" line="216" />
         <source>Waiting for an answer: {count}</source>
         <translation>Esperan respuesta: {count}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/followups_page.py" line="221" />
+        <location filename="../kiosk/ui/manager/followups_page.py" line="218" />
         <source>Nobody is waiting for an answer.</source>
         <translation>Nadie espera respuesta.</translation>
     </message>
@@ -265,47 +259,47 @@
 <context>
     <name>ManagerArea</name>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="211" />
+        <location filename="../kiosk/ui/manager/area.py" line="212" />
         <source>Error: {reason}</source>
         <translation>Error: {reason}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="215" />
+        <location filename="../kiosk/ui/manager/area.py" line="216" />
         <source>Manager area</source>
         <translation>Área de gestión</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="216" />
+        <location filename="../kiosk/ui/manager/area.py" line="217" />
         <source>Back to the kiosk</source>
         <translation>Volver al quiosco</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="218" />
+        <location filename="../kiosk/ui/manager/area.py" line="219" />
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="219" />
+        <location filename="../kiosk/ui/manager/area.py" line="220" />
         <source>Cards</source>
         <translation>Tarjetas</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="220" />
+        <location filename="../kiosk/ui/manager/area.py" line="221" />
         <source>Follow-ups ({count})</source>
         <translation>Seguimientos ({count})</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="221" />
+        <location filename="../kiosk/ui/manager/area.py" line="222" />
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="222" />
+        <location filename="../kiosk/ui/manager/area.py" line="223" />
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/area.py" line="223" />
+        <location filename="../kiosk/ui/manager/area.py" line="224" />
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>

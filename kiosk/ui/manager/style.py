@@ -60,6 +60,9 @@ QSS = """
 }
 #ManagerArea #FollowUpItem[overdue="true"] { border-left: 8px solid #A61B1B; }
 #ManagerArea #FollowUpName { font-weight: bold; }
+#ManagerArea #CardDetail {
+    background: #FFFFFF; border: 2px solid #1F5FAD; border-radius: 12px; padding: 8px 12px;
+}
 #ManagerArea #FollowUpComment { font-style: italic; color: #3D3D47; }
 #ManagerArea #Countdown { font-weight: bold; color: #1E6B34; }
 #ManagerArea #Countdown[overdue="true"] { color: #A61B1B; }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk import reports
@@ -71,7 +71,7 @@ class SummaryPage(QScrollArea):
         columns = QGridLayout()
         for i, (heading, text) in enumerate(self.lists):
             columns.addWidget(heading, 2 * (i // 2), i % 2)
-            columns.addWidget(text, 2 * (i // 2) + 1, i % 2)
+            columns.addWidget(text, 2 * (i // 2) + 1, i % 2, Qt.AlignmentFlag.AlignTop)
         columns.setColumnStretch(0, 1)
         columns.setColumnStretch(1, 1)
 
