@@ -41,37 +41,37 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../kiosk/ui/manager/cards_page.py" line="130" />
+        <location filename="../kiosk/ui/manager/cards_page.py" line="141" />
         <source>Cards shown: {count}</source>
         <translation>Tarjetas mostradas: {count}</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_page.py" line="133" />
+        <location filename="../kiosk/ui/manager/cards_page.py" line="144" />
         <source>The day's cards</source>
         <translation>Tarjetas del día</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_page.py" line="134" />
+        <location filename="../kiosk/ui/manager/cards_page.py" line="145" />
         <source>Has a comment</source>
         <translation>Con comentario</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_page.py" line="135" />
+        <location filename="../kiosk/ui/manager/cards_page.py" line="146" />
         <source>Wants follow-up</source>
         <translation>Pide seguimiento</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_page.py" line="136" />
+        <location filename="../kiosk/ui/manager/cards_page.py" line="147" />
         <source>All faces</source>
         <translation>Todas las caras</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_page.py" line="138" />
+        <location filename="../kiosk/ui/manager/cards_page.py" line="149" />
         <source>Did not say</source>
         <translation>No lo dijo</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/cards_page.py" line="139" />
+        <location filename="../kiosk/ui/manager/cards_page.py" line="150" />
         <source>All visitors</source>
         <translation>Todos los visitantes</translation>
     </message>
@@ -553,7 +553,12 @@
         <translation>Nada todavía</translation>
     </message>
     <message>
-        <location filename="../kiosk/ui/manager/summary_page.py" line="156" />
+        <location filename="../kiosk/ui/manager/summary_page.py" line="152" />
+        <source>{count} · {name}, average {average}</source>
+        <translation>{count} · {name}, promedio {average}</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/ui/manager/summary_page.py" line="159" />
         <source>Did not say</source>
         <translation>No lo dijo</translation>
     </message>

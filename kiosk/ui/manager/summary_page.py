@@ -149,7 +149,10 @@ class SummaryPage(QScrollArea):
         )
 
     def _split_lines(self, rows: list[tuple[str, Tally]]) -> str:
-        return "\n".join(f"{t.cards} · {name} ({average_text(t)})" for name, t in rows)
+        line = self.tr("{count} · {name}, average {average}")
+        return "\n".join(
+            line.format(count=t.cards, name=name, average=average_text(t)) for name, t in rows
+        )
 
     def _role(self, role: str | None) -> str:
         if role is None:
