@@ -43,6 +43,7 @@ QSS = """
 #ManagerArea QLineEdit, #ManagerArea QComboBox {
     min-height: 60px; padding: 0 12px; font-size: 24px; color: #1B1B1F;
     background: #FFFFFF; border: 2px solid #8C887F; border-radius: 10px;
+    placeholder-text-color: #5C5C66;  /* Qt's default hint is about 3:1; ours carry meaning */
 }
 #ManagerArea QLineEdit:focus, #ManagerArea QComboBox:focus { border: 3px solid #1F5FAD; }
 #ManagerArea QComboBox QAbstractItemView { font-size: 24px; background: #FFFFFF; }
