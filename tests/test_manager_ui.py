@@ -22,6 +22,7 @@ from kiosk.sync_status import SyncStatus
 from kiosk.ui.manager import ManagerArea
 from kiosk.ui.manager.cards_model import PAGE
 from kiosk.ui.manager.faces import face_word
+from kiosk.ui.manager.report_job import JobThread
 from kiosk.ui.manager.snapshots import LOCALE_DIR, render_manager_screens
 from tests.conftest import FakeClock
 from tests.manager_fixtures import cards_on, face_counts, seeded_store
@@ -209,6 +210,19 @@ def test_print_sends_one_page_per_day_to_the_printer(
         qtbot.mouseClick(page.print, Qt.MouseButton.LeftButton)
     assert page.result.text() == "Sent to the printer. Pages: 2"
     assert printed.read_bytes().startswith(b"%PDF")
+
+
+def test_closing_the_area_mid_report_still_writes_the_file(
+    qtbot: QtBot, qapp: QApplication, store: CardStore, clock: FakeClock, tmp_path: Path
+) -> None:
+    out = tmp_path / "month.csv"
+    area = ManagerArea(store, Config(), clock, ask_path=lambda parent, suggested, f: out)
+    area.show_screen("reports")
+    area.reports.first.set_day(clock().date() - timedelta(days=30))
+    qtbot.mouseClick(area.reports.csv, Qt.MouseButton.LeftButton)
+    area.deleteLater()  # the lead's window may drop the area as soon as it is closed
+    qtbot.waitUntil(lambda: not qapp.findChildren(JobThread), timeout=20_000)
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == store.count() + 1
 
 
 def test_a_report_that_cannot_be_written_says_why(
