@@ -16,16 +16,12 @@
         <translation>Visitante</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
+        <source>Details</source>
+        <translation>Detalles</translation>
     </message>
     <message>
         <source>Follow-up</source>
         <translation>Seguimiento</translation>
-    </message>
-    <message>
-        <source>Chips and comment</source>
-        <translation>Opciones y comentario</translation>
     </message>
     <message>
         <source>Answered</source>
@@ -682,6 +678,10 @@
     <message>
         <source>Nothing yet</source>
         <translation>Nada todavía</translation>
+    </message>
+    <message>
+        <source>{count} · {name}, average {average}</source>
+        <translation>{count} · {name}, promedio {average}</translation>
     </message>
     <message>
         <source>Did not say</source>

@@ -7,7 +7,7 @@ answers, settings). Everything the rest of the app must act on leaves as a signa
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -41,6 +41,7 @@ from kiosk.ui.manager.widgets import button, label
 SCREENS = ("today", "cards", "followups", "reports", "sync", "settings")
 CARDS, FOLLOWUPS = SCREENS.index("cards"), SCREENS.index("followups")
 NAV_WIDTH = 250
+NARROW_WIDTH = 1100  # below this (e.g. 800x1280 portrait) the card filters take three rows
 
 
 class ManagerArea(QWidget):
@@ -224,6 +225,16 @@ class ManagerArea(QWidget):
         )
         for i, name in enumerate(names):
             self.nav.button(i).setText(name)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.cards.set_narrow(event.size().width() < NARROW_WIDTH)
+        super().resizeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.closed.emit()
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -43,6 +43,7 @@ QSS = """
 #ManagerArea QLineEdit, #ManagerArea QComboBox {
     min-height: 60px; padding: 0 12px; font-size: 24px; color: #1B1B1F;
     background: #FFFFFF; border: 2px solid #8C887F; border-radius: 10px;
+    placeholder-text-color: #5C5C66;  /* Qt's default hint is about 3:1; ours carry meaning */
 }
 #ManagerArea QLineEdit:focus, #ManagerArea QComboBox:focus { border: 3px solid #1F5FAD; }
 #ManagerArea QComboBox QAbstractItemView { font-size: 24px; background: #FFFFFF; }
@@ -60,6 +61,9 @@ QSS = """
 }
 #ManagerArea #FollowUpItem[overdue="true"] { border-left: 8px solid #A61B1B; }
 #ManagerArea #FollowUpName { font-weight: bold; }
+#ManagerArea #CardDetail {
+    background: #FFFFFF; border: 2px solid #1F5FAD; border-radius: 12px; padding: 8px 12px;
+}
 #ManagerArea #FollowUpComment { font-style: italic; color: #3D3D47; }
 #ManagerArea #Countdown { font-weight: bold; color: #1E6B34; }
 #ManagerArea #Countdown[overdue="true"] { color: #A61B1B; }
