@@ -23,9 +23,7 @@ from kiosk.manager_settings import (
     purge_expired_contacts,
 )
 from kiosk.pin import verify_pin
-from kiosk.store import CardStore, StoreEnvironmentError
-from kiosk.store import SyncStatus as StoreSyncStatus
-from kiosk.sync_status import SyncStatus
+from kiosk.store import CardStore, StoreEnvironmentError, SyncStatus
 from kiosk.sync_worker import SyncWorker
 from kiosk.ui.manager.area import ManagerArea
 from kiosk.ui.theme import apply_theme
@@ -162,6 +160,7 @@ class StaffWiring(QObject):
             return
         if self.manager is None:
             self.manager = ManagerArea(store, self.config, self.clock)
+            self.manager.school.clear()  # the kiosk's header above already names the school
             self.manager.closed.connect(self.window.reset_to_welcome)
             self.manager.exit_requested.connect(self.window.exit_requested)
             self.manager.sync_now_requested.connect(self.sync_now_requested)
@@ -172,10 +171,8 @@ class StaffWiring(QObject):
             self.manager.set_sync_status(self.sync_status)
         self.window.show_staff_screen(self.manager)
 
-    def show_sync_status(self, status: StoreSyncStatus) -> None:
-        self.sync_status = SyncStatus(
-            pending=status.pending, last_success=status.last_success, last_error=status.last_error
-        )
+    def show_sync_status(self, status: SyncStatus) -> None:
+        self.sync_status = status
         log.info(
             "sync: %d pending, last success %s, last error %s",
             status.pending,
@@ -183,7 +180,7 @@ class StaffWiring(QObject):
             status.last_error,
         )
         if self.manager is not None:
-            self.manager.set_sync_status(self.sync_status)
+            self.manager.set_sync_status(status)
 
 
 def route_qt_messages() -> None:

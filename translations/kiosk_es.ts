@@ -185,22 +185,6 @@
         <source>Excellent</source>
         <translation>Excelente</translation>
     </message>
-    <message>
-        <source>Very unhappy</source>
-        <translation>Muy descontento</translation>
-    </message>
-    <message>
-        <source>Unhappy</source>
-        <translation>Descontento</translation>
-    </message>
-    <message>
-        <source>Happy</source>
-        <translation>Contento</translation>
-    </message>
-    <message>
-        <source>Very happy</source>
-        <translation>Muy contento</translation>
-    </message>
 </context>
 <context>
     <name>FollowUpItem</name>
@@ -697,6 +681,10 @@
     <message>
         <source>Waiting to send</source>
         <translation>Por enviar</translation>
+    </message>
+    <message>
+        <source>Refused by the district</source>
+        <translation>Rechazadas por el distrito</translation>
     </message>
     <message>
         <source>Last successful sync</source>

@@ -20,6 +20,8 @@ DESIGN_SHORT_SIDE = 800  # the stylesheet's sizes are for a 1280x800 screen
 
 def load_fonts() -> str:
     """Register the bundled Atkinson Hyperlegible faces; returns the family Qt knows them by."""
+    if FAMILY in QFontDatabase.families():
+        return FAMILY  # registered already (the manager area and reports call this too)
     family = FAMILY
     for font_file in fontpkg.family(FAMILY).files:
         font_id = QFontDatabase.addApplicationFont(str(font_file.path))

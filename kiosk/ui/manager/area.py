@@ -20,11 +20,9 @@ from kiosk import reports
 from kiosk.card import Clock
 from kiosk.config import Config
 from kiosk.manager_settings import EffectiveSettings, ManagerSettings
-from kiosk.store import CardStore, StoreEnvironmentError
-from kiosk.sync_status import SyncStatus
+from kiosk.store import CardStore, StoreEnvironmentError, SyncStatus
 from kiosk.ui.manager.cards_page import CardsPage
 from kiosk.ui.manager.followups_page import FollowUpsPage
-from kiosk.ui.manager.fonts import load_fonts
 from kiosk.ui.manager.reports_page import (
     AskPath,
     AskPrinter,
@@ -37,6 +35,7 @@ from kiosk.ui.manager.style import QSS
 from kiosk.ui.manager.summary_page import SummaryPage
 from kiosk.ui.manager.sync_page import SyncPage
 from kiosk.ui.manager.widgets import button, label
+from kiosk.ui.theme import load_fonts
 
 SCREENS = ("today", "cards", "followups", "reports", "sync", "settings")
 CARDS, FOLLOWUPS = SCREENS.index("cards"), SCREENS.index("followups")
@@ -137,7 +136,10 @@ class ManagerArea(QWidget):
         self.sync.sync_now_requested.connect(self.sync_now_requested)
         self.settings.saved.connect(self._settings_saved)
         self.settings.exit_requested.connect(self.exit_requested)
-        self.sync.set_status(SyncStatus(pending=store.outbox_status().pending))
+        try:
+            self.sync.set_status(store.sync_status())
+        except StoreEnvironmentError as exc:
+            self._show_problem(str(exc))
         self.retranslate()
 
     def show_screen(self, name: str) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from kiosk import reports
 from kiosk.config import LANGUAGE_NAMES, Config
 from kiosk.reports import CardFilter, CardRow
-from kiosk.ui.manager.faces import face_colour, face_word
+from kiosk.ui.faces import face_colour, face_word
 
 PAGE = 200
 _HEADERS: tuple[str, ...] = tuple(

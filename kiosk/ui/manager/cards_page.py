@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import Config
 from kiosk.reports import NO_ROLE, CardFilter
+from kiosk.ui.faces import face_word
 from kiosk.ui.manager.cards_model import DETAILS, FACE, FOLLOWUP, TIME, VISITOR, CardsModel
-from kiosk.ui.manager.faces import face_word
 from kiosk.ui.manager.widgets import DayPicker, button, label
 
 # Fixed widths keep the last column, what the visitor said, as wide as the screen allows.

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.card import NAME_MAX, Clock, clean_text
 from kiosk.config import Config
 from kiosk.reports import FollowUp
-from kiosk.ui.manager.faces import face_word
+from kiosk.ui.faces import face_word
 from kiosk.ui.manager.widgets import button, day_and_time, label
 
 NOTE_MAX = 300

@@ -16,10 +16,10 @@ from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPai
 
 from kiosk import reports
 from kiosk.config import Config
+from kiosk.ui.faces import face_word
 from kiosk.ui.manager.charts import INK, paint_face_bars
-from kiosk.ui.manager.faces import face_word
-from kiosk.ui.manager.fonts import load_fonts
 from kiosk.ui.manager.widgets import day_and_time, long_date
+from kiosk.ui.theme import load_fonts
 
 CANVAS_WIDTH = 794.0
 MARGIN = 48.0
