@@ -31,7 +31,6 @@ from kiosk.ui.manager.reports_page import (
     ask_printer_with_dialog,
 )
 from kiosk.ui.manager.settings_page import SettingsPage
-from kiosk.ui.manager.style import QSS
 from kiosk.ui.manager.summary_page import SummaryPage
 from kiosk.ui.manager.sync_page import SyncPage
 from kiosk.ui.manager.widgets import button, label
@@ -63,7 +62,6 @@ class ManagerArea(QWidget):
         self.setObjectName("ManagerArea")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         load_fonts()
-        self.setStyleSheet(QSS)
         self.store = store
         self.config = config
         self.clock = clock
