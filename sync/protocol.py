@@ -91,7 +91,7 @@ class FollowupAnswer(_Wire):
 
     card_id: UUID4
     answered_at: AwareDatetime
-    answered_by: Annotated[str, Field(min_length=1, max_length=80)]
+    answered_by: Annotated[str, Field(max_length=80)] | None = None
     note: Annotated[str, Field(max_length=2000)] | None = None
 
     @property

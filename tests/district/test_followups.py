@@ -62,3 +62,19 @@ def test_answer_given_again_while_on_the_wire_stays_pending(store: CardStore, cl
     answer(store, card_id, clock(), "Ms. Ortiz", "second")
     assert store.mark_followups_delivered([(record.card_id, record.answered_at)]) == 0
     assert [r.note for r in store.followup_outbox(10)] == ["second"]
+
+
+def test_an_answer_the_protocol_cannot_carry_does_not_block_the_others(
+    store: CardStore, clock, receiver: Receiver
+) -> None:
+    ids = seed(store, clock, 2)
+    answer(store, ids[0], clock(), "Ms. Ortiz", "x" * 2001)  # longer than the protocol allows
+    clock.advance(minutes=1)
+    answer(store, ids[1], clock(), "Ms. Ortiz", "Called back.")
+    up = uploader(store, receiver.url)
+    try:
+        assert up.run_cycle().followups_sent == 1
+    finally:
+        up.close()
+    assert [card_id for card_id, _ in stored_answers(receiver)] == [ids[1]]
+    assert [r.card_id for r in store.followup_outbox(10)] == [ids[0]]
