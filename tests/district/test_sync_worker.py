@@ -85,3 +85,16 @@ def test_gui_thread_runs_while_the_receiver_hangs(
     finally:
         worker.stop()
     assert ticks == [0, 1, 2]
+
+
+def test_unconfigured_sync_reports_why_and_stops_cleanly(qtbot, data_dir, store, clock) -> None:
+    seed(store, clock, 2)
+    worker = SyncWorker(data_dir, Config(kiosk_id=KIOSK_ID))  # no [sync] endpoint
+    try:
+        with qtbot.waitSignal(worker.status_changed, timeout=10_000) as got:
+            worker.start()
+    finally:
+        worker.stop()
+    status: SyncStatus = got.args[0]
+    assert (status.last_error_kind, status.pending) == ("config", 2)
+    assert "not configured" in (status.last_error or "")
