@@ -102,6 +102,8 @@ class DistrictClient:
                 data=body.model_dump_json().encode(),
                 headers={"Content-Type": "application/json"},
                 timeout=self.timeout,
+                # A redirect would turn the POST into a GET or carry the token elsewhere.
+                allow_redirects=False,
             )
         except requests.Timeout as exc:
             raise NetworkError(f"no answer within {self.timeout:g} s") from exc
@@ -114,8 +116,11 @@ class DistrictClient:
     @staticmethod
     def _raise_for_status(response: requests.Response, content: bytes) -> None:
         status = response.status_code
-        if status < 400:
+        if status < 300:
             return
+        if status < 400:
+            where = response.headers.get("Location", "?")
+            raise RequestRefused(f"the receiver redirects to {where}; set that as the endpoint")
         detail = _problem_text(content) or f"HTTP {status}"
         if status in (401, 403):
             raise AuthError(detail)

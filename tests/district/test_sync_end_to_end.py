@@ -7,7 +7,7 @@ from harness import OTHER_KIOSK_ID, Fault, Receiver, seed, uploader
 
 from kiosk.card import Delivery
 from kiosk.store import CardStore
-from sync.errors import AuthError, NetworkError, RateLimited, ServerError
+from sync.errors import AuthError, NetworkError, RateLimited, RequestRefused, ServerError
 
 
 def assert_all_delivered(store: CardStore, receiver: Receiver, ids: list[str]) -> None:
@@ -136,3 +136,14 @@ def test_wrong_token_stops_with_not_authorised(store: CardStore, clock, receiver
     status = store.sync_status()
     assert (status.last_error_kind, status.pending) == ("auth", 3)
     assert receiver.count() == 0
+
+
+def test_a_redirect_is_not_followed(store: CardStore, clock, receiver) -> None:
+    seed(store, clock, 2)
+    receiver.faults.add(Fault("/v1/cards", "status", status=308))
+    up = uploader(store, receiver.url)
+    with pytest.raises(RequestRefused, match="redirects"):
+        up.run_cycle()
+    up.close()
+    assert (store.count(Delivery.PENDING), receiver.count()) == (2, 0)
+    assert store.sync_status().last_error_kind == "refused"
