@@ -78,12 +78,17 @@ def test_server_errors_and_rate_limit(store: CardStore, clock, receiver: Receive
 def test_slow_receiver_past_the_timeout(store: CardStore, clock, receiver: Receiver) -> None:
     ids = seed(store, clock, 40)
     receiver.faults.add(Fault("/v1/cards", "hold_before"))
-    up = uploader(store, receiver.url, timeout=0.3, batch_size=40)
+    impatient = uploader(store, receiver.url, timeout=0.3, batch_size=40)
     try:
         with pytest.raises(NetworkError, match="no answer within"):
-            up.run_cycle()
-        assert store.count(Delivery.PENDING) == 40
-        receiver.faults.release()  # the held request now completes, long after the kiosk left
+            impatient.run_cycle()
+    finally:
+        impatient.close()
+    assert store.count(Delivery.PENDING) == 40
+    receiver.faults.release()  # the held request now completes, long after the kiosk left
+    # The retry gets a generous timeout: only the held request is meant to be slow.
+    up = uploader(store, receiver.url, timeout=30, batch_size=40)
+    try:
         report = up.run_cycle()
     finally:
         up.close()
