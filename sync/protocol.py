@@ -143,6 +143,20 @@ class CardPage(_Wire):
     next_since: int = Field(description="Cursor for the next page (equal to since when empty).")
 
 
+class StoredAnswer(_Wire):
+    seq: int = Field(description="Receiver's order of arrival; pass the last one as ?since=.")
+    received_at: datetime
+    kiosk_id: KioskId
+    answer: FollowupAnswer
+
+
+class AnswerPage(_Wire):
+    """Body of ``GET /v1/followups?since=N``: answers received after cursor N, oldest first."""
+
+    answers: list[StoredAnswer]
+    next_since: int = Field(description="Cursor for the next page (equal to since when empty).")
+
+
 class Problem(_Wire):
     """Body of every 4xx/5xx answer. ``code`` is stable; ``status`` is its integer part."""
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from harness import Receiver, seed, uploader
+import requests
+from harness import DISTRICT_TOKEN, KIOSK_ID, Receiver, seed, uploader
 from sqlalchemy import select
 
 from kiosk.card import utc_iso
@@ -49,7 +50,15 @@ def test_answers_go_once_and_a_new_answer_is_a_new_record(
         up.close()
     held = stored_answers(receiver)
     assert [card_id for card_id, _ in held] == sorted([ids[0], ids[1], ids[1]])
-    assert any("Llamé a la familia." in body for _, body in held)
+    headers = {"Authorization": f"Bearer {DISTRICT_TOKEN}"}
+    with requests.get(f"{receiver.url}/v1/followups?since=0", headers=headers, timeout=10) as r:
+        page = r.json()
+    assert [a["answer"]["note"] for a in page["answers"]] == [
+        "Llamé a la familia.",
+        "Left a voicemail.",
+        "Spoke with the parent.",
+    ]
+    assert {a["kiosk_id"] for a in page["answers"]} == {KIOSK_ID}
     assert store.sync_status().followups_pending == 0
 
 
