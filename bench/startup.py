@@ -28,8 +28,8 @@ from _common import DEMO_CONFIG, ROOT, summary, write_result
 MINIMAL = ROOT / "bench" / "minimal_window.py"
 
 
-def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one child process, which must exit 0."""
+def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one child process."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -42,7 +42,8 @@ def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     proc.stderr.close()
     if proc.returncode != 0:
         raise RuntimeError(f"{cmd} exited {proc.returncode}: {err.decode(errors='replace')}")
-    return elapsed, usage.ru_maxrss / 1024  # Linux: ru_maxrss is in KiB
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, cpu, usage.ru_maxrss / 1024  # Linux: ru_maxrss is in KiB
 
 
 def measure_startup(
@@ -78,29 +79,40 @@ def measure_startup(
             _run(minimal_cmd, env)
         kiosk_s: list[float] = []
         minimal_s: list[float] = []
+        kiosk_cpu: list[float] = []
+        minimal_cpu: list[float] = []
         kiosk_mib: list[float] = []
         minimal_mib: list[float] = []
         for i in range(n):
-            seconds, mib = _run(kiosk_cmd(i), env)
+            seconds, cpu, mib = _run(kiosk_cmd(i), env)
             kiosk_s.append(seconds)
+            kiosk_cpu.append(cpu)
             kiosk_mib.append(mib)
-            seconds, mib = _run(minimal_cmd, env)
+            seconds, cpu, mib = _run(minimal_cmd, env)
             minimal_s.append(seconds)
+            minimal_cpu.append(cpu)
             minimal_mib.append(mib)
 
     ratios = [k / m for k, m in zip(kiosk_s, minimal_s, strict=True)]
+    cpu_ratios = [k / m for k, m in zip(kiosk_cpu, minimal_cpu, strict=True)]
     return {
         "n": n,
         "kiosk_seconds": summary(kiosk_s),
         "minimal_seconds": summary(minimal_s),
         "ratio_of_medians": statistics.median(kiosk_s) / statistics.median(minimal_s),
         "median_pairwise_ratio": statistics.median(ratios),
+        # CPU time (user + system) moves less than wall time when the machine is shared.
+        "kiosk_cpu_seconds": summary(kiosk_cpu),
+        "minimal_cpu_seconds": summary(minimal_cpu),
+        "cpu_median_pairwise_ratio": statistics.median(cpu_ratios),
         "kiosk_peak_rss_mib": summary(kiosk_mib),
         "minimal_peak_rss_mib": summary(minimal_mib),
         "target_ratio": 1.5,
         "raw": {
             "kiosk_seconds": kiosk_s,
             "minimal_seconds": minimal_s,
+            "kiosk_cpu_seconds": kiosk_cpu,
+            "minimal_cpu_seconds": minimal_cpu,
             "kiosk_peak_rss_mib": kiosk_mib,
             "minimal_peak_rss_mib": minimal_mib,
         },
@@ -110,6 +122,7 @@ def measure_startup(
 def report(result: dict[str, Any]) -> str:
     k, m = result["kiosk_seconds"], result["minimal_seconds"]
     kr, mr = result["kiosk_peak_rss_mib"], result["minimal_peak_rss_mib"]
+    kc, mc = result["kiosk_cpu_seconds"], result["minimal_cpu_seconds"]
     return "\n".join(
         [
             f"cold start, whole process, {result['n']} alternating runs each (offscreen)",
@@ -122,6 +135,9 @@ def report(result: dict[str, Any]) -> str:
             f"  ratio of medians {result['ratio_of_medians']:.2f}x, "
             f"median of pairwise ratios {result['median_pairwise_ratio']:.2f}x "
             f"(target within {result['target_ratio']}x)",
+            f"  CPU time (user+sys) median: kiosk {kc['p50'] * 1000:.0f} ms, "
+            f"minimal {mc['p50'] * 1000:.0f} ms, "
+            f"median of pairwise ratios {result['cpu_median_pairwise_ratio']:.2f}x",
         ]
     )
 
