@@ -10,7 +10,10 @@ kiosk on a data folder that already holds its database (a kiosk's everyday start
 alongside.
 Peak RSS is each child's own ru_maxrss (os.wait4), i.e. its VmHWM.
 
-    .venv/bin/python bench/startup.py [-n 30]
+    .venv/bin/python bench/startup.py [-n 30] [--breakdown]
+
+--breakdown adds where the kiosk's extra start-up goes: each import below in a fresh process,
+round-robin, as the median CPU time over ``python -c pass``.
 """
 
 from __future__ import annotations
@@ -133,6 +136,54 @@ def measure_startup(
     }
 
 
+# What `kiosk run` pulls in before its first paint, one process each.
+IMPORTS = {
+    "python -c pass": "pass",
+    "PySide6.QtWidgets": "import PySide6.QtWidgets",
+    "pydantic": "import pydantic",
+    "kiosk.config (pydantic + models)": "import kiosk.config",
+    "sqlite_utils": "import sqlite_utils",
+    "click": "import click",
+    "kiosk.cli (click, config, logs)": "import kiosk.cli",
+    "kiosk.app (everything)": "import kiosk.cli, kiosk.app",
+}
+
+
+def measure_import_costs(n: int = 15, python: str = sys.executable) -> dict[str, Any]:
+    """Median CPU and wall seconds of each IMPORTS entry in its own process, round-robin."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    cpu: dict[str, list[float]] = {name: [] for name in IMPORTS}
+    wall: dict[str, list[float]] = {name: [] for name in IMPORTS}
+    for i in range(n + 1):
+        for name, code in IMPORTS.items():
+            seconds, cpu_seconds, _ = _run([python, "-c", code], env)
+            if i > 0:  # the first round warms the page cache
+                cpu[name].append(cpu_seconds)
+                wall[name].append(seconds)
+    base_cpu = statistics.median(cpu["python -c pass"])
+    return {
+        "n": n,
+        "imports": {
+            name: {
+                "cpu_median": statistics.median(cpu[name]),
+                "wall_median": statistics.median(wall[name]),
+                "cpu_over_bare_python": statistics.median(cpu[name]) - base_cpu,
+            }
+            for name in IMPORTS
+        },
+    }
+
+
+def report_imports(result: dict[str, Any]) -> str:
+    lines = [f"import costs, own process each, median of {result['n']} (CPU ms over bare python)"]
+    for name, row in result["imports"].items():
+        lines.append(
+            f"  {name:<34} {row['cpu_over_bare_python'] * 1000:6.0f} ms  "
+            f"(CPU {row['cpu_median'] * 1000:.0f}, wall {row['wall_median'] * 1000:.0f})"
+        )
+    return "\n".join(lines)
+
+
 def report(result: dict[str, Any]) -> str:
     k, m = result["kiosk_seconds"], result["minimal_seconds"]
     kr, mr = result["kiosk_peak_rss_mib"], result["minimal_peak_rss_mib"]
@@ -162,9 +213,13 @@ def report(result: dict[str, Any]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=30, help="runs of each (default 30)")
+    parser.add_argument("--breakdown", action="store_true", help="also time the imports")
     args = parser.parse_args()
     result = measure_startup(args.n)
     print(report(result))
+    if args.breakdown:
+        result["breakdown"] = measure_import_costs()
+        print(report_imports(result["breakdown"]))
     print(f"  result: {write_result('startup', result)}")
     return 0
 
