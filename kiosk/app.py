@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
@@ -24,10 +24,12 @@ from kiosk.manager_settings import (
 )
 from kiosk.pin import verify_pin
 from kiosk.store import CardStore, StoreEnvironmentError, SyncStatus
-from kiosk.sync_worker import SyncWorker
-from kiosk.ui.manager.area import ManagerArea
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:  # imported when first used, so they do not slow the kiosk's start
+    from kiosk.sync_worker import SyncWorker
+    from kiosk.ui.manager.area import ManagerArea
 
 log = logging.getLogger("kiosk.app")
 qt_log = logging.getLogger("qt")
@@ -159,6 +161,8 @@ class StaffWiring(QObject):
             )
             return
         if self.manager is None:
+            from kiosk.ui.manager.area import ManagerArea
+
             self.manager = ManagerArea(store, self.config, self.clock)
             self.manager.school.clear()  # the kiosk's header above already names the school
             self.manager.closed.connect(self.window.reset_to_welcome)
@@ -272,7 +276,11 @@ def run_kiosk(
     app.setApplicationVersion(__version__)
     screen = app.primaryScreen().availableGeometry()
     width, height = size or (screen.width(), screen.height())
-    worker = SyncWorker(data_dir, config) if config.sync.endpoint else None
+    worker: SyncWorker | None = None
+    if config.sync.endpoint:
+        from kiosk.sync_worker import SyncWorker
+
+        worker = SyncWorker(data_dir, config)
     window, _session = build_window(
         app, config, data_dir, (width, height), not windowed, sync_worker=worker
     )
