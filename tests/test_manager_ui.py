@@ -149,6 +149,28 @@ def test_answering_a_followup_is_stored_and_leaves_the_queue(
     ).fetchone() == ("Called back, bus stop explained", "Ms. Ortiz", "pending")
 
 
+def test_a_touch_only_manager_types_the_answer_on_the_built_in_keyboard(
+    area: ManagerArea, store: CardStore, qtbot: QtBot
+) -> None:
+    area.show_screen("followups")
+    item = area.followups.items[0]
+    card_id = item.followup.id
+    assert not area.keyboard.isVisible()
+    qtbot.mouseClick(item.answer, Qt.MouseButton.LeftButton)  # the note field takes the focus
+    qtbot.waitUntil(area.keyboard.isVisible)
+    qtbot.mouseClick(item.who, Qt.MouseButton.LeftButton)  # and a tap moves it
+    for key in "ana":
+        qtbot.mouseClick(area.keyboard.keys[key], Qt.MouseButton.LeftButton)
+    assert item.who.text() == "ana"
+    qtbot.mouseClick(item.save, Qt.MouseButton.LeftButton)
+    assert store.db.conn.execute(
+        "SELECT followup_answered_by FROM cards WHERE id = ?", [card_id]
+    ).fetchone() == ("ana",)
+    area.show_screen("today")
+    area.summary.setFocus()
+    qtbot.waitUntil(lambda: not area.keyboard.isVisible())
+
+
 def test_followup_countdown_turns_into_overdue(area: ManagerArea, clock: FakeClock) -> None:
     area.show_screen("followups")
     item = area.followups.items[0]

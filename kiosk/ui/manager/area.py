@@ -9,8 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -21,6 +25,7 @@ from kiosk.card import Clock
 from kiosk.config import Config
 from kiosk.manager_settings import EffectiveSettings, ManagerSettings
 from kiosk.store import CardStore, StoreEnvironmentError, SyncStatus
+from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.manager.cards_page import CardsPage
 from kiosk.ui.manager.followups_page import FollowUpsPage
 from kiosk.ui.manager.reports_page import (
@@ -116,7 +121,18 @@ class ManagerArea(QWidget):
         content = QVBoxLayout()
         content.setContentsMargins(24, 16, 24, 16)
         content.addWidget(self.problem)
-        content.addWidget(self.pages, 1)
+        # The pages scroll, so the built-in keyboard below can take their room on a small screen.
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("PageScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.pages)
+        content.addWidget(self.scroll, 1)
+        # A touch-only kiosk has no keyboard: the built-in one appears under the page while a
+        # text field of the manager area has the focus (follow-up notes, settings).
+        self.keyboard = OnScreenKeyboard()
+        self.keyboard.hide()
+        content.addWidget(self.keyboard)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -128,6 +144,9 @@ class ManagerArea(QWidget):
         layout.addWidget(top)
         layout.addLayout(body, 1)
 
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
         self.nav.idClicked.connect(self._go_to)
         self.close_button.clicked.connect(self.closed)
         self.followups.resolve_requested.connect(self.resolve_followup)
@@ -139,6 +158,15 @@ class ManagerArea(QWidget):
         except StoreEnvironmentError as exc:
             self._show_problem(str(exc))
         self.retranslate()
+
+    @Slot(QWidget, QWidget)
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QLineEdit) and self.isAncestorOf(new):
+            self.keyboard.set_target(new)
+            self.keyboard.show()
+            self.scroll.ensureWidgetVisible(new)
+        elif new is not None and not self.keyboard.isAncestorOf(new):
+            self.keyboard.hide()
 
     def show_screen(self, name: str) -> None:
         index = SCREENS.index(name)
