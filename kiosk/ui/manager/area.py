@@ -122,12 +122,12 @@ class ManagerArea(QWidget):
         content.setContentsMargins(24, 16, 24, 16)
         content.addWidget(self.problem)
         # The pages scroll, so the built-in keyboard below can take their room on a small screen.
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("PageScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.pages)
-        content.addWidget(self.scroll, 1)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setObjectName("PageScroll")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setWidget(self.pages)
+        content.addWidget(self.page_scroll, 1)
         # A touch-only kiosk has no keyboard: the built-in one appears under the page while a
         # text field of the manager area has the focus (follow-up notes, settings).
         self.keyboard = OnScreenKeyboard()
@@ -164,7 +164,7 @@ class ManagerArea(QWidget):
         if isinstance(new, QLineEdit) and self.isAncestorOf(new):
             self.keyboard.set_target(new)
             self.keyboard.show()
-            self.scroll.ensureWidgetVisible(new)
+            self.page_scroll.ensureWidgetVisible(new)
         elif new is not None and not self.keyboard.isAncestorOf(new):
             self.keyboard.hide()
 
