@@ -109,3 +109,11 @@ def pin_hash(pin: str) -> None:
         click.echo(f'admin_pin_hash = "{hash_pin(pin)}"')
     except PinError as exc:
         raise click.BadParameter(str(exc), param_hint="--pin") from None
+
+
+from kiosk.cli_deploy import doctor, install_autostart, provision, uninstall_autostart  # noqa: E402
+
+main.add_command(provision)
+main.add_command(install_autostart)
+main.add_command(uninstall_autostart)
+main.add_command(doctor)
