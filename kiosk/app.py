@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__
 from kiosk.card import NAME_MAX, Card, Clock, clean_text, system_clock
 from kiosk.config import Config
+from kiosk.crash import CrashHandler, enable_fault_log
 from kiosk.i18n import LanguageSwitcher
+from kiosk.paths import default_log_dir
 from kiosk.pin import verify_pin
 from kiosk.store import CardStore, StoreEnvironmentError
 from kiosk.ui.theme import apply_theme
@@ -177,6 +179,9 @@ def run_kiosk(
     width, height = size or (screen.width(), screen.height())
     window, _session = build_window(app, config, data_dir, (width, height), not windowed)
     window.exit_requested.connect(app.quit)
+    # An unhandled error in the GUI is logged and the kiosk goes back to Welcome (kiosk.crash).
+    CrashHandler(window.reset_to_welcome, app.exit).install()
+    enable_fault_log(default_log_dir())
     if quit_after_first_paint:
         watcher = _QuitOnFirstPaint(window)
         window.welcome.installEventFilter(watcher)
