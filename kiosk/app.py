@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -135,10 +136,11 @@ def build_window(
     size: tuple[int, int],
     kiosk_mode: bool,
     clock: Clock = system_clock,
+    monotonic: Callable[[], float] = time.monotonic,
 ) -> tuple[KioskWindow, VisitorSession]:
     """Create the window and its session, wired together. Shared by `run` and the tests."""
     scale = apply_theme(app, *size)
-    switcher = LanguageSwitcher(app)
+    switcher = LanguageSwitcher()
     switcher.set_language(config.default_language)
     window = KioskWindow(
         config,
@@ -146,7 +148,9 @@ def build_window(
         check_pin=lambda pin: verify_pin(pin, config.admin_pin_hash),
         switcher=switcher,
         kiosk_mode=kiosk_mode,
+        monotonic=monotonic,
     )
+    switcher.setParent(window)  # its translator goes with the window
     session = VisitorSession(
         lambda: CardStore.in_dir(data_dir, clock), config, lambda: switcher.language, clock
     )

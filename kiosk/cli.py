@@ -81,6 +81,14 @@ def run(
     ctx: Context, windowed: bool, size: tuple[int, int] | None, quit_after_first_paint: bool
 ) -> None:
     """Start the kiosk (full-screen kiosk mode unless --windowed)."""
+    if not windowed and not ctx.config.admin_pin_hash:
+        # Without a PIN, staff could never leave kiosk mode.
+        click.echo(
+            "kiosk: configuration error: admin_pin_hash is not set; kiosk mode needs it "
+            "(make one with `kiosk pin-hash`), or use --windowed",
+            err=True,
+        )
+        sys.exit(2)
     setup_logging(default_log_dir(), ctx.config.log_level)
     from kiosk.app import run_kiosk
 

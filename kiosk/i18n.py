@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTranslator, Signal
 
 from kiosk.resources import locale_dir
 
@@ -21,23 +21,33 @@ class LanguageSwitcher(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.language = SOURCE_LANGUAGE
-        self._translator: QTranslator | None = None
+        self._installed: QTranslator | None = None
+        self._loaded: dict[str, QTranslator] = {}  # children: removed from the app when deleted
+
+    def _translator(self, language: str) -> QTranslator | None:
+        if language not in self._loaded:
+            translator = QTranslator(self)
+            qm = locale_dir() / f"kiosk_{language}.qm"
+            if not translator.load(str(qm)):
+                log.error("translation %s is missing; showing English", qm)
+                translator.deleteLater()
+                return None
+            self._loaded[language] = translator
+        return self._loaded[language]
 
     def set_language(self, language: str) -> None:
         if language == self.language:
             return
-        app = QCoreApplication.instance()
-        if self._translator is not None:
-            QCoreApplication.removeTranslator(self._translator)
-            self._translator = None
+        if self._installed is not None:
+            QCoreApplication.removeTranslator(self._installed)
+            self._installed = None
         if language != SOURCE_LANGUAGE:
-            translator = QTranslator(app)
-            qm = locale_dir() / f"kiosk_{language}.qm"
-            if translator.load(str(qm)):
-                QCoreApplication.installTranslator(translator)
-                self._translator = translator
-            else:
-                log.error("translation %s is missing; showing English", qm)
+            self._installed = self._translator(language)
+            if self._installed is not None:
+                QCoreApplication.installTranslator(self._installed)
+        # Qt posts LanguageChange to every widget; deliver them now, so the screen never shows
+        # a mix of the two languages.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.language = language
         self.language_changed.emit(language)
 

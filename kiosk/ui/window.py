@@ -81,7 +81,7 @@ class KioskWindow(QWidget):
         self.allow_close = not kiosk_mode
         self.visit_open = False
         self.last_switch = -SETTLE_SECONDS
-        self.idle_seconds = config.idle_timeout_seconds
+        self.idle_seconds: float = config.idle_timeout_seconds
         self.default_language = config.default_language
 
         self.school = label("SchoolName", wrap=False)
@@ -238,9 +238,9 @@ class KioskWindow(QWidget):
         self.reset_to_welcome()
 
     def _restart_idle(self) -> None:
-        self.idle_timer.start(self.idle_seconds * 1000)
+        self.idle_timer.start(round(self.idle_seconds * 1000))
 
-    def set_idle_seconds(self, seconds: int) -> None:
+    def set_idle_seconds(self, seconds: float) -> None:
         self.idle_seconds = seconds
         self._restart_idle()
 
@@ -287,8 +287,15 @@ class KioskWindow(QWidget):
             else None
         )
 
+    def _is_mine(self, watched: QObject) -> bool:
+        if isinstance(watched, QWidget):
+            return watched is self or self.isAncestorOf(watched)
+        return watched is self.windowHandle()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if not self._is_mine(watched):
+            return False
         if kind == QEvent.Type.ContextMenu:
             return True  # no context menus anywhere in kiosk mode
         if kind in _ACTIVITY_EVENTS:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.config import Choice
 from kiosk.ui.widgets import StepScreen, set_flag
@@ -15,7 +15,6 @@ class RoleScreen(StepScreen):
         super().__init__(step, steps, parent)
         self.language = "en"
         self.roles = roles
-        self.group = QButtonGroup(self)
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(16)
@@ -23,13 +22,21 @@ class RoleScreen(StepScreen):
             b = QPushButton()
             b.setCheckable(True)
             set_flag(b, "chip", True)
-            self.group.addButton(b)
             self.buttons[role.id] = b
             grid.addWidget(b, i // 2, i % 2)
-            b.toggled.connect(self.update_next_label)
+            b.toggled.connect(lambda on, rid=role.id: self._toggled(rid, on))
         self.content.addLayout(grid)
         self.content.addStretch(1)
         self.retranslate()
+
+    def _toggled(self, role_id: str, on: bool) -> None:
+        # One role at a time, kept by hand: an exclusive QButtonGroup would let Tab skip the
+        # roles until one is chosen, and would not let a visitor take a choice back.
+        if on:
+            for other_id, b in self.buttons.items():
+                if other_id != role_id:
+                    b.setChecked(False)
+        self.update_next_label()
 
     def selected(self) -> str | None:
         for role_id, b in self.buttons.items():
@@ -44,10 +51,8 @@ class RoleScreen(StepScreen):
         return {"role": self.selected()}
 
     def reset(self) -> None:
-        self.group.setExclusive(False)
         for b in self.buttons.values():
             b.setChecked(False)
-        self.group.setExclusive(True)
 
     def set_language(self, language: str) -> None:
         self.language = language

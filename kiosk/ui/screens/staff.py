@@ -92,11 +92,11 @@ class PinScreen(Retranslatable):
 
     def _submit(self) -> None:
         now = self.monotonic()
+        pin, self.entered = self.entered, ""
+        self._show_dots()
         if now < self.locked_until:
             self._show_locked(now)
             return
-        pin, self.entered = self.entered, ""
-        self._show_dots()
         if self.check_pin(pin):
             self.failures = 0
             self.message.clear()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.faces import FaceButton
 from kiosk.ui.widgets import Retranslatable, label
@@ -23,12 +23,10 @@ class WelcomeScreen(Retranslatable):
         self.banner = label("Banner")
         self.banner.hide()
         self.faces = [FaceButton(r, round(150 * scale)) for r in range(1, 6)]
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
+        # No exclusive QButtonGroup: it would let Tab skip the faces (radio-button focus rules).
         row = QHBoxLayout()
         row.setSpacing(round(16 * scale))
         for face in self.faces:
-            self.group.addButton(face, face.rating)
             row.addWidget(face)
             face.clicked.connect(lambda _=False, r=face.rating: self._tapped(r))
 
@@ -49,10 +47,8 @@ class WelcomeScreen(Retranslatable):
 
     def set_selected(self, rating: int | None) -> None:
         """Show the face chosen for the open card (after Back), or none for a new visitor."""
-        self.group.setExclusive(False)
         for face in self.faces:
             face.setChecked(face.rating == rating)
-        self.group.setExclusive(True)
 
     def set_enabled_faces(self, enabled: bool) -> None:
         for face in self.faces:

@@ -1,0 +1,77 @@
+"""Drives the real kiosk window in tests the way a visitor would: taps, with time moving on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import VisitorSession, build_window
+from kiosk.card import Card
+from kiosk.config import Config
+from kiosk.store import CardStore
+from kiosk.ui.window import SETTLE_SECONDS, KioskWindow
+from tests.conftest import FakeClock
+
+
+class FakeMonotonic:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@dataclass
+class Kiosk:
+    window: KioskWindow
+    session: VisitorSession
+    qtbot: QtBot
+    monotonic: FakeMonotonic
+    data_dir: Path
+    clock: FakeClock
+
+    def tap(self, widget: QWidget, settle: bool = True) -> None:
+        """A visitor's tap; ``settle=False`` is a second tap right after the first."""
+        if settle:
+            self.monotonic.advance(SETTLE_SECONDS + 0.5)
+        assert widget.isVisible(), f"{widget} is not on screen"
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    def cards(self) -> list[Card]:
+        store = CardStore.in_dir(self.data_dir, self.clock)
+        try:
+            return store.cards()
+        finally:
+            store.close()
+
+    def only_card(self) -> Card:
+        cards = self.cards()
+        assert len(cards) == 1, f"expected one card, found {len(cards)}"
+        return cards[0]
+
+
+def open_kiosk(
+    qtbot: QtBot, data_dir: Path, clock: FakeClock, config: Config, kiosk_mode: bool = True
+) -> Iterator[Kiosk]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    monotonic = FakeMonotonic()
+    window, session = build_window(
+        app, config, data_dir, (1280, 800), kiosk_mode, clock=clock, monotonic=monotonic
+    )
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    yield Kiosk(window, session, qtbot, monotonic, data_dir, clock)
+    window.allow_close = True
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,0 +1,109 @@
+"""The `kiosk` command as IT and developers use it: real processes, real files."""
+
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import Config
+from kiosk.pin import verify_pin
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def kiosk(
+    *args: str, env: dict[str, str] | None = None, timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
+        input="",
+    )
+
+
+def test_help_lists_the_subcommands() -> None:
+    result = kiosk("--help")
+    assert result.returncode == 0
+    for name in ("run", "snapshot", "pin-hash"):
+        assert f"  {name}" in result.stdout
+
+
+def test_a_config_error_is_one_clear_line_not_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("idle_timeout_seconds = 'soon'\n")
+    result = kiosk("run", "--windowed", "--config", str(bad), "--data-dir", str(tmp_path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines == [
+        f"kiosk: configuration error: {bad}: idle_timeout_seconds: "
+        "Input should be a valid integer, unable to parse string as an integer (got 'soon')"
+    ]
+
+
+def test_the_config_file_can_come_from_the_environment(tmp_path: Path) -> None:
+    bad = tmp_path / "env.toml"
+    bad.write_text("unknown_key = 1\n")
+    result = kiosk("run", "--windowed", env={"KIOSK_CONFIG": str(bad)})
+    assert result.returncode == 2
+    assert "unknown key 'unknown_key'" in result.stderr
+
+
+def test_kiosk_mode_without_a_pin_is_refused(tmp_path: Path) -> None:
+    result = kiosk("run", "--data-dir", str(tmp_path))
+    assert result.returncode == 2
+    assert "admin_pin_hash is not set" in result.stderr
+
+
+def test_run_starts_and_shows_welcome(tmp_path: Path) -> None:
+    result = kiosk(
+        "run",
+        "--windowed",
+        "--quit-after-first-paint",
+        "--config",
+        str(ROOT / "assets" / "demo.toml"),
+        "--data-dir",
+        str(tmp_path / "data"),
+        env={"XDG_STATE_HOME": str(tmp_path / "state")},
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data" / "cards.db").is_file()
+
+
+def test_pin_hash_prints_a_config_line_that_verifies() -> None:
+    result = kiosk("pin-hash", "--pin", "97531")
+    assert result.returncode == 0
+    line = result.stdout.strip()
+    assert line.startswith('admin_pin_hash = "scrypt$')
+    stored = line.split('"')[1]
+    assert verify_pin("97531", stored) and not verify_pin("97530", stored)
+    assert Config(admin_pin_hash=stored).admin_pin_hash == stored
+
+
+def test_pin_hash_refuses_a_short_pin() -> None:
+    result = kiosk("pin-hash", "--pin", "12")
+    assert result.returncode == 2
+    assert "a PIN is 4 to 12 digits" in result.stderr
+
+
+@pytest.mark.slow
+def test_snapshot_renders_every_screen_in_both_languages(tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    result = kiosk("snapshot", "--out", str(out), "--config", str(ROOT / "assets" / "demo.toml"))
+    assert result.returncode == 0, result.stderr
+    screens = ["welcome", "details", "role", "comment", "followup", "thanks", "pin", "staff"]
+    expected = {f"{s}-{lang}.png" for s in screens for lang in ("en", "es")}
+    assert expected <= {p.name for p in out.iterdir()}
+    for name in expected:
+        header = (out / name).read_bytes()[:24]
+        assert header[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">II", header[16:24]) == (1280, 800), name
