@@ -20,7 +20,14 @@ DESIGN_SHORT_SIDE = 800  # the stylesheet's sizes are for a 1280x800 screen
 def load_fonts() -> str:
     """Register the bundled Atkinson Hyperlegible faces; returns the family Qt knows them by."""
     family = FAMILY
-    for font_file in fontpkg.family(FAMILY).files:
+    try:
+        files = fontpkg.family(FAMILY).files
+    except fontpkg.FontpkgError as exc:
+        # A broken install (e.g. a bundle built without the font's metadata) must not keep
+        # the kiosk from starting; `kiosk doctor` reports it as FAIL fonts.
+        log.error("typeface %s not found (%s); using the system font", FAMILY, exc)
+        return QApplication.font().family()
+    for font_file in files:
         font_id = QFontDatabase.addApplicationFont(str(font_file.path))
         if font_id < 0:
             log.error("cannot load font %s", font_file.path)
