@@ -58,7 +58,8 @@ def _write_atomically(path: Path, text: str | bytes, mode: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
-        os.fchmod(fd, mode) if hasattr(os, "fchmod") else None
+        if hasattr(os, "fchmod"):  # POSIX: private from the first byte, not after a chmod
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as f:
             f.write(text.encode("utf-8") if isinstance(text, str) else text)
             f.flush()
