@@ -8,6 +8,10 @@
 from __future__ import annotations
 
 import logging
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -115,26 +119,39 @@ def test_error_raised_in_a_qt_slot_reaches_the_hook(
         handler.uninstall()
 
 
-def test_errors_that_keep_coming_exit_for_the_autostart(window: KioskWindow) -> None:
+def test_errors_that_keep_coming_exit_for_the_autostart() -> None:
     exits: list[int] = []
+    resets: list[int] = []
     now = [100.0]
-    handler = CrashHandler(window.reset_to_welcome, exits.append, monotonic=lambda: now[0])
+    handler = CrashHandler(lambda: resets.append(1), exits.append, monotonic=lambda: now[0])
     for _ in range(MAX_CRASHES - 1):
         raise_into(handler)
         now[0] += 1
-    assert exits == []
+    assert exits == [] and len(resets) == MAX_CRASHES - 1
     raise_into(handler)
     assert exits == [EXIT_CRASHED]
+    assert len(resets) == MAX_CRASHES - 1  # no reset: the process is leaving
 
 
-def test_spread_out_errors_do_not_exit(window: KioskWindow) -> None:
+def test_spread_out_errors_do_not_exit() -> None:
     exits: list[int] = []
+    resets: list[int] = []
     now = [0.0]
-    handler = CrashHandler(window.reset_to_welcome, exits.append, monotonic=lambda: now[0])
+    handler = CrashHandler(lambda: resets.append(1), exits.append, monotonic=lambda: now[0])
     for _ in range(MAX_CRASHES * 2):
         raise_into(handler)
         now[0] += 30
-    assert exits == []
+    assert exits == [] and len(resets) == MAX_CRASHES * 2
+
+
+def test_a_failing_reset_exits_for_the_autostart() -> None:
+    exits: list[int] = []
+
+    def broken_reset() -> None:
+        raise RuntimeError("the window itself is broken")
+
+    raise_into(CrashHandler(broken_reset, exits.append))
+    assert exits == [EXIT_CRASHED]
 
 
 def test_visitor_text_never_reaches_the_log(
@@ -196,3 +213,39 @@ def test_log_file_is_in_the_given_folder_and_rotates(tmp_path: Path) -> None:
         for handler in saved[0]:
             root.addHandler(handler)
         root.setLevel(saved[1])
+
+
+KILLED_KIOSK = """
+import os, signal, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from kiosk.app import build_window
+from kiosk.config import Config
+
+app = QApplication([])
+window, _session = build_window(app, Config(), Path(sys.argv[1]), (1280, 800), kiosk_mode=False)
+window.welcome.faces[2].click()
+window.details.went_well.buttons["quick"].setChecked(True)
+window.details.next_button.click()
+print("answered", flush=True)
+os.kill(os.getpid(), signal.SIGKILL)  # the process dies mid-visit, as in a hard crash
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "kill") or os.name == "nt", reason="POSIX signals")
+def test_a_killed_kiosk_loses_no_saved_answer(data_dir: Path, clock: object) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", KILLED_KIOSK, str(data_dir)],
+        env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.stdout.strip() == "answered", result.stderr
+    assert result.returncode == -signal.SIGKILL
+    store = CardStore.in_dir(data_dir, clock)  # type: ignore[arg-type]
+    try:
+        # What the next start does (VisitorSession opens the store): the open card is final.
+        assert store.finalise_abandoned() == 1
+        [card] = store.cards()
+    finally:
+        store.close()
+    assert (card.rating, card.went_well, card.delivery) == (3, ["quick"], Delivery.PENDING)
