@@ -17,9 +17,19 @@ from kiosk.card import NAME_MAX, Card, Clock, clean_text, system_clock
 from kiosk.config import Config
 from kiosk.crash import CrashHandler, enable_fault_log
 from kiosk.i18n import LanguageSwitcher
+from kiosk.manager_settings import (
+    EffectiveSettings,
+    ManagerSettings,
+    effective_settings,
+    purge_expired_contacts,
+)
 from kiosk.paths import default_log_dir
 from kiosk.pin import verify_pin
 from kiosk.store import CardStore, StoreEnvironmentError
+from kiosk.store import SyncStatus as StoreSyncStatus
+from kiosk.sync_status import SyncStatus
+from kiosk.sync_worker import SyncWorker
+from kiosk.ui.manager.area import ManagerArea
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.window import KioskWindow
 
@@ -104,6 +114,80 @@ class VisitorSession(QObject):
             log.info("card %s final", card_id)
 
 
+class StaffWiring(QObject):
+    """The manager area and the manager's settings, connected to the window and the store.
+
+    The manager's settings (PIN, idle timeout, default language) override IT's config; they
+    apply at start and again whenever the manager saves them.
+    """
+
+    sync_now_requested = Signal()
+
+    def __init__(
+        self, window: KioskWindow, session: VisitorSession, config: Config, clock: Clock
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.config = config
+        self.clock = clock
+        self.manager: ManagerArea | None = None
+        self.sync_status: SyncStatus | None = None
+        self.settings = effective_settings(config, {})
+        store = session.store
+        if store is not None:
+            try:
+                self.settings = ManagerSettings(store).effective(config)
+                purged = purge_expired_contacts(store, config)
+                if purged:
+                    log.info("removed contact details of %d old delivered card(s)", purged)
+            except StoreEnvironmentError as exc:
+                log.error("cannot read the manager's settings: %s", exc)
+        self.apply(self.settings)
+        window.enable_manager(True)
+        window.manager_requested.connect(self.open_manager)
+
+    def check_pin(self, pin: str) -> bool:
+        return verify_pin(pin, self.settings.pin_hash)
+
+    def apply(self, settings: EffectiveSettings) -> None:
+        self.settings = settings
+        self.window.default_language = settings.default_language
+        self.window.set_idle_seconds(settings.idle_timeout_seconds)
+
+    def open_manager(self) -> None:
+        store = self.session.store
+        if store is None:
+            self.window.staff.set_status(
+                self.tr("The card database cannot be opened; see the log file.")
+            )
+            return
+        if self.manager is None:
+            self.manager = ManagerArea(store, self.config, self.clock)
+            self.manager.closed.connect(self.window.reset_to_welcome)
+            self.manager.exit_requested.connect(self.window.exit_requested)
+            self.manager.sync_now_requested.connect(self.sync_now_requested)
+            self.manager.settings_changed.connect(self.apply)
+            self.window.switcher.language_changed.connect(self.manager.set_language)
+            self.manager.set_language(self.window.switcher.language)
+        if self.sync_status is not None:
+            self.manager.set_sync_status(self.sync_status)
+        self.window.show_staff_screen(self.manager)
+
+    def show_sync_status(self, status: StoreSyncStatus) -> None:
+        self.sync_status = SyncStatus(
+            pending=status.pending, last_success=status.last_success, last_error=status.last_error
+        )
+        log.info(
+            "sync: %d pending, last success %s, last error %s",
+            status.pending,
+            status.last_success,
+            status.last_error,
+        )
+        if self.manager is not None:
+            self.manager.set_sync_status(self.sync_status)
+
+
 def route_qt_messages() -> None:
     """Qt's own warnings go to the 'qt' logger, so they land in the log file."""
     levels = {
@@ -137,15 +221,21 @@ def build_window(
     kiosk_mode: bool,
     clock: Clock = system_clock,
     monotonic: Callable[[], float] = time.monotonic,
+    sync_worker: SyncWorker | None = None,
 ) -> tuple[KioskWindow, VisitorSession]:
-    """Create the window and its session, wired together. Shared by `run` and the tests."""
-    scale = apply_theme(app, *size)
+    """Create the window and its session, wired together. Shared by `run` and the tests.
+
+    ``monotonic`` drives the window's tap-settle guard; tests and benchmarks pass a fake one
+    to step past the settle window instead of sleeping.
+    """
+    fit = apply_theme(app, *size)
     switcher = LanguageSwitcher()
     switcher.set_language(config.default_language)
+    pin_check: list[Callable[[str], bool]] = []  # set once the staff wiring exists
     window = KioskWindow(
         config,
-        scale,
-        check_pin=lambda pin: verify_pin(pin, config.admin_pin_hash),
+        fit,
+        check_pin=lambda pin: pin_check[0](pin),
         switcher=switcher,
         kiosk_mode=kiosk_mode,
         monotonic=monotonic,
@@ -164,6 +254,12 @@ def build_window(
     window.exit_requested.connect(lambda: log.info("kiosk closed by staff"))
     # Open the store now, so a broken disk shows before the first visitor taps.
     session._with_store(lambda s: None)
+    staff = StaffWiring(window, session, config, clock)
+    pin_check.append(staff.check_pin)
+    if sync_worker is not None:
+        sync_worker.setParent(window)
+        sync_worker.status_changed.connect(staff.show_sync_status)
+        staff.sync_now_requested.connect(sync_worker.sync_now)
     return window, session
 
 
@@ -181,11 +277,19 @@ def run_kiosk(
     app.setApplicationVersion(__version__)
     screen = app.primaryScreen().availableGeometry()
     width, height = size or (screen.width(), screen.height())
-    window, _session = build_window(app, config, data_dir, (width, height), not windowed)
+    worker = SyncWorker(data_dir, config) if config.sync.endpoint else None
+    window, _session = build_window(
+        app, config, data_dir, (width, height), not windowed, sync_worker=worker
+    )
     window.exit_requested.connect(app.quit)
     # An unhandled error in the GUI is logged and the kiosk goes back to Welcome (kiosk.crash).
     CrashHandler(window.reset_to_welcome, app.exit).install()
     enable_fault_log(default_log_dir())
+    if worker is not None:
+        app.aboutToQuit.connect(worker.stop)
+        worker.start()
+    else:
+        log.info("sync: no endpoint configured; cards stay on this kiosk")
     if quit_after_first_paint:
         watcher = _QuitOnFirstPaint(window)
         window.welcome.installEventFilter(watcher)

@@ -107,6 +107,33 @@ def snapshot(ctx: Context, out: str, size: tuple[int, int]) -> None:
         click.echo(path)
 
 
+@main.command()
+@common_options
+@click.option("--cards", type=click.IntRange(1, 10_000_000), required=True, help="How many.")
+@click.option(
+    "--days", type=click.IntRange(1, 3650), default=30, show_default=True, help="Spread over."
+)
+@click.option("--random-seed", type=int, default=None, help="Repeatable output.")
+def seed(ctx: Context, cards: int, days: int, random_seed: int | None) -> None:
+    """Write realistic synthetic cards spread over DAYS days ending today (demos, benchmarks)."""
+    import random
+
+    from kiosk.card import system_clock
+    from kiosk.seed import seed_cards
+    from kiosk.store import CardStore, StoreEnvironmentError
+
+    try:
+        store = CardStore.in_dir(ctx.data_dir)
+        written = seed_cards(
+            store, cards, days, system_clock, random.Random(random_seed), ctx.config
+        )
+        store.close()
+    except StoreEnvironmentError as exc:
+        click.echo(f"kiosk seed: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"{written} cards written to {ctx.data_dir / 'cards.db'} over {days} days")
+
+
 @main.command("pin-hash")
 @click.option("--pin", prompt=True, hide_input=True, confirmation_prompt=True)
 def pin_hash(pin: str) -> None:
@@ -119,8 +146,13 @@ def pin_hash(pin: str) -> None:
         raise click.BadParameter(str(exc), param_hint="--pin") from None
 
 
+# Each command module registers here with one line.
 from kiosk.cli_deploy import doctor, install_autostart, provision, uninstall_autostart  # noqa: E402
+from kiosk.cli_export import export  # noqa: E402
+from kiosk.cli_sync import sync_command  # noqa: E402
 
+main.add_command(export)
+main.add_command(sync_command)
 main.add_command(provision)
 main.add_command(install_autostart)
 main.add_command(uninstall_autostart)

@@ -50,7 +50,3 @@ class LanguageSwitcher(QObject):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.language = language
         self.language_changed.emit(language)
-
-
-def available_translations() -> list[str]:
-    return sorted(p.stem.removeprefix("kiosk_") for p in locale_dir().glob("kiosk_*.qm"))

@@ -82,6 +82,51 @@ def _m0002_followup_answers(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0003_sync_state")
+def _m0003_sync_state(db: sqlite_utils.Database) -> None:
+    # One row: how the last sync went, so the UI and `kiosk sync` read the same status.
+    db.execute(
+        """
+        CREATE TABLE sync_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last_attempt_at TEXT,
+            last_success_at TEXT,
+            last_error TEXT,
+            last_error_kind TEXT
+        )
+        """
+    )
+    db.execute("INSERT INTO sync_state (id) VALUES (1)")
+    db.execute(
+        "CREATE INDEX cards_followup_outbox ON cards (followup_delivery, followup_answered_at) "
+        "WHERE followup_delivery = 'pending'"
+    )
+
+
+# --- the office manager's area ------------------------------------------------------------
+
+
+@migrations(name="0004_manager_settings")
+def _m0004_manager_settings(db: sqlite_utils.Database) -> None:
+    # What the manager changes at the kiosk lives beside the cards, apart from IT's config file;
+    # every change is kept in a log so a district can see who changed what and when.
+    db.execute(
+        "CREATE TABLE manager_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
+        "changed_at TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE manager_settings_log (id INTEGER PRIMARY KEY, changed_at TEXT NOT NULL, "
+        "key TEXT NOT NULL, old_value TEXT, new_value TEXT)"
+    )
+
+
+@migrations(name="0005_manager_report_indexes")
+def _m0005_manager_report_indexes(db: sqlite_utils.Database) -> None:
+    # Covering index: a day's or a month's face counts are read from the index alone, which
+    # keeps the manager's summary fast with a million cards.
+    db.execute("CREATE INDEX cards_date_rating ON cards (local_date, rating)")
+
+
 # sqlite3 primary result codes caused by the environment rather than by our code.
 _ENVIRONMENT_CODES = {
     sqlite3.SQLITE_BUSY: "the database is locked by another program",
@@ -165,6 +210,30 @@ class OutboxStatus:
     pending: int
     oldest_pending: datetime | None
     rejected: int
+
+
+@dataclass(frozen=True)
+class FollowupRecord:
+    """A manager's answer to a follow-up request, waiting to go to the district."""
+
+    card_id: str
+    answered_at: datetime
+    answered_by: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the UI and `kiosk sync` show about delivery to the district."""
+
+    pending: int
+    oldest_pending: datetime | None
+    rejected: int
+    followups_pending: int
+    last_attempt: datetime | None
+    last_success: datetime | None
+    last_error: str | None
+    last_error_kind: str | None  # "auth", "rate_limited", "network", "server", "refused", ...
 
 
 _EDITABLE = {
@@ -376,6 +445,109 @@ class CardStore:
             oldest_pending=_parse_utc(oldest) if oldest else None,
             rejected=int(rejected),
         )
+
+    # --- follow-up answers and sync status (sync) -----------------------------------------
+
+    @_mapped
+    def followup_outbox(self, limit: int) -> list[FollowupRecord]:
+        """Answers to follow-up requests not yet acknowledged by the district, oldest first."""
+        rows = self.db.conn.execute(
+            "SELECT id, followup_answered_at, followup_answered_by, followup_note FROM cards "
+            "WHERE followup_delivery = 'pending' AND followup_answered_at IS NOT NULL "
+            "ORDER BY followup_answered_at LIMIT ?",
+            [limit],
+        )
+        return [
+            FollowupRecord(card_id=i, answered_at=_parse_utc(at), answered_by=by, note=note)
+            for i, at, by, note in rows
+        ]
+
+    @_mapped
+    def mark_followups_delivered(self, answers: Iterable[tuple[str, datetime]]) -> int:
+        """Record acknowledged answers, keyed by (card id, answered_at): an answer given again
+        while the first was on the wire stays pending and goes with the next sync."""
+        keys = [(card_id, utc_iso(at)) for card_id, at in answers]
+        with self.transaction() as conn:
+            cursor = conn.executemany(
+                "UPDATE cards SET followup_delivery = 'delivered' WHERE id = ? "
+                "AND followup_answered_at = ? AND followup_delivery = 'pending'",
+                keys,
+            )
+        return cursor.rowcount
+
+    @_mapped
+    def record_sync_result(self, error: str | None = None, kind: str | None = None) -> None:
+        """Remember how a sync cycle ended: success when ``error`` is None."""
+        now = utc_iso(self.clock())
+        with self.transaction() as conn:
+            if error is None:
+                conn.execute(
+                    "UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, "
+                    "last_error = NULL, last_error_kind = NULL WHERE id = 1",
+                    [now, now],
+                )
+            else:
+                conn.execute(
+                    "UPDATE sync_state SET last_attempt_at = ?, last_error = ?, "
+                    "last_error_kind = ? WHERE id = 1",
+                    [now, error, kind],
+                )
+
+    @_mapped
+    def sync_status(self) -> SyncStatus:
+        outbox = self.outbox_status()
+        followups = self.db.conn.execute(
+            "SELECT count(*) FROM cards WHERE followup_delivery = 'pending' "
+            "AND followup_answered_at IS NOT NULL"
+        ).fetchone()[0]
+        attempt, success, error, kind = self.db.conn.execute(
+            "SELECT last_attempt_at, last_success_at, last_error, last_error_kind "
+            "FROM sync_state WHERE id = 1"
+        ).fetchone()
+        return SyncStatus(
+            pending=outbox.pending,
+            oldest_pending=outbox.oldest_pending,
+            rejected=outbox.rejected,
+            followups_pending=int(followups),
+            last_attempt=_parse_utc(attempt) if attempt else None,
+            last_success=_parse_utc(success) if success else None,
+            last_error=error,
+            last_error_kind=kind,
+        )
+
+    # --- the office manager -----------------------------------------------------------------
+
+    @_mapped
+    def resolve_followup(self, card_id: str, note: str | None, answered_by: str) -> bool:
+        """Record the manager's answer to a follow-up request; it goes to the district next.
+
+        False when the card asked for no follow-up or was already answered.
+        """
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE cards SET followup_answered_at = ?, followup_answered_by = ?, "
+                "followup_note = ?, followup_delivery = 'pending' "
+                "WHERE id = ? AND followup_requested = 1 AND followup_answered_at IS NULL",
+                [utc_iso(self.clock()), answered_by, note, card_id],
+            )
+        if cursor.rowcount:
+            log.info("store: follow-up on card %s answered by %s", card_id, answered_by)
+        return cursor.rowcount == 1
+
+    @_mapped
+    def purge_contacts(self, older_than_days: int) -> int:
+        """Forget the contact details of delivered cards created more than N days ago."""
+        cutoff = utc_iso(self.clock() - timedelta(days=older_than_days))
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE cards SET contact_name = NULL, contact_phone = NULL, contact_email = NULL "
+                "WHERE delivery = 'delivered' AND created_at < ? AND (contact_name IS NOT NULL "
+                "OR contact_phone IS NOT NULL OR contact_email IS NOT NULL)",
+                [cutoff],
+            )
+        if cursor.rowcount:
+            log.info("store: removed contact details from %d delivered card(s)", cursor.rowcount)
+        return cursor.rowcount
 
 
 _COLUMNS = (

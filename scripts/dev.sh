@@ -61,6 +61,9 @@ run_tests() {
 
 demo() {
   local args=(run --config assets/demo.toml --data-dir "$ROOT/demo-data" --windowed)
+  # A month of made-up cards, so the manager area has something to show.
+  [ -e "$ROOT/demo-data/cards.db" ] ||
+    "$VENV/bin/kiosk" seed --config assets/demo.toml --data-dir "$ROOT/demo-data" --cards 600 --days 30
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     echo "demo: no screen here, so the kiosk runs on a virtual one (xvfb-run)."
     exec xvfb-run -a -s "-screen 0 1280x800x24" "$VENV/bin/kiosk" "${args[@]}" "$@"

@@ -59,15 +59,20 @@ class Kiosk:
 
 
 def open_kiosk(
-    qtbot: QtBot, data_dir: Path, clock: FakeClock, config: Config, kiosk_mode: bool = True
+    qtbot: QtBot,
+    data_dir: Path,
+    clock: FakeClock,
+    config: Config,
+    kiosk_mode: bool = True,
+    size: tuple[int, int] = (1280, 800),
 ) -> Iterator[Kiosk]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     monotonic = FakeMonotonic()
     window, session = build_window(
-        app, config, data_dir, (1280, 800), kiosk_mode, clock=clock, monotonic=monotonic
+        app, config, data_dir, size, kiosk_mode, clock=clock, monotonic=monotonic
     )
-    window.resize(1280, 800)
+    window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
     yield Kiosk(window, session, qtbot, monotonic, data_dir, clock)

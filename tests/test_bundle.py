@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,28 @@ def test_frozen_kiosk_starts_paints_and_logs(
     log = (tmp_path / "state" / "feedback-kiosk" / "log" / "kiosk.log").read_text(encoding="utf-8")
     assert "(bundle)" in log and "started" in log
     assert "cannot load font" not in log and "translation" not in log
+
+
+def test_frozen_seed_and_pdf_report(
+    bundle: Path, frozen_env: dict[str, str], tmp_path: Path
+) -> None:
+    """The manager's PDF report (QPdfWriter, fonts, SQL) works from the bundle too."""
+    data = tmp_path / "cards"
+    common = ["--config", str(DEMO_CONFIG), "--data-dir", str(data)]
+    run_frozen(
+        bundle, ["seed", "--cards", "60", "--days", "3", "--random-seed", "7", *common],
+        frozen_env, tmp_path,
+    )  # fmt: skip
+    today = date.today()
+    out = tmp_path / "report.pdf"
+    result = run_frozen(
+        bundle,
+        ["export", "--from", str(today - timedelta(days=5)), "--to", str(today + timedelta(days=1)),
+         "--format", "pdf", "--out", str(out), *common],
+        frozen_env,
+        tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout
+    assert out.read_bytes()[:5] == b"%PDF-" and out.stat().st_size > 5000
+    doctor = run_frozen(bundle, ["doctor", *common], frozen_env, tmp_path)
+    assert re.search(r"^OK\s+database\s.*integrity_check", doctor.stdout, re.M), doctor.stdout

@@ -107,3 +107,20 @@ def test_snapshot_renders_every_screen_in_both_languages(tmp_path: Path) -> None
         header = (out / name).read_bytes()[:24]
         assert header[:8] == b"\x89PNG\r\n\x1a\n"
         assert struct.unpack(">II", header[16:24]) == (1280, 800), name
+
+
+def test_seed_writes_the_cards_asked_for(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = kiosk("seed", "--cards", "250", "--days", "7", "--data-dir", str(data))
+    assert result.returncode == 0, result.stderr
+    assert "250 cards written" in result.stdout
+    from kiosk.store import CardStore
+
+    store = CardStore.in_dir(data)
+    try:
+        cards = store.cards(limit=1000)
+    finally:
+        store.close()
+    assert len(cards) == 250
+    days = {c.created_at.date() for c in cards}
+    assert 1 < len(days) <= 7

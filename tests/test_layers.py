@@ -7,7 +7,18 @@ import sys
 
 import pytest
 
-CORE_MODULES = ["kiosk.card", "kiosk.store", "kiosk.config", "kiosk.paths", "sync"]
+CORE_MODULES = [
+    "kiosk.card",
+    "kiosk.store",
+    "kiosk.config",
+    "kiosk.paths",
+    "kiosk.reports",
+    "kiosk.export_csv",
+    "kiosk.manager_settings",
+    "kiosk.seed",
+    "kiosk.sync_status",
+    "sync",
+]
 
 
 @pytest.mark.parametrize("module", CORE_MODULES)

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.card import Delivery
 from kiosk.config import Config
 from kiosk.pin import hash_pin
+from kiosk.ui.manager.area import ManagerArea
 from kiosk.ui.window import CORNER_PX, LONG_PRESS_MS
 from tests.conftest import FakeClock
 from tests.kiosk_driver import Kiosk, open_kiosk
@@ -394,16 +395,65 @@ def test_an_unwritable_store_shows_a_message_and_keeps_the_saved_cards(kiosk: Ki
     assert sorted(c.rating for c in kiosk.cards()) == [2, 5]
 
 
-def test_every_screen_fits_a_1280x800_touchscreen(kiosk: Kiosk) -> None:
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080), (800, 1280)])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_screen_fits_the_screen_with_64_px_targets(
+    qtbot: QtBot,
+    data_dir: Path,
+    clock: FakeClock,
+    config: Config,
+    size: tuple[int, int],
+    language: str,
+) -> None:
+    for kiosk in open_kiosk(qtbot, data_dir, clock, config, size=size):
+        w = kiosk.window
+        w.switcher.set_language(language)
+        hint = w.minimumSizeHint()
+        assert hint.width() <= size[0] and hint.height() <= size[1]
+        for screen in (w.welcome, *w.steps, w.thanks, w.pin, w.staff):
+            w.stack.setCurrentWidget(screen)
+            QApplication.processEvents()
+            for button in screen.findChildren(QAbstractButton):
+                if button.isVisible():
+                    side = min(button.width(), button.height())
+                    assert side >= 64, f"{button.text()!r} on {type(screen).__name__}: {side} px"
+
+
+def test_staff_open_the_manager_area_and_see_todays_cards(kiosk: Kiosk) -> None:
     w = kiosk.window
-    hint = w.minimumSizeHint()
-    assert hint.width() <= 1280 and hint.height() <= 800
-    buttons = [
-        *w.welcome.faces,
-        *w.details.went_well.buttons.values(),
-        w.details.next_button,
-        w.language_button,
-        *w.comment.keyboard.keys.values(),
-    ]
-    for b in buttons:
-        assert b.height() >= 64 or not b.isVisible(), f"{b.text()!r} is {b.height()} px tall"
+    for face in (4, 4, 0):
+        kiosk.tap(w.welcome.faces[face])
+        kiosk.tap(w.details.done_button)
+        kiosk.tap(w.thanks.restart_button)
+    w.open_staff_area()
+    enter_pin(kiosk, PIN)
+    assert w.staff.manager_button.isVisible()
+    kiosk.tap(w.staff.manager_button)
+    manager = w.current()
+    assert isinstance(manager, ManagerArea)
+    assert manager.summary.summary is not None
+    assert manager.summary.summary.tally.faces == (1, 0, 0, 0, 2)
+    kiosk.tap(manager.close_button)
+    assert w.current() is w.welcome
+
+
+def test_the_managers_settings_change_the_pin_and_the_idle_timeout(kiosk: Kiosk) -> None:
+    w = kiosk.window
+    w.open_staff_area()
+    enter_pin(kiosk, PIN)
+    kiosk.tap(w.staff.manager_button)
+    manager = w.current()
+    assert isinstance(manager, ManagerArea)
+    manager.show_screen("settings")
+    page = manager.settings
+    page.pin.setText("975310")
+    page.repeat.setText("975310")
+    page.idle.setText("90")
+    kiosk.tap(page.save)
+    assert w.idle_seconds == 90
+    kiosk.tap(manager.close_button)
+    w.open_staff_area()
+    enter_pin(kiosk, PIN)
+    assert w.current() is w.pin  # the old PIN no longer opens it
+    enter_pin(kiosk, "975310")
+    assert w.current() is w.staff

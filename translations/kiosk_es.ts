@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en_US">
 <context>
+    <name>CardsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>Cara</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>Visitante</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Chips and comment</source>
+        <translation>Opciones y comentario</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Respondido</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+</context>
+<context>
+    <name>CardsPage</name>
+    <message>
+        <source>Cards shown: {count}</source>
+        <translation>Tarjetas mostradas: {count}</translation>
+    </message>
+    <message>
+        <source>The day&apos;s cards</source>
+        <translation>Tarjetas del día</translation>
+    </message>
+    <message>
+        <source>Has a comment</source>
+        <translation>Con comentario</translation>
+    </message>
+    <message>
+        <source>Wants follow-up</source>
+        <translation>Pide seguimiento</translation>
+    </message>
+    <message>
+        <source>All faces</source>
+        <translation>Todas las caras</translation>
+    </message>
+    <message>
+        <source>Did not say</source>
+        <translation>No lo dijo</translation>
+    </message>
+    <message>
+        <source>All visitors</source>
+        <translation>Todos los visitantes</translation>
+    </message>
+</context>
+<context>
     <name>CommentScreen</name>
     <message>
         <source>{used} of {limit} characters</source>
@@ -18,6 +84,68 @@
     <message>
         <source>Type your comment here</source>
         <translation>Escriba su comentario aquí</translation>
+    </message>
+</context>
+<context>
+    <name>DayPicker</name>
+    <message>
+        <source>Previous day</source>
+        <translation>Día anterior</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Día siguiente</translation>
+    </message>
+    <message>
+        <source>Today, {date}</source>
+        <translation>Hoy, {date}</translation>
+    </message>
+</context>
+<context>
+    <name>DayReport</name>
+    <message>
+        <source>Visitor feedback</source>
+        <translation>Opiniones de visitantes</translation>
+    </message>
+    <message>
+        <source>Visitor feedback: {date}</source>
+        <translation>Opiniones de visitantes: {date}</translation>
+    </message>
+    <message>
+        <source>Cards: {cards} · average face {average} of 5 · happy: {positive}</source>
+        <translation>Tarjetas: {cards} · cara promedio {average} de 5 · contentos: {positive}</translation>
+    </message>
+    <message>
+        <source>Went well</source>
+        <translation>Salió bien</translation>
+    </message>
+    <message>
+        <source>Could be better</source>
+        <translation>Podría mejorar</translation>
+    </message>
+    <message>
+        <source>Comments ({count})</source>
+        <translation>Comentarios ({count})</translation>
+    </message>
+    <message>
+        <source>More in the manager area: {count}</source>
+        <translation>Más en el área de gestión: {count}</translation>
+    </message>
+    <message>
+        <source>No comments.</source>
+        <translation>Sin comentarios.</translation>
+    </message>
+    <message>
+        <source>Open follow-ups ({count})</source>
+        <translation>Seguimientos pendientes ({count})</translation>
+    </message>
+    <message>
+        <source>{time}  {name}, {contact}: answer by {due}</source>
+        <translation>{time}  {name}, {contact}: responder antes de {due}</translation>
+    </message>
+    <message>
+        <source>None open.</source>
+        <translation>Ninguno pendiente.</translation>
     </message>
 </context>
 <context>
@@ -60,6 +188,84 @@
     <message>
         <source>Excellent</source>
         <translation>Excelente</translation>
+    </message>
+    <message>
+        <source>Very unhappy</source>
+        <translation>Muy descontento</translation>
+    </message>
+    <message>
+        <source>Unhappy</source>
+        <translation>Descontento</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>Contento</translation>
+    </message>
+    <message>
+        <source>Very happy</source>
+        <translation>Muy contento</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpItem</name>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Error: write who answered.</source>
+        <translation>Error: escriba quién respondió.</translation>
+    </message>
+    <message>
+        <source>Overdue by {time}</source>
+        <translation>Atrasado por {time}</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>quedan {time}</translation>
+    </message>
+    <message>
+        <source>(no name given)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>Asked {when}</source>
+        <translation>Pedido {when}</translation>
+    </message>
+    <message>
+        <source>Mark answered</source>
+        <translation>Marcar respondido</translation>
+    </message>
+    <message>
+        <source>Note: what was done</source>
+        <translation>Nota: qué se hizo</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Respondido por</translation>
+    </message>
+    <message>
+        <source>Save answer</source>
+        <translation>Guardar respuesta</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPage</name>
+    <message>
+        <source>Waiting for an answer: {count}</source>
+        <translation>Esperan respuesta: {count}</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for an answer.</source>
+        <translation>Nadie espera respuesta.</translation>
     </message>
 </context>
 <context>
@@ -125,6 +331,45 @@
     </message>
 </context>
 <context>
+    <name>ManagerArea</name>
+    <message>
+        <source>Error: {reason}</source>
+        <translation>Error: {reason}</translation>
+    </message>
+    <message>
+        <source>Manager area</source>
+        <translation>Área de gestión</translation>
+    </message>
+    <message>
+        <source>Back to the kiosk</source>
+        <translation>Volver al quiosco</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Tarjetas</translation>
+    </message>
+    <message>
+        <source>Follow-ups ({count})</source>
+        <translation>Seguimientos ({count})</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+</context>
+<context>
     <name>OnScreenKeyboard</name>
     <message>
         <source>Delete</source>
@@ -179,6 +424,69 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Cards: {count}</source>
+        <translation>Guardado en {path}. Tarjetas: {count}</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Pages: {count}</source>
+        <translation>Guardado en {path}. Páginas: {count}</translation>
+    </message>
+    <message>
+        <source>Sent to the printer. Pages: {count}</source>
+        <translation>Enviado a la impresora. Páginas: {count}</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Trabajando…</translation>
+    </message>
+    <message>
+        <source>the printer</source>
+        <translation>la impresora</translation>
+    </message>
+    <message>
+        <source>Error: could not write to {place} ({reason})</source>
+        <translation>Error: no se pudo escribir en {place} ({reason})</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <source>CSV: one row per card, for a spreadsheet. PDF and print: one page per day with the counts, the chart, the comments and the open follow-ups.</source>
+        <translation>CSV: una fila por tarjeta, para una hoja de cálculo. PDF e impresión: una página por día con los totales, el gráfico, los comentarios y los seguimientos pendientes.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Save CSV…</source>
+        <translation>Guardar CSV…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+</context>
+<context>
     <name>RoleScreen</name>
     <message>
         <source>Who are you?</source>
@@ -187,6 +495,81 @@
     <message>
         <source>This helps us understand who we serve. It is optional.</source>
         <translation>Nos ayuda a saber a quién servimos. Es opcional.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>No cambió nada.</translation>
+    </message>
+    <message>
+        <source>The new PIN must be {low} to {high} digits.</source>
+        <translation>El PIN nuevo debe tener entre {low} y {high} dígitos.</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation>Los dos PIN no coinciden.</translation>
+    </message>
+    <message>
+        <source>The idle timeout must be a number of seconds from {low} to {high}.</source>
+        <translation>El tiempo de inactividad debe ser un número de segundos entre {low} y {high}.</translation>
+    </message>
+    <message>
+        <source>Keep contact details for {low} to {high} days.</source>
+        <translation>Guarde los datos de contacto entre {low} y {high} días.</translation>
+    </message>
+    <message>
+        <source>Choose a language.</source>
+        <translation>Elija un idioma.</translation>
+    </message>
+    <message>
+        <source>Error: {problem}</source>
+        <translation>Error: {problem}</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>PIN nuevo</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>Repita el PIN nuevo</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the PIN</source>
+        <translation>Déjelo vacío para mantener el PIN</translation>
+    </message>
+    <message>
+        <source>Back to welcome after (seconds)</source>
+        <translation>Volver a la bienvenida tras (segundos)</translation>
+    </message>
+    <message>
+        <source>Empty: IT&apos;s setting, {seconds}</source>
+        <translation>Vacío: valor de TI, {seconds}</translation>
+    </message>
+    <message>
+        <source>Language the kiosk starts in</source>
+        <translation>Idioma al iniciar el quiosco</translation>
+    </message>
+    <message>
+        <source>Remove contact details after (days)</source>
+        <translation>Borrar datos de contacto tras (días)</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Guardar ajustes</translation>
+    </message>
+    <message>
+        <source>Quit the kiosk app</source>
+        <translation>Cerrar la aplicación del quiosco</translation>
     </message>
 </context>
 <context>
@@ -206,6 +589,13 @@
     <message>
         <source>Back to visitors</source>
         <translation>Volver a visitantes</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWiring</name>
+    <message>
+        <source>The card database cannot be opened; see the log file.</source>
+        <translation>No se puede abrir la base de datos de tarjetas; vea el archivo de registro.</translation>
     </message>
 </context>
 <context>
@@ -229,6 +619,116 @@
     <message>
         <source>Done</source>
         <translation>Terminar</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>cards {cards} · average {average} · happy {positive}</source>
+        <translation>tarjetas {cards} · promedio {average} · contentos {positive}</translation>
+    </message>
+    <message>
+        <source>Today at a glance: {date}</source>
+        <translation>Hoy de un vistazo: {date}</translation>
+    </message>
+    <message>
+        <source>cards today</source>
+        <translation>tarjetas hoy</translation>
+    </message>
+    <message>
+        <source>average, 1 to 5</source>
+        <translation>promedio, de 1 a 5</translation>
+    </message>
+    <message>
+        <source>happy</source>
+        <translation>contentos</translation>
+    </message>
+    <message>
+        <source>to call back</source>
+        <translation>por llamar</translation>
+    </message>
+    <message>
+        <source>Faces today</source>
+        <translation>Caras de hoy</translation>
+    </message>
+    <message>
+        <source>Last 30 days: cards and average</source>
+        <translation>Últimos 30 días: tarjetas y promedio</translation>
+    </message>
+    <message>
+        <source>This week: {line}</source>
+        <translation>Esta semana: {line}</translation>
+    </message>
+    <message>
+        <source>30 days: {line}</source>
+        <translation>30 días: {line}</translation>
+    </message>
+    <message>
+        <source>Went well</source>
+        <translation>Salió bien</translation>
+    </message>
+    <message>
+        <source>Could be better</source>
+        <translation>Podría mejorar</translation>
+    </message>
+    <message>
+        <source>Who came</source>
+        <translation>Quién vino</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Nothing yet</source>
+        <translation>Nada todavía</translation>
+    </message>
+    <message>
+        <source>Did not say</source>
+        <translation>No lo dijo</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync with the district</source>
+        <translation>Sincronización con el distrito</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Por enviar</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>Última sincronización correcta</translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation>Último problema</translation>
+    </message>
+    <message>
+        <source>Cards: {count}</source>
+        <translation>Tarjetas: {count}</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Sync is not set up on this kiosk: cards stay here until IT sets it up.</source>
+        <translation>La sincronización no está configurada: las tarjetas se quedan aquí hasta que TI la configure.</translation>
     </message>
 </context>
 <context>

@@ -33,15 +33,30 @@ SYMBOL_ROWS = [
     [*"!?¿¡\"'#&%,*="],
     [LETTERS, "$", "€", "<", ">", SPACE, "[", "]", "~"],
 ]
-COLUMNS = 13
-SPACE_SPAN = 5
+# Portrait screens: at most ten keys a row, so every key keeps its 64 px.
+COMPACT_LETTER_ROWS = [
+    [*"qwertyuiop"],
+    [*"asdfghjklñ"],
+    [SHIFT, *"zxcvbnm", BACKSPACE],
+    [*"áéíóúü¿¡", ENTER],
+    [SYMBOLS, ",", ".", SPACE, "@", "?"],
+]
+COMPACT_SYMBOL_ROWS = [
+    [*"1234567890"],
+    [*"@.-_+()/:;"],
+    [*"!?¿¡\"'#&%", BACKSPACE],
+    [*",*=$€<>[]", ENTER],
+    [LETTERS, "~", "|", SPACE, "{", "}"],
+]
+SPECIAL = (BACKSPACE, ENTER, SHIFT, SYMBOLS, LETTERS)
 
 
 class OnScreenKeyboard(Retranslatable):
     enter_pressed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, compact: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.compact = compact
         self.target: QLineEdit | QPlainTextEdit | None = None
         self.shift = False
         self.symbols = False
@@ -61,13 +76,18 @@ class OnScreenKeyboard(Retranslatable):
             if widget is not None:
                 widget.deleteLater()
         self.keys = {}
-        rows = SYMBOL_ROWS if self.symbols else LETTER_ROWS
+        if self.compact:
+            rows = COMPACT_SYMBOL_ROWS if self.symbols else COMPACT_LETTER_ROWS
+        else:
+            rows = SYMBOL_ROWS if self.symbols else LETTER_ROWS
+        columns = max(len(row) for row in rows)
         for r, row in enumerate(rows):
             col = 0
+            # A short row's spare columns go to Space, else to its Delete or Enter key.
+            spare = columns - len(row)
+            wide_key = SPACE if SPACE in row else next((k for k in row if k in SPECIAL), None)
             for key in row:
-                span = SPACE_SPAN if key == SPACE else 1
-                if key in (BACKSPACE, ENTER, SHIFT, SYMBOLS, LETTERS) and len(row) < COLUMNS:
-                    span = max(span, 2 if r != 3 else 1)
+                span = 1 + spare if key == wide_key else 1
                 b = QPushButton()
                 b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 b.setAutoRepeat(key == BACKSPACE)
@@ -123,7 +143,8 @@ class OnScreenKeyboard(Retranslatable):
         }
         for key, b in self.keys.items():
             if key in (BACKSPACE, ENTER, SHIFT, SYMBOLS, LETTERS):
-                b.setText(f"{key} {names[key]}" if key in (BACKSPACE, ENTER) else key)
+                named = key in (BACKSPACE, ENTER) and not (self.compact and key == BACKSPACE)
+                b.setText(f"{key} {names[key]}" if named else key)
             elif key == SPACE:
                 b.setText(names[SPACE])
             else:

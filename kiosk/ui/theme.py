@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 
 import fontpkg
 from PySide6.QtGui import QFont, QFontDatabase
@@ -36,6 +37,20 @@ def load_fonts() -> str:
     return family
 
 
+@dataclass(frozen=True)
+class ScreenFit:
+    """How the screens fit the display: a type scale and whether the width is narrow."""
+
+    width: int
+    height: int
+    scale: float
+
+    @property
+    def narrow(self) -> bool:
+        """Portrait tablets: the keyboard takes fewer keys a row, the faces shrink."""
+        return self.width < 1000
+
+
 def scale_for(width: int, height: int) -> float:
     """Sizes follow the screen's short side, so portrait and landscape read the same."""
     return max(0.75, min(width, height) / DESIGN_SHORT_SIDE)
@@ -46,11 +61,11 @@ def scaled_stylesheet(scale: float) -> str:
     return re.sub(r"(\d+)px", lambda m: f"{round(int(m.group(1)) * scale)}px", text)
 
 
-def apply_theme(app: QApplication, width: int, height: int) -> float:
+def apply_theme(app: QApplication, width: int, height: int) -> ScreenFit:
     family = load_fonts()
     scale = scale_for(width, height)
     font = QFont(family)
     font.setPixelSize(round(24 * scale))
     app.setFont(font)
     app.setStyleSheet(scaled_stylesheet(scale))
-    return scale
+    return ScreenFit(width, height, scale)

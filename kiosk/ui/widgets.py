@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -92,7 +91,7 @@ class StepScreen(Retranslatable):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignTop)
-        outer = QVBoxLayout(self)
+        self.outer = outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 12, 40, 20)
         outer.setSpacing(10)
         outer.addLayout(top)
@@ -120,8 +119,3 @@ class StepScreen(Retranslatable):
         self.back_button.setText(self.tr("Back"))
         self.done_button.setText(self.tr("Done"))
         self.update_next_label()
-
-
-def expanding(widget: QWidget) -> QWidget:
-    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-    return widget

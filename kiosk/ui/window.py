@@ -32,11 +32,13 @@ from kiosk.ui.screens.role import RoleScreen
 from kiosk.ui.screens.staff import PinScreen, StaffMenu
 from kiosk.ui.screens.thanks import ThanksScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.theme import ScreenFit
 from kiosk.ui.widgets import StepScreen, label
 
 log = logging.getLogger("kiosk.ui")
 
 SETTLE_SECONDS = 0.35  # taps this soon after a screen change belong to the previous screen
+STAFF_IDLE_SECONDS = 180  # an unlocked staff screen locks itself after this long untouched
 LONG_PRESS_MS = 3000  # the hidden staff gesture: hold the top-left corner this long
 CORNER_PX = 120
 STAFF_SHORTCUT = "Ctrl+Alt+Shift+M"
@@ -61,7 +63,7 @@ class KioskWindow(QWidget):
     def __init__(
         self,
         config: Config,
-        scale: float,
+        fit: ScreenFit,
         check_pin: Callable[[str], bool],
         switcher: LanguageSwitcher,
         kiosk_mode: bool = True,
@@ -80,9 +82,11 @@ class KioskWindow(QWidget):
         self.monotonic = monotonic
         self.allow_close = not kiosk_mode
         self.visit_open = False
+        self.staff_screens: list[QWidget] = []
         self.last_switch = -SETTLE_SECONDS
         self.idle_seconds: float = config.idle_timeout_seconds
-        self.default_language = config.default_language
+        scale = fit.scale
+        self.default_language: str = config.default_language
 
         self.school = label("SchoolName", wrap=False)
         self.school.setText(config.school_name)
@@ -100,13 +104,16 @@ class KioskWindow(QWidget):
         header_row.addWidget(self.school, 1)
         header_row.addWidget(self.language_button)
 
-        self.welcome = WelcomeScreen(scale)
+        self.welcome = WelcomeScreen(fit)
         self.details = DetailsScreen(config.went_well, config.could_improve, 1, 4)
         self.role = RoleScreen(config.roles, 2, 4)
-        self.comment = CommentScreen(config.comment_max_chars, 3, 4)
-        self.followup = FollowupScreen(4, 4)
+        self.comment = CommentScreen(config.comment_max_chars, fit.narrow, 3, 4)
+        self.followup = FollowupScreen(fit.narrow, 4, 4)
         self.steps: list[StepScreen] = [self.details, self.role, self.comment, self.followup]
         self.thanks = ThanksScreen(config.thanks_qr_url, scale)
+        if fit.narrow:
+            for step in self.steps:
+                step.outer.setContentsMargins(20, 12, 20, 20)
         self.pin = PinScreen(check_pin, monotonic)
         self.staff = StaffMenu()
         self.stack = QStackedWidget()
@@ -238,7 +245,9 @@ class KioskWindow(QWidget):
         self.reset_to_welcome()
 
     def _restart_idle(self) -> None:
-        self.idle_timer.start(round(self.idle_seconds * 1000))
+        staff = self.current() in (self.pin, self.staff) or self.current() in self.staff_screens
+        seconds = max(self.idle_seconds, STAFF_IDLE_SECONDS) if staff else self.idle_seconds
+        self.idle_timer.start(round(seconds * 1000))
 
     def set_idle_seconds(self, seconds: float) -> None:
         self.idle_seconds = seconds
@@ -270,7 +279,7 @@ class KioskWindow(QWidget):
     # --- staff access and kiosk mode --------------------------------------------------------
 
     def open_staff_area(self) -> None:
-        if self.current() in (self.pin, self.staff):
+        if self.current() in (self.pin, self.staff) or self.current() in self.staff_screens:
             return
         if self.visit_open:
             self._idle()  # a visitor's card is finalised before staff take over
@@ -279,6 +288,13 @@ class KioskWindow(QWidget):
 
     def enable_manager(self, enabled: bool) -> None:
         self.staff.manager_button.setVisible(enabled)
+
+    def show_staff_screen(self, screen: QWidget) -> None:
+        """Show a screen only staff reach (the manager area); idle locks it again."""
+        if screen not in self.staff_screens:
+            self.staff_screens.append(screen)
+            self.stack.addWidget(screen)
+        self._show(screen)
 
     def show_storage_problem(self, problem: bool) -> None:
         self.welcome.show_problem(

@@ -10,7 +10,9 @@ from kiosk.ui.widgets import StepScreen, label
 
 
 class CommentScreen(StepScreen):
-    def __init__(self, limit: int, step: int, steps: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, limit: int, compact: bool, step: int, steps: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(step, steps, parent)
         self.limit = limit
         self.editor = QPlainTextEdit()
@@ -20,7 +22,7 @@ class CommentScreen(StepScreen):
         self.editor.setFixedHeight(120)
         self.counter = label("Hint", wrap=False)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.keyboard = OnScreenKeyboard()
+        self.keyboard = OnScreenKeyboard(compact)
         self.keyboard.set_target(self.editor)
         self.editor.textChanged.connect(self._text_changed)
         self.content.addWidget(self.editor)

@@ -11,7 +11,7 @@ from kiosk.ui.widgets import StepScreen, label, set_flag
 
 
 class FollowupScreen(StepScreen):
-    def __init__(self, step: int, steps: int, parent: QWidget | None = None) -> None:
+    def __init__(self, compact: bool, step: int, steps: int, parent: QWidget | None = None) -> None:
         super().__init__(step, steps, parent)
         self.name = QLineEdit()
         self.name.setMaxLength(NAME_MAX)
@@ -27,19 +27,23 @@ class FollowupScreen(StepScreen):
         self.consent.setObjectName("Consent")
         self.error = label("ErrorText")
         self.error.hide()
-        self.keyboard = OnScreenKeyboard()
+        self.keyboard = OnScreenKeyboard(compact)
         self.keyboard.set_target(self.name)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(8)
-        # One row, labels beside their fields: the keyboard below needs the height.
-        for col, key in enumerate(("name", "phone", "email")):
-            grid.addWidget(self.labels[key], 0, 2 * col)
-            grid.addWidget(self.fields[key], 0, 2 * col + 1)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(3, 2)
-        grid.setColumnStretch(5, 3)
+        if compact:  # portrait: one field a row, there is height to spare
+            for row, key in enumerate(("name", "phone", "email")):
+                grid.addWidget(self.labels[key], row, 0)
+                grid.addWidget(self.fields[key], row, 1)
+        else:  # landscape: one row, labels beside their fields; the keyboard needs the height
+            for col, key in enumerate(("name", "phone", "email")):
+                grid.addWidget(self.labels[key], 0, 2 * col)
+                grid.addWidget(self.fields[key], 0, 2 * col + 1)
+            grid.setColumnStretch(1, 3)
+            grid.setColumnStretch(3, 2)
+            grid.setColumnStretch(5, 3)
         self.content.addLayout(grid)
         self.content.addWidget(self.consent)
         self.content.addWidget(self.error)

@@ -6,13 +6,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.faces import FaceButton
-from kiosk.ui.widgets import Retranslatable, label
+from kiosk.ui.theme import ScreenFit
+from kiosk.ui.widgets import Retranslatable, label, set_flag
 
 
 class WelcomeScreen(Retranslatable):
     rated = Signal(int)
 
-    def __init__(self, scale: float, parent: QWidget | None = None) -> None:
+    def __init__(self, fit: ScreenFit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("screen", True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -22,16 +23,21 @@ class WelcomeScreen(Retranslatable):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner = label("Banner")
         self.banner.hide()
-        self.faces = [FaceButton(r, round(150 * scale)) for r in range(1, 6)]
+        scale = fit.scale
+        # Five faces in one row, as large as the width allows (150 px at 1280x800).
+        icon = min(round(150 * scale), (fit.width - 80) // 5 - round(40 * scale))
+        self.faces = [FaceButton(r, icon) for r in range(1, 6)]
         # No exclusive QButtonGroup: it would let Tab skip the faces (radio-button focus rules).
         row = QHBoxLayout()
-        row.setSpacing(round(16 * scale))
+        row.setSpacing(4 if fit.narrow else round(16 * scale))
         for face in self.faces:
+            set_flag(face, "narrow", fit.narrow)
             row.addWidget(face)
             face.clicked.connect(lambda _=False, r=face.rating: self._tapped(r))
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 24, 40, 40)
+        side = 12 if fit.narrow else 40
+        layout.setContentsMargins(side, 24, side, 40)
         layout.addStretch(1)
         layout.addWidget(self.question)
         layout.addSpacing(round(12 * scale))

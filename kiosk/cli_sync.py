@@ -1,0 +1,60 @@
+"""``kiosk sync --once``: send everything waiting for the district now, and say how it went."""
+
+from __future__ import annotations
+
+import click
+
+from kiosk import __version__
+from kiosk.config import ConfigError, load_config
+from kiosk.paths import ENV_CONFIG, ENV_DATA_DIR, resolve_config_file, resolve_data_dir
+from kiosk.store import CardStore, StoreEnvironmentError
+from sync.errors import SyncConfigError, SyncError
+from sync.uploader import CycleReport, Uploader
+
+
+@click.command("sync")
+@click.option(
+    "--once",
+    is_flag=True,
+    required=True,
+    help="Drain the outbox now and exit (the running kiosk syncs on its own).",
+)
+@click.option("--config", "config_file", envvar=ENV_CONFIG, help="Config file (TOML).")
+@click.option("--data-dir", envvar=ENV_DATA_DIR, help="Folder holding the kiosk's database.")
+def sync_command(once: bool, config_file: str | None, data_dir: str | None) -> None:
+    """Send waiting cards and follow-up answers to the district.
+
+    Exit status: 0 when nothing is left pending, 1 when some is (the reason is printed),
+    2 when the configuration or the store cannot be used.
+    """
+    try:
+        config = load_config(resolve_config_file(config_file))
+        store = CardStore.in_dir(resolve_data_dir(data_dir))
+    except (ConfigError, StoreEnvironmentError) as exc:
+        click.echo(f"kiosk sync: {exc}", err=True)
+        raise SystemExit(2) from None
+    try:
+        uploader = Uploader.from_config(store, config.sync, config.kiosk_id, __version__)
+    except SyncConfigError as exc:
+        store.close()
+        click.echo(f"kiosk sync: {exc}", err=True)
+        raise SystemExit(2) from None
+    report = CycleReport()
+    error: SyncError | None = None
+    try:
+        uploader.run_cycle(report)
+    except SyncError as exc:
+        error = exc
+    finally:
+        uploader.close()
+    status = store.sync_status()
+    store.close()
+    click.echo(
+        f"sent {report.sent}, accepted {report.accepted}, duplicate {report.duplicate}, "
+        f"rejected {report.rejected}, "
+        f"still pending {status.pending} (follow-up answers pending {status.followups_pending})"
+    )
+    if error is not None:
+        click.echo(f"kiosk sync: {error}", err=True)
+    if error is not None or status.pending or status.followups_pending:
+        raise SystemExit(1)

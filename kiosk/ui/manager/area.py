@@ -1,0 +1,231 @@
+"""The manager area: one widget the kiosk window shows after the PIN, with its own navigation.
+
+It reads the store through ``kiosk.reports`` and writes only the manager's own records (follow-up
+answers, settings). Everything the rest of the app must act on leaves as a signal.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import reports
+from kiosk.card import Clock
+from kiosk.config import Config
+from kiosk.manager_settings import EffectiveSettings, ManagerSettings
+from kiosk.store import CardStore, StoreEnvironmentError
+from kiosk.sync_status import SyncStatus
+from kiosk.ui.manager.cards_page import CardsPage
+from kiosk.ui.manager.followups_page import FollowUpsPage
+from kiosk.ui.manager.fonts import load_fonts
+from kiosk.ui.manager.reports_page import (
+    AskPath,
+    AskPrinter,
+    ReportsPage,
+    ask_path_with_dialog,
+    ask_printer_with_dialog,
+)
+from kiosk.ui.manager.settings_page import SettingsPage
+from kiosk.ui.manager.style import QSS
+from kiosk.ui.manager.summary_page import SummaryPage
+from kiosk.ui.manager.sync_page import SyncPage
+from kiosk.ui.manager.widgets import button, label
+
+SCREENS = ("today", "cards", "followups", "reports", "sync", "settings")
+CARDS, FOLLOWUPS = SCREENS.index("cards"), SCREENS.index("followups")
+NAV_WIDTH = 250
+
+
+class ManagerArea(QWidget):
+    closed = Signal()  # the manager is done: back to the welcome screen
+    exit_requested = Signal()  # quit the kiosk app (IT maintenance)
+    sync_now_requested = Signal()
+    settings_changed = Signal(object)  # kiosk.manager_settings.EffectiveSettings
+
+    def __init__(
+        self,
+        store: CardStore,
+        config: Config,
+        clock: Clock,
+        parent: QWidget | None = None,
+        *,
+        ask_path: AskPath = ask_path_with_dialog,
+        ask_printer: AskPrinter = ask_printer_with_dialog,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ManagerArea")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        load_fonts()
+        self.setStyleSheet(QSS)
+        self.store = store
+        self.config = config
+        self.clock = clock
+        conn = store.db.conn
+        today = clock().date()
+
+        self.title = label("AreaTitle")
+        self.school = label("SchoolName")
+        self.school.setText(config.school_name)
+        self.close_button = button("PrimaryButton")
+        self.problem = label("ErrorText")
+        self.problem.hide()
+        top = QWidget()
+        top.setObjectName("TopBar")
+        top.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        top_row = QHBoxLayout(top)
+        top_row.setContentsMargins(24, 8, 16, 8)
+        top_row.addWidget(self.title)
+        top_row.addWidget(self.school, 1)
+        top_row.addWidget(self.close_button)
+
+        self.summary = SummaryPage(config)
+        self.cards = CardsPage(conn, config, today)
+        self.followups = FollowUpsPage(config, clock)
+        self.reports = ReportsPage(store.path, config, today, ask_path, ask_printer)
+        self.sync = SyncPage(configured=config.sync.endpoint is not None)
+        self.settings = SettingsPage(ManagerSettings(store), config)
+        self.pages = QStackedWidget()
+        self.waiting = 0
+        # Pages whose data is older than the last refresh; each reloads when it is next shown,
+        # so opening the area costs only today's summary.
+        self.stale: set[int] = set()
+        self.nav = QButtonGroup(self)
+        rail = QWidget()
+        rail.setObjectName("NavRail")
+        rail.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        rail.setFixedWidth(NAV_WIDTH)  # wide enough for the bold, checked label in Spanish
+        rail_column = QVBoxLayout(rail)
+        rail_column.setContentsMargins(12, 16, 12, 16)
+        for i, page in enumerate(
+            (self.summary, self.cards, self.followups, self.reports, self.sync, self.settings)
+        ):
+            self.pages.addWidget(page)
+            nav = button("NavButton")
+            nav.setCheckable(True)
+            nav.setProperty("screen", SCREENS[i])
+            self.nav.addButton(nav, i)
+            rail_column.addWidget(nav)
+        rail_column.addStretch(1)
+        self.nav.button(0).setChecked(True)
+
+        content = QVBoxLayout()
+        content.setContentsMargins(24, 16, 24, 16)
+        content.addWidget(self.problem)
+        content.addWidget(self.pages, 1)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(rail)
+        body.addLayout(content, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(top)
+        layout.addLayout(body, 1)
+
+        self.nav.idClicked.connect(self._go_to)
+        self.close_button.clicked.connect(self.closed)
+        self.followups.resolve_requested.connect(self.resolve_followup)
+        self.sync.sync_now_requested.connect(self.sync_now_requested)
+        self.settings.saved.connect(self._settings_saved)
+        self.settings.exit_requested.connect(self.exit_requested)
+        self.sync.set_status(SyncStatus(pending=store.outbox_status().pending))
+        self.retranslate()
+
+    def show_screen(self, name: str) -> None:
+        index = SCREENS.index(name)
+        self.nav.button(index).setChecked(True)
+        self._go_to(index)
+
+    def _go_to(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        if index not in self.stale:
+            return
+        try:
+            if index == CARDS:
+                self.cards.reload()
+            elif index == FOLLOWUPS:
+                self.followups.show_followups(reports.open_followups(self.store.db.conn))
+        except StoreEnvironmentError as exc:
+            self._show_problem(str(exc))
+            return
+        self.stale.discard(index)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Each visit shows the store as it is now: the kiosk keeps taking cards in between.
+        self.refresh()
+        super().showEvent(event)
+
+    @Slot()
+    def refresh(self) -> None:
+        conn = self.store.db.conn
+        today = self.clock().date()
+        try:
+            self.waiting = reports.count_open_followups(conn)
+            self.summary.reload(conn, today, self.waiting)
+        except StoreEnvironmentError as exc:
+            self._show_problem(str(exc))
+            return
+        self.problem.hide()
+        for picker in (self.cards.day, self.reports.first, self.reports.last):
+            picker.today = today
+        self.stale = {CARDS, FOLLOWUPS}
+        self._go_to(self.pages.currentIndex())
+        self.retranslate()
+
+    @Slot(str, str, str)
+    def resolve_followup(self, card_id: str, note: str, answered_by: str) -> None:
+        try:
+            self.store.resolve_followup(card_id, note or None, answered_by)
+        except StoreEnvironmentError as exc:
+            self._show_problem(str(exc))
+            return
+        self.refresh()
+
+    def _settings_saved(self, effective: EffectiveSettings) -> None:
+        # A shorter retention applies at once, not at the next daily purge.
+        try:
+            self.store.purge_contacts(effective.contact_retention_days)
+        except StoreEnvironmentError as exc:
+            self._show_problem(str(exc))
+        self.settings_changed.emit(effective)
+
+    @Slot(object)
+    def set_sync_status(self, status: SyncStatus) -> None:
+        self.sync.set_status(status)
+
+    @Slot(str)
+    def set_language(self, language: str) -> None:
+        """Chip and role labels follow the visitor-facing language the lead switches to."""
+        for page in (self.summary, self.cards, self.followups):
+            page.set_language(language)
+
+    def _show_problem(self, reason: str) -> None:
+        self.problem.setText(self.tr("Error: {reason}").format(reason=reason))
+        self.problem.show()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Manager area"))
+        self.close_button.setText(self.tr("Back to the kiosk"))
+        names = (
+            self.tr("Today"),
+            self.tr("Cards"),
+            self.tr("Follow-ups ({count})").format(count=self.waiting),
+            self.tr("Reports"),
+            self.tr("Sync"),
+            self.tr("Settings"),
+        )
+        for i, name in enumerate(names):
+            self.nav.button(i).setText(name)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

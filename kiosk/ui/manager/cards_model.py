@@ -1,0 +1,148 @@
+"""The day's cards as a lazily filled table model.
+
+Rows arrive a page at a time through Qt's canFetchMore/fetchMore as the view scrolls, each page
+read with a keyset query, so the list opens at once and scrolls smoothly however many cards the
+database holds.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from kiosk import reports
+from kiosk.config import Config
+from kiosk.reports import CardFilter, CardRow
+from kiosk.ui.manager.faces import face_colour, face_word
+
+PAGE = 200
+_HEADERS: tuple[str, ...] = tuple(
+    str(header)
+    for header in (
+        QT_TRANSLATE_NOOP("CardsModel", "Time"),
+        QT_TRANSLATE_NOOP("CardsModel", "Face"),
+        QT_TRANSLATE_NOOP("CardsModel", "Visitor"),
+        QT_TRANSLATE_NOOP("CardsModel", "Language"),
+        QT_TRANSLATE_NOOP("CardsModel", "Follow-up"),
+        QT_TRANSLATE_NOOP("CardsModel", "Chips and comment"),
+    )
+)
+TIME, FACE, ROLE, LANGUAGE, FOLLOWUP, SAID = range(len(_HEADERS))
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CardsModel", text)
+
+
+class CardsModel(QAbstractTableModel):
+    def __init__(self, conn: sqlite3.Connection, config: Config, card_filter: CardFilter) -> None:
+        super().__init__()
+        self.conn = conn
+        self.config = config
+        self.language: str = config.default_language
+        self.filter = card_filter
+        self.rows: list[CardRow] = []
+        self.total = 0
+        self._exhausted = False
+        self.set_filter(card_filter)
+
+    def set_filter(self, card_filter: CardFilter) -> None:
+        self.beginResetModel()
+        self.filter = card_filter
+        self.rows = []
+        self._exhausted = False
+        self.total = reports.count_cards(self.conn, card_filter)
+        self.rows = self._next_page()
+        self.endResetModel()
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
+        if self.rows:
+            last = self.index(len(self.rows) - 1, len(_HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def _next_page(self) -> list[CardRow]:
+        after = self.rows[-1].sort_key if self.rows else None
+        page = reports.card_page(self.conn, self.filter, after, PAGE)
+        self._exhausted = len(page) < PAGE
+        return page
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 (Qt's signature)
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        page = self._next_page()
+        if page:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(_HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == SAID:
+            return self._text(row, SAID)
+        if role == Qt.ItemDataRole.ForegroundRole and column == FACE:
+            return face_colour(row.rating)
+        return None
+
+    def _text(self, row: CardRow, column: int) -> str:
+        if column == TIME:
+            return row.created_at.strftime("%H:%M")
+        if column == FACE:
+            return face_word(row.rating)
+        if column == ROLE:
+            if row.role is None:
+                return "–"
+            return self.config.choice_label("roles", row.role, self.language)
+        if column == LANGUAGE:
+            return row.language.upper()
+        if column == SAID:
+            good = [self.config.choice_label("went_well", c, self.language) for c in row.went_well]
+            bad = [
+                self.config.choice_label("could_improve", c, self.language)
+                for c in row.could_improve
+            ]
+            chips = " · ".join([*(f"+ {g}" for g in good), *(f"− {b}" for b in bad)])
+            comment = f"“{row.comment.replace(chr(10), ' ')}”" if row.comment else ""
+            return "\n".join(x for x in (chips, comment) if x)
+        if not row.followup_requested:
+            return ""
+        if row.followup_answered:
+            return QCoreApplication.translate("CardsModel", "Answered")
+        return QCoreApplication.translate("CardsModel", "Waiting")

@@ -1,0 +1,155 @@
+"""The two charts, drawn with QPainter: the five faces as bars, and the daily trend.
+
+The painting functions take any paint device, so the screen and the PDF report draw the same
+chart from the same code.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.reports import Tally, Trend
+from kiosk.ui.manager.faces import face_colour, face_word
+from kiosk.ui.manager.widgets import short_date
+
+INK = QColor("#1B1B1F")
+GRID = QColor("#C9C6BE")
+COUNT_BAR = QColor("#D9E4F2")
+ACCENT = QColor("#1F5FAD")
+
+
+def paint_face_bars(painter: QPainter, rect: QRectF, tally: Tally, font: QFont) -> None:
+    """Happiest face on top, each row: word, bar, count."""
+    painter.save()
+    painter.setFont(font)
+    metrics = QFontMetricsF(font)
+    label_width = max(metrics.horizontalAdvance(face_word(r)) for r in range(1, 6)) + 16
+    count_width = metrics.horizontalAdvance("00000") + 12
+    row_height = rect.height() / 5
+    bar_height = min(row_height * 0.62, metrics.height() * 1.3)
+    most = max(tally.faces) or 1
+    bar_room = max(0.0, rect.width() - label_width - count_width)
+    for i, rating in enumerate(range(5, 0, -1)):
+        top = rect.top() + i * row_height
+        centre = top + row_height / 2
+        painter.setPen(INK)
+        painter.drawText(
+            QRectF(rect.left(), top, label_width - 16, row_height),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            face_word(rating),
+        )
+        count = tally.faces[rating - 1]
+        width = bar_room * count / most
+        bar = QRectF(rect.left() + label_width, centre - bar_height / 2, width, bar_height)
+        painter.fillRect(bar, face_colour(rating))
+        painter.drawText(
+            QRectF(bar.right() + 8, top, count_width, row_height),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QLocale().toString(count),
+        )
+    painter.restore()
+
+
+def paint_trend(painter: QPainter, rect: QRectF, trend: Trend, font: QFont) -> None:
+    """Cards per day as pale bars; the day's average face (1 to 5) as a line over them."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setFont(font)
+    metrics = QFontMetricsF(font)
+    axis_width = metrics.horizontalAdvance("5") + 12
+    plot = rect.adjusted(axis_width, metrics.height() / 2, 0, -metrics.height() - 8)
+    days = trend.days
+    slot = plot.width() / max(1, len(days))
+    busiest = max((t.cards for _, t in days), default=0) or 1
+
+    def y_of(average: float) -> float:
+        return plot.bottom() - (average - 1) / 4 * plot.height()
+
+    for level in (1, 3, 5):
+        painter.setPen(QPen(GRID, 1))
+        painter.drawLine(QPointF(plot.left(), y_of(level)), QPointF(plot.right(), y_of(level)))
+        painter.setPen(INK)
+        painter.drawText(
+            QRectF(
+                rect.left(), y_of(level) - metrics.height() / 2, axis_width - 8, metrics.height()
+            ),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            str(level),
+        )
+    line = QPainterPath()
+    drawing = False
+    for i, (_, tally) in enumerate(days):
+        height = plot.height() * tally.cards / busiest
+        x = plot.left() + i * slot
+        painter.fillRect(
+            QRectF(x + slot * 0.15, plot.bottom() - height, slot * 0.7, height), COUNT_BAR
+        )
+        average = tally.average
+        if average is None:
+            drawing = False  # a day without cards leaves a gap, not a dip to zero
+            continue
+        point = QPointF(x + slot / 2, y_of(average))
+        if drawing:
+            line.lineTo(point)
+        else:
+            line.moveTo(point)
+            drawing = True
+    painter.setPen(QPen(ACCENT, 3))
+    painter.drawPath(line)
+    if days:
+        painter.setPen(INK)
+        below = QRectF(plot.left(), plot.bottom() + 8, plot.width(), metrics.height())
+        painter.drawText(below, Qt.AlignmentFlag.AlignLeft, short_date(days[0][0]))
+        painter.drawText(below, Qt.AlignmentFlag.AlignRight, short_date(days[-1][0]))
+    painter.restore()
+
+
+class FaceBars(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FaceBars")
+        self.tally = Tally()
+        self.setMinimumHeight(200)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_tally(self, tally: Tally) -> None:
+        self.tally = tally
+        self.setAccessibleDescription(
+            ", ".join(f"{face_word(r)}: {tally.faces[r - 1]}" for r in range(5, 0, -1))
+        )
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 210)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        paint_face_bars(
+            painter, QRectF(self.rect()).adjusted(4, 4, -4, -4), self.tally, self.font()
+        )
+        painter.end()
+
+
+class TrendChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TrendChart")
+        self.trend = Trend([])
+        self.setMinimumHeight(150)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_trend(self, trend: Trend) -> None:
+        self.trend = trend
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 170)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        font = QFont(self.font())
+        font.setPixelSize(20)  # axis labels: the one place text drops below 24 px
+        paint_trend(painter, QRectF(self.rect()).adjusted(4, 4, -4, -4), self.trend, font)
+        painter.end()

@@ -1,0 +1,230 @@
+"""Visitors who asked to be contacted: who, how, how long is left of the 24 hours, and answering.
+
+Contact details appear here and nowhere else on the kiosk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.card import NAME_MAX, clean_text
+from kiosk.config import Config
+from kiosk.reports import FollowUp
+from kiosk.ui.manager.faces import face_word
+from kiosk.ui.manager.widgets import button, day_and_time, label
+
+NOTE_MAX = 300
+COUNTDOWN_REFRESH_MS = 60_000
+
+
+def duration_text(span: timedelta) -> str:
+    minutes = int(span.total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        text = QCoreApplication.translate("FollowUpItem", "{hours} h {minutes} min")
+        return text.format(hours=hours, minutes=minutes)
+    return QCoreApplication.translate("FollowUpItem", "{minutes} min").format(minutes=minutes)
+
+
+class FollowUpItem(QFrame):
+    """One waiting visitor, with an answer form that opens in place."""
+
+    answered = Signal(str, str, str)  # card id, note, answered by
+
+    def __init__(self, followup: FollowUp, config: Config, language: str) -> None:
+        super().__init__()
+        self.setObjectName("FollowUpItem")
+        self.followup = followup
+        self.config = config
+        self.language = language
+        self.name = label("FollowUpName")
+        self.contact = label("FollowUpContact")
+        self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = label("BodyText")
+        self.comment = label("FollowUpComment")
+        self.countdown = label("Countdown")
+        self.answer = button("SecondaryButton")
+        self.note = QLineEdit()
+        self.note.setObjectName("AnswerNote")
+        self.note.setMaxLength(NOTE_MAX)
+        self.who = QLineEdit()
+        self.who.setObjectName("AnswerBy")
+        self.who.setMaxLength(NAME_MAX)
+        self.save = button("PrimaryButton")
+        self.cancel = button("SecondaryButton")
+        self.error = label("ErrorText")
+        self.error.hide()
+
+        self.form = QWidget()
+        form = QVBoxLayout(self.form)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addWidget(self.note)
+        form.addWidget(self.who)
+        form.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.save)
+        form.addLayout(buttons)
+        self.form.hide()
+
+        header = QHBoxLayout()
+        header.addWidget(self.name, 1)
+        header.addWidget(self.countdown)
+        column = QVBoxLayout(self)
+        column.addLayout(header)
+        column.addWidget(self.contact)
+        column.addWidget(self.details)
+        column.addWidget(self.comment)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.answer)
+        column.addLayout(actions)
+        column.addWidget(self.form)
+
+        self.answer.clicked.connect(self._open_form)
+        self.cancel.clicked.connect(self._close_form)
+        self.save.clicked.connect(self._submit)
+        self.retranslate()
+
+    def _open_form(self) -> None:
+        self.answer.hide()
+        self.form.show()
+        self.note.setFocus()
+
+    def _close_form(self) -> None:
+        self.form.hide()
+        self.error.hide()
+        self.answer.show()
+
+    def _submit(self) -> None:
+        who = clean_text(self.who.text(), NAME_MAX)
+        if not who:
+            self.error.setText(self.tr("Error: write who answered."))
+            self.error.show()
+            self.who.setFocus()
+            return
+        note = clean_text(self.note.text(), NOTE_MAX) or ""
+        self.answered.emit(self.followup.id, note, who)
+
+    def show_time_left(self, now: datetime) -> None:
+        left = self.followup.time_left(now)
+        overdue = left < timedelta(0)
+        if overdue:
+            text = self.tr("Overdue by {time}").format(time=duration_text(-left))
+        else:
+            text = self.tr("{time} left").format(time=duration_text(left))
+        self.countdown.setText(text)
+        if self.property("overdue") != overdue:
+            self.setProperty("overdue", overdue)
+            self.countdown.setProperty("overdue", overdue)
+            self.countdown.style().unpolish(self.countdown)
+            self.countdown.style().polish(self.countdown)
+
+    def retranslate(self) -> None:
+        f = self.followup
+        self.name.setText(f.name or self.tr("(no name given)"))
+        self.contact.setText("  ·  ".join(x for x in (f.phone, f.email) if x))
+        when = day_and_time(f.created_at)
+        role = self.config.choice_label("roles", f.role, self.language) if f.role else None
+        self.details.setText(
+            "  ·  ".join(
+                x
+                for x in (self.tr("Asked {when}").format(when=when), face_word(f.rating), role)
+                if x
+            )
+        )
+        self.comment.setText(f"“{f.comment}”" if f.comment else "")
+        self.comment.setVisible(bool(f.comment))
+        self.answer.setText(self.tr("Mark answered"))
+        self.note.setPlaceholderText(self.tr("Note: what was done"))
+        self.who.setPlaceholderText(self.tr("Answered by"))
+        self.save.setText(self.tr("Save answer"))
+        self.cancel.setText(self.tr("Cancel"))
+
+
+class FollowUpsPage(QWidget):
+    """The queue, longest-waiting first; the countdowns refresh every minute."""
+
+    resolve_requested = Signal(str, str, str)  # card id, note, answered by
+
+    def __init__(
+        self, config: Config, clock: Callable[[], datetime], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("FollowUpsPage")
+        self.config = config
+        self.clock = clock
+        self.language: str = config.default_language
+        self.followups: list[FollowUp] = []
+        self.items: list[FollowUpItem] = []
+        self.title = label("PageTitle")
+        self.empty = label("BodyText")
+        self.list = QWidget()
+        self.list.setObjectName("PageBody")
+        self.rows = QVBoxLayout(self.list)
+        self.rows.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.list)
+        page = QVBoxLayout(self)
+        page.addWidget(self.title)
+        page.addWidget(self.empty)
+        page.addWidget(scroll, 1)
+        self.timer = QTimer(self)
+        self.timer.setInterval(COUNTDOWN_REFRESH_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self.retranslate()
+
+    def show_followups(self, followups: list[FollowUp]) -> None:
+        for item in self.items:
+            item.deleteLater()
+        self.followups = followups
+        self.items = []
+        for followup in followups:
+            item = FollowUpItem(followup, self.config, self.language)
+            item.answered.connect(self.resolve_requested)
+            self.rows.insertWidget(self.rows.count() - 1, item)
+            self.items.append(item)
+        self.tick()
+        self.retranslate()
+
+    def tick(self) -> None:
+        now = self.clock()
+        for item in self.items:
+            item.show_time_left(now)
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        for item in self.items:
+            item.language = language
+            item.retranslate()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(
+            self.tr("Waiting for an answer: {count}").format(count=len(self.followups))
+        )
+        self.empty.setText(self.tr("Nobody is waiting for an answer."))
+        self.empty.setVisible(not self.followups)
+        self.tick()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            for item in self.items:
+                item.retranslate()
+        super().changeEvent(event)

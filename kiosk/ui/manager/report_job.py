@@ -1,0 +1,74 @@
+"""Reports are written off the GUI thread: a month of cards or pages must not freeze the screen.
+
+The job opens its own SQLite connection (a connection stays in the thread that made it) and
+paints onto a QPdfWriter or QPrinter, which Qt allows outside the GUI thread. A failure of the
+disk comes back as a message; anything else is a bug and is re-raised on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtPrintSupport import QPrinter
+
+from kiosk.config import Config
+from kiosk.export_csv import write_csv
+from kiosk.ui.manager.report_pdf import paint_report, write_pdf
+
+
+class ReportJob(QObject):
+    done = Signal(int)  # cards written (CSV) or pages (PDF, print)
+    failed = Signal(str)  # what stopped it, e.g. "No space left on device"
+    crashed = Signal(object)  # an unexpected exception, for the GUI thread to raise
+
+    def __init__(
+        self, db_path: Path, config: Config, first: date, last: date, target: Path | QPrinter
+    ) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.config = config
+        self.first = first
+        self.last = last
+        self.target = target
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            conn = sqlite3.connect(self.db_path)
+            try:
+                count = self._write(conn)
+            finally:
+                conn.close()
+        except OSError as exc:
+            self.failed.emit(exc.strerror or str(exc))
+        except Exception as exc:  # re-raised on the GUI thread, never swallowed
+            self.crashed.emit(exc)
+        else:
+            self.done.emit(count)
+
+    def _write(self, conn: sqlite3.Connection) -> int:
+        target = self.target
+        if isinstance(target, QPrinter):
+            return paint_report(target, conn, self.config, self.first, self.last)
+        if target.suffix.lower() == ".csv":
+            return write_csv(conn, self.first, self.last, target)
+        pages = write_pdf(conn, self.config, self.first, self.last, target)
+        if not target.is_file():  # QPdfWriter reports no error; the missing file is the sign
+            raise OSError(0, "the file could not be written")
+        return pages
+
+
+def start(job: ReportJob, parent: QObject) -> QThread:
+    """Run ``job`` on a new thread that ends, and is deleted, when the job does."""
+    thread = QThread(parent)
+    job.moveToThread(thread)
+    thread.started.connect(job.run)
+    for signal in (job.done, job.failed, job.crashed):
+        signal.connect(thread.quit)
+    thread.finished.connect(job.deleteLater)
+    thread.finished.connect(thread.deleteLater)
+    thread.start()
+    return thread

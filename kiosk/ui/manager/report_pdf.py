@@ -1,0 +1,202 @@
+"""The daily report: one page per day, for a PDF file or the office printer.
+
+Each page has the school, the date, the counts, the faces chart, the top chips, the day's
+comments and the follow-ups asked for that day. Pages are laid out on a 794-unit-wide canvas
+(A4 at 96 dpi) scaled to the device, so the PDF and any printer's paper look alike.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QRectF, Qt
+from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from kiosk import reports
+from kiosk.config import Config
+from kiosk.ui.manager.charts import INK, paint_face_bars
+from kiosk.ui.manager.faces import face_word
+from kiosk.ui.manager.fonts import load_fonts
+from kiosk.ui.manager.widgets import day_and_time, long_date
+
+CANVAS_WIDTH = 794.0
+MARGIN = 48.0
+WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+
+
+def days_between(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def write_pdf(conn: sqlite3.Connection, config: Config, first: date, last: date, out: Path) -> int:
+    """Write the report for ``first`` to ``last`` to a PDF file; returns the page count."""
+    writer = QPdfWriter(str(out))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
+    writer.setResolution(150)
+    writer.setTitle(
+        QCoreApplication.translate("DayReport", "Visitor feedback")
+        + f" {first.isoformat()} – {last.isoformat()}"
+    )
+    writer.setCreator(config.school_name)
+    return paint_report(writer, conn, config, first, last)
+
+
+def paint_report(
+    device: QPagedPaintDevice, conn: sqlite3.Connection, config: Config, first: date, last: date
+) -> int:
+    """Paint one page per day onto a PDF writer or a printer; returns the page count."""
+    family = load_fonts()
+    days = days_between(first, last)
+    painter = QPainter(device)
+    scale = device.width() / CANVAS_WIDTH
+    painter.scale(scale, scale)
+    height = device.height() / scale
+    language = "es" if QLocale().language() == QLocale.Language.Spanish else "en"
+    for i, day in enumerate(days):
+        if i:
+            device.newPage()
+        _DayPage(painter, family, height, conn, config, language).paint(day)
+    painter.end()
+    return len(days)
+
+
+class _DayPage:
+    def __init__(
+        self,
+        painter: QPainter,
+        family: str,
+        height: float,
+        conn: sqlite3.Connection,
+        config: Config,
+        language: str,
+    ) -> None:
+        self.painter = painter
+        self.family = family
+        self.bottom = height - MARGIN
+        self.conn = conn
+        self.config = config
+        self.language = language
+        self.y = MARGIN
+
+    def font(self, size: int, bold: bool = False) -> QFont:
+        font = QFont(self.family)
+        font.setPixelSize(size)
+        font.setBold(bold)
+        return font
+
+    def text(self, text: str, size: int = 13, bold: bool = False, gap: float = 6) -> bool:
+        """Write a wrapped paragraph; False (and nothing written) when it does not fit."""
+        self.painter.setFont(self.font(size, bold))
+        area = QRectF(MARGIN, self.y, CANVAS_WIDTH - 2 * MARGIN, self.bottom - self.y)
+        needed = self.painter.boundingRect(area, WRAP, text)
+        if needed.height() > area.height():
+            return False
+        self.painter.drawText(area, WRAP, text)
+        self.y += needed.height() + gap
+        return True
+
+    def paint(self, day: date) -> None:
+        self.painter.setPen(INK)
+        summary = reports.day_summary(self.conn, day)
+        tally = summary.tally
+        self.text(self.config.school_name, 22, bold=True, gap=2)
+        self.text(
+            QCoreApplication.translate("DayReport", "Visitor feedback: {date}").format(
+                date=long_date(day)
+            ),
+            16,
+            gap=12,
+        )
+        average = "–" if tally.average is None else QLocale().toString(tally.average, "f", 1)
+        share = tally.positive_share
+        positive = "–" if share is None else QLocale().toString(share * 100, "f", 0) + " %"
+        self.text(
+            QCoreApplication.translate(
+                "DayReport", "Cards: {cards} · average face {average} of 5 · happy: {positive}"
+            ).format(cards=tally.cards, average=average, positive=positive),
+            14,
+            bold=True,
+            gap=10,
+        )
+        chart = QRectF(MARGIN, self.y, 420, 170)
+        paint_face_bars(self.painter, chart, tally, self.font(13))
+        self.y = chart.bottom() + 14
+        for heading, kind, chips in (
+            (QCoreApplication.translate("DayReport", "Went well"), "went_well", summary.went_well),
+            (
+                QCoreApplication.translate("DayReport", "Could be better"),
+                "could_improve",
+                summary.could_improve,
+            ),
+        ):
+            listed = ", ".join(
+                f"{self.config.choice_label(kind, c, self.language)} ({n})" for c, n in chips[:5]
+            )
+            self.text(f"{heading}: {listed or '–'}", 13)
+        self.y += 8
+        self._comments(day)
+        self._followups(day)
+
+    def _comments(self, day: date) -> None:
+        comments = reports.day_comments(self.conn, day)
+        self.text(
+            QCoreApplication.translate("DayReport", "Comments ({count})").format(
+                count=len(comments)
+            ),
+            15,
+            bold=True,
+        )
+        # Leave room for the follow-up list below; what does not fit is counted, not cut.
+        reserve = min(220.0, 40.0 + 22 * len(reports.day_followups(self.conn, day)))
+        keep_bottom, self.bottom = self.bottom, self.bottom - reserve
+        for shown, (when, rating, comment) in enumerate(comments):
+            if not self.text(f"{when:%H:%M}  {face_word(rating)}: {comment}", 12, gap=4):
+                self.text(
+                    QCoreApplication.translate(
+                        "DayReport", "More in the manager area: {count}"
+                    ).format(count=len(comments) - shown),
+                    12,
+                )
+                break
+        if not comments:
+            self.text(QCoreApplication.translate("DayReport", "No comments."), 12)
+        self.bottom = keep_bottom
+        self.y += 8
+
+    def _followups(self, day: date) -> None:
+        followups = [f for f in reports.day_followups(self.conn, day) if f.answered_at is None]
+        self.text(
+            QCoreApplication.translate("DayReport", "Open follow-ups ({count})").format(
+                count=len(followups)
+            ),
+            15,
+            bold=True,
+        )
+        for shown, f in enumerate(followups):
+            contact = ", ".join(x for x in (f.phone, f.email) if x)
+            line = QCoreApplication.translate(
+                "DayReport", "{time}  {name}, {contact}: answer by {due}"
+            ).format(
+                time=f"{f.created_at:%H:%M}",
+                name=f.name or "–",
+                contact=contact or "–",
+                due=day_and_time(f.due),
+            )
+            if not self.text(line, 12, gap=4):
+                self.text(
+                    QCoreApplication.translate(
+                        "DayReport", "More in the manager area: {count}"
+                    ).format(count=len(followups) - shown),
+                    12,
+                )
+                break
+        if not followups:
+            self.text(QCoreApplication.translate("DayReport", "None open."), 12)

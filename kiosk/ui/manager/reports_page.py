@@ -1,0 +1,162 @@
+"""Reports: pick the days, then save a CSV or PDF, or print one page per day."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QStandardPaths, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.config import Config
+from kiosk.ui.manager.report_job import ReportJob, start
+from kiosk.ui.manager.widgets import DayPicker, button, label
+
+AskPath = Callable[[QWidget, str, str], Path | None]
+AskPrinter = Callable[[QWidget], QPrinter | None]
+
+
+def ask_path_with_dialog(parent: QWidget, suggested: str, file_filter: str) -> Path | None:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    chosen, _ = QFileDialog.getSaveFileName(parent, "", str(Path(folder) / suggested), file_filter)
+    return Path(chosen) if chosen else None
+
+
+def ask_printer_with_dialog(parent: QWidget) -> QPrinter | None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+class ReportsPage(QWidget):
+    """The file and printer dialogs are injected, so tests drive the page without them."""
+
+    finished = Signal(str)  # what the result line says once a report is written or failed
+
+    def __init__(
+        self,
+        db_path: Path,
+        config: Config,
+        today: date,
+        ask_path: AskPath = ask_path_with_dialog,
+        ask_printer: AskPrinter = ask_printer_with_dialog,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReportsPage")
+        self.db_path = db_path
+        self._job: ReportJob | None = None
+        self.config = config
+        self.ask_path = ask_path
+        self.ask_printer = ask_printer
+        self.title = label("PageTitle")
+        self.explain = label("BodyText")
+        self.from_label = label("FieldLabel")
+        self.to_label = label("FieldLabel")
+        self.first = DayPicker(today)
+        self.last = DayPicker(today)
+        self.csv = button("PrimaryButton")
+        self.pdf = button("PrimaryButton")
+        self.print = button("PrimaryButton")
+        self.result = label("StatusText")
+
+        days = QGridLayout()
+        days.addWidget(self.from_label, 0, 0)
+        days.addWidget(self.first, 0, 1)
+        days.addWidget(self.to_label, 1, 0)
+        days.addWidget(self.last, 1, 1)
+        days.setColumnStretch(1, 1)
+        actions = QHBoxLayout()
+        for b in (self.csv, self.pdf, self.print):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        page = QVBoxLayout(self)
+        page.addWidget(self.title)
+        page.addWidget(self.explain)
+        page.addLayout(days)
+        page.addLayout(actions)
+        page.addWidget(self.result)
+        page.addStretch(1)
+
+        # The range can never be upside down: moving one end past the other moves both.
+        self.first.changed.connect(lambda d: self.last.set_day(max(d, self.last.day)))
+        self.last.changed.connect(lambda d: self.first.set_day(min(d, self.first.day)))
+        self.csv.clicked.connect(self.save_csv)
+        self.pdf.clicked.connect(self.save_pdf)
+        self.print.clicked.connect(self.print_report)
+        self.retranslate()
+
+    def _stem(self) -> str:
+        first, last = self.first.day, self.last.day
+        span = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
+        return f"feedback-{self.config.kiosk_id}-{span}"
+
+    def save_csv(self) -> None:
+        out = self.ask_path(self, self._stem() + ".csv", self.tr("CSV files (*.csv)"))
+        if out is not None:
+            text = self.tr("Saved to {path}. Cards: {count}")
+            self._run(out, lambda n: text.format(path=out, count=n))
+
+    def save_pdf(self) -> None:
+        out = self.ask_path(self, self._stem() + ".pdf", self.tr("PDF files (*.pdf)"))
+        if out is not None:
+            text = self.tr("Saved to {path}. Pages: {count}")
+            self._run(out, lambda n: text.format(path=out, count=n))
+
+    def print_report(self) -> None:
+        printer = self.ask_printer(self)
+        if printer is not None:
+            text = self.tr("Sent to the printer. Pages: {count}")
+            self._run(printer, lambda n: text.format(count=n))
+
+    def _run(self, target: Path | QPrinter, success: Callable[[int], str]) -> None:
+        """Write the report on a worker thread; the buttons wait until it is done."""
+        job = ReportJob(self.db_path, self.config, self.first.day, self.last.day, target)
+        self.result.setText(self.tr("Working…"))
+        self._set_busy(True)
+        job.done.connect(lambda n: self._finish(success(n)))
+        where = target if isinstance(target, Path) else self.tr("the printer")
+        job.failed.connect(
+            lambda reason: self._finish(
+                self.tr("Error: could not write to {place} ({reason})").format(
+                    place=where, reason=reason
+                )
+            )
+        )
+        job.crashed.connect(self._crash)
+        self._job = job  # keeps the Python wrapper alive until the thread ends
+        start(job, self)
+
+    def _set_busy(self, busy: bool) -> None:
+        for b in (self.csv, self.pdf, self.print, self.first, self.last):
+            b.setEnabled(not busy)
+
+    def _finish(self, text: str) -> None:
+        self._set_busy(False)
+        self.result.setText(text)
+        self.finished.emit(text)
+
+    def _crash(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        raise exc
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Reports"))
+        self.explain.setText(
+            self.tr(
+                "CSV: one row per card, for a spreadsheet. PDF and print: one page per day "
+                "with the counts, the chart, the comments and the open follow-ups."
+            )
+        )
+        self.from_label.setText(self.tr("From"))
+        self.to_label.setText(self.tr("To"))
+        self.csv.setText(self.tr("Save CSV…"))
+        self.pdf.setText(self.tr("Save PDF…"))
+        self.print.setText(self.tr("Print…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,180 @@
+"""The settings the office manager may change: PIN, idle timeout, default language, retention.
+
+IT's config file stays untouched; an empty idle timeout hands the value back to IT's setting.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.config import LANGUAGE_NAMES, Config
+from kiosk.manager_settings import (
+    IDLE_RANGE,
+    RETENTION_RANGE,
+    EffectiveSettings,
+    ManagerSettings,
+    SettingsChange,
+    SettingsError,
+)
+from kiosk.pin import PIN_MAX, PIN_MIN
+from kiosk.ui.manager.widgets import button, label
+
+
+class SettingsPage(QWidget):
+    saved = Signal(object)  # EffectiveSettings after a successful save
+    exit_requested = Signal()
+
+    def __init__(
+        self, settings: ManagerSettings, config: Config, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("SettingsPage")
+        self.settings = settings
+        self.config = config
+        self.title = label("PageTitle")
+        self.pin_label, self.repeat_label, self.idle_label = (label("FieldLabel") for _ in range(3))
+        self.language_label, self.retention_label = label("FieldLabel"), label("FieldLabel")
+        self.pin = self._line(password=True)
+        self.repeat = self._line(password=True)
+        self.idle = self._line()
+        self.idle.setValidator(QIntValidator(0, 99999, self.idle))
+        self.retention = self._line()
+        self.retention.setValidator(QIntValidator(0, 99999, self.retention))
+        self.languages = QButtonGroup(self)
+        language_box = QWidget()
+        language_row = QHBoxLayout(language_box)
+        language_row.setContentsMargins(0, 0, 0, 0)
+        for code in config.languages:
+            choice = button("LanguageChoice")
+            choice.setCheckable(True)
+            choice.setText(LANGUAGE_NAMES[code])  # each language's own name, never translated
+            choice.setProperty("language", code)
+            self.languages.addButton(choice)
+            language_row.addWidget(choice)
+        language_row.addStretch(1)
+        self.error = label("ErrorText")
+        self.error.hide()
+        self.status = label("StatusText")
+        self.save = button("PrimaryButton")
+        self.quit = button("DangerButton")
+
+        form = QGridLayout()
+        rows = (
+            (self.pin_label, self.pin),
+            (self.repeat_label, self.repeat),
+            (self.idle_label, self.idle),
+            (self.language_label, language_box),
+            (self.retention_label, self.retention),
+        )
+        for i, (caption, field) in enumerate(rows):
+            form.addWidget(caption, i, 0)
+            form.addWidget(field, i, 1)
+        form.setColumnStretch(1, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.save)
+        actions.addStretch(1)
+        actions.addWidget(self.quit)
+        page = QVBoxLayout(self)
+        page.addWidget(self.title)
+        page.addLayout(form)
+        page.addWidget(self.error)
+        page.addWidget(self.status)
+        page.addStretch(1)
+        page.addLayout(actions)
+
+        self.save.clicked.connect(self.submit)
+        self.quit.clicked.connect(self.exit_requested)
+        self.load()
+        self.retranslate()
+
+    @staticmethod
+    def _line(password: bool = False) -> QLineEdit:
+        line = QLineEdit()
+        line.setObjectName("SettingField")
+        if password:
+            line.setEchoMode(QLineEdit.EchoMode.Password)
+            line.setMaxLength(PIN_MAX)
+        return line
+
+    def load(self) -> None:
+        """Show what is in force now; the PIN fields stay empty (a PIN is never shown)."""
+        now = self.settings.effective(self.config)
+        overrides = self.settings.overrides()
+        self.pin.clear()
+        self.repeat.clear()
+        self.idle.setText(
+            str(now.idle_timeout_seconds) if "idle_timeout_seconds" in overrides else ""
+        )
+        self.retention.setText(str(now.contact_retention_days))
+        for choice in self.languages.buttons():
+            choice.setChecked(choice.property("language") == now.default_language)
+
+    def submit(self) -> None:
+        checked = self.languages.checkedButton()
+        change = SettingsChange(
+            new_pin=self.pin.text(),
+            repeat_pin=self.repeat.text(),
+            idle_timeout=self.idle.text(),
+            default_language=checked.property("language") if checked else None,
+            retention_days=self.retention.text(),
+        )
+        try:
+            changed = self.settings.save(change, self.config)
+        except SettingsError as exc:
+            self.status.clear()
+            self.error.setText(self._explain(exc))
+            self.error.show()
+            return
+        self.error.hide()
+        self.load()
+        self.status.setText(self.tr("Saved.") if changed else self.tr("Nothing changed."))
+        effective: EffectiveSettings = self.settings.effective(self.config)
+        self.saved.emit(effective)
+
+    def _explain(self, exc: SettingsError) -> str:
+        if exc.reason == "pin_format":
+            text = self.tr("The new PIN must be {low} to {high} digits.").format(
+                low=PIN_MIN, high=PIN_MAX
+            )
+        elif exc.reason == "pin_mismatch":
+            text = self.tr("The two PINs are not the same.")
+        elif exc.field == "idle_timeout":
+            text = self.tr("The idle timeout must be a number of seconds from {low} to {high}.")
+            text = text.format(low=IDLE_RANGE[0], high=IDLE_RANGE[1])
+        elif exc.field == "retention_days":
+            text = self.tr("Keep contact details for {low} to {high} days.").format(
+                low=RETENTION_RANGE[0], high=RETENTION_RANGE[1]
+            )
+        else:
+            text = self.tr("Choose a language.")
+        return self.tr("Error: {problem}").format(problem=text)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Settings"))
+        self.pin_label.setText(self.tr("New PIN"))
+        self.repeat_label.setText(self.tr("New PIN again"))
+        self.pin.setPlaceholderText(self.tr("Leave empty to keep the PIN"))
+        self.idle_label.setText(self.tr("Back to welcome after (seconds)"))
+        self.idle.setPlaceholderText(
+            self.tr("Empty: IT's setting, {seconds}").format(
+                seconds=self.config.idle_timeout_seconds
+            )
+        )
+        self.language_label.setText(self.tr("Language the kiosk starts in"))
+        self.retention_label.setText(self.tr("Remove contact details after (days)"))
+        self.save.setText(self.tr("Save settings"))
+        self.quit.setText(self.tr("Quit the kiosk app"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

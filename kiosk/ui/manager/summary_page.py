@@ -1,0 +1,165 @@
+"""Today at a glance: counts, the five faces, the trend, top chips, who came, which language."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk import reports
+from kiosk.config import LANGUAGE_NAMES, Config
+from kiosk.reports import DaySummary, Tally, Trend
+from kiosk.ui.manager.charts import FaceBars, TrendChart
+from kiosk.ui.manager.widgets import Tile, label, long_date
+
+TREND_DAYS = 30
+TOP_CHIPS = 3
+
+
+def average_text(tally: Tally) -> str:
+    return "–" if tally.average is None else QLocale().toString(tally.average, "f", 1)
+
+
+def share_text(tally: Tally) -> str:
+    share = tally.positive_share
+    return "–" if share is None else QLocale().toString(share * 100, "f", 0) + " %"
+
+
+class SummaryPage(QScrollArea):
+    def __init__(self, config: Config, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SummaryPage")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.config = config
+        self.language: str = config.default_language
+        self.summary: DaySummary | None = None
+        self.month = Trend([])
+        self.week = Tally()
+        self.waiting = 0
+
+        body = QWidget()
+        body.setObjectName("PageBody")
+        self.setWidget(body)
+        self.title = label("PageTitle")
+        self.cards_tile, self.average_tile, self.positive_tile, self.waiting_tile = (
+            Tile() for _ in range(4)
+        )
+        tiles = QHBoxLayout()
+        for tile in (self.cards_tile, self.average_tile, self.positive_tile, self.waiting_tile):
+            tiles.addWidget(tile, 1)
+
+        self.faces_heading = label("SectionTitle")
+        self.bars = FaceBars()
+        self.trend_heading = label("SectionTitle")
+        self.trend_chart = TrendChart()
+        self.week_line = label("BodyText")
+        self.month_line = label("BodyText")
+        charts = QGridLayout()
+        charts.addWidget(self.faces_heading, 0, 0)
+        charts.addWidget(self.bars, 1, 0)
+        charts.addWidget(self.trend_heading, 0, 1)
+        charts.addWidget(self.trend_chart, 1, 1)
+        charts.addWidget(self.week_line, 2, 0, 1, 2)
+        charts.addWidget(self.month_line, 3, 0, 1, 2)
+        charts.setColumnStretch(0, 1)
+        charts.setColumnStretch(1, 1)
+
+        self.lists = [(label("SectionTitle"), label("BodyText")) for _ in range(4)]
+        columns = QGridLayout()
+        for i, (heading, text) in enumerate(self.lists):
+            columns.addWidget(heading, 2 * (i // 2), i % 2)
+            columns.addWidget(text, 2 * (i // 2) + 1, i % 2)
+        columns.setColumnStretch(0, 1)
+        columns.setColumnStretch(1, 1)
+
+        page = QVBoxLayout(body)
+        page.addWidget(self.title)
+        page.addLayout(tiles)
+        page.addLayout(charts)
+        page.addLayout(columns)
+        page.addStretch(1)
+
+    def reload(self, conn: sqlite3.Connection, today: date, waiting: int) -> None:
+        self.summary = reports.day_summary(conn, today)
+        self.month = reports.trend(conn, today - timedelta(days=TREND_DAYS - 1), today)
+        self.week = Trend(
+            [(d, t) for d, t in self.month.days if d >= reports.week_start(today)]
+        ).tally
+        self.waiting = waiting
+        self.bars.set_tally(self.summary.tally)
+        self.trend_chart.set_trend(self.month)
+        self.retranslate()
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self.retranslate()
+
+    def _tally_line(self, tally: Tally) -> str:
+        return self.tr("cards {cards} · average {average} · happy {positive}").format(
+            cards=QLocale().toString(tally.cards),
+            average=average_text(tally),
+            positive=share_text(tally),
+        )
+
+    def retranslate(self) -> None:
+        summary = self.summary
+        if summary is None:
+            return
+        tally = summary.tally
+        self.title.setText(self.tr("Today at a glance: {date}").format(date=long_date(summary.day)))
+        self.cards_tile.set(QLocale().toString(tally.cards), self.tr("cards today"))
+        self.average_tile.set(average_text(tally), self.tr("average, 1 to 5"))
+        self.positive_tile.set(share_text(tally), self.tr("happy"))
+        self.waiting_tile.set(QLocale().toString(self.waiting), self.tr("to call back"))
+        self.faces_heading.setText(self.tr("Faces today"))
+        self.trend_heading.setText(self.tr("Last 30 days: cards and average"))
+        self.week_line.setText(
+            self.tr("This week: {line}").format(line=self._tally_line(self.week))
+        )
+        self.month_line.setText(
+            self.tr("30 days: {line}").format(line=self._tally_line(self.month.tally))
+        )
+        headings = (
+            self.tr("Went well"),
+            self.tr("Could be better"),
+            self.tr("Who came"),
+            self.tr("Language"),
+        )
+        texts = (
+            self._chip_lines("went_well", summary.went_well[:TOP_CHIPS]),
+            self._chip_lines("could_improve", summary.could_improve[:TOP_CHIPS]),
+            self._split_lines(
+                [(self._role(role), t) for role, t in summary.by_role],
+            ),
+            self._split_lines(
+                [(self._language_name(code), t) for code, t in summary.by_language],
+            ),
+        )
+        for (heading, text), heading_text, body in zip(self.lists, headings, texts, strict=True):
+            heading.setText(heading_text)
+            text.setText(body or self.tr("Nothing yet"))
+
+    def _chip_lines(self, kind: str, chips: list[tuple[str, int]]) -> str:
+        return "\n".join(
+            f"{count} · {self.config.choice_label(kind, chip, self.language)}"
+            for chip, count in chips
+        )
+
+    def _split_lines(self, rows: list[tuple[str, Tally]]) -> str:
+        return "\n".join(f"{t.cards} · {name} ({average_text(t)})" for name, t in rows)
+
+    def _role(self, role: str | None) -> str:
+        if role is None:
+            return self.tr("Did not say")
+        return self.config.choice_label("roles", role, self.language)
+
+    def _language_name(self, code: str) -> str:
+        return LANGUAGE_NAMES.get(code, code)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

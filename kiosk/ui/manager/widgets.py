@@ -1,0 +1,107 @@
+"""Small building blocks shared by the manager's screens."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt, QTime, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+def label(object_name: str, parent: QWidget | None = None) -> QLabel:
+    """A label styled by its object name in the stylesheet; long text wraps rather than cuts."""
+    widget = QLabel(parent)
+    widget.setObjectName(object_name)
+    widget.setWordWrap(True)
+    return widget
+
+
+def button(object_name: str, parent: QWidget | None = None) -> QPushButton:
+    widget = QPushButton(parent)
+    widget.setObjectName(object_name)
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    return widget
+
+
+def long_date(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")
+
+
+def short_date(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def day_and_time(moment: datetime) -> str:
+    """A moment as its wall-clock time where it happened, e.g. "Tue 24 Nov, 08:14"."""
+    qt = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
+    return QLocale().toString(qt, "ddd d MMM, HH:mm")
+
+
+class DayPicker(QWidget):
+    """Previous day, the date, next day: large targets instead of a tiny calendar popup.
+
+    The day never moves past ``today`` (there are no cards from the future).
+    """
+
+    changed = Signal(object)  # datetime.date
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DayPicker")
+        self.today = today
+        self.day = today
+        self.previous = button("DayStep", self)
+        self.previous.setText("◀")
+        self.shown = label("DayShown", self)
+        self.shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next = button("DayStep", self)
+        self.next.setText("▶")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.previous)
+        row.addWidget(self.shown, 1)
+        row.addWidget(self.next)
+        self.previous.clicked.connect(lambda: self.set_day(self.day - timedelta(days=1)))
+        self.next.clicked.connect(lambda: self.set_day(self.day + timedelta(days=1)))
+        self.retranslate()
+
+    def set_day(self, day: date) -> None:
+        day = min(day, self.today)
+        if day == self.day:
+            return
+        self.day = day
+        self.retranslate()
+        self.changed.emit(day)
+
+    def retranslate(self) -> None:
+        self.previous.setAccessibleName(self.tr("Previous day"))
+        self.next.setAccessibleName(self.tr("Next day"))
+        self.next.setEnabled(self.day < self.today)
+        text = long_date(self.day)
+        self.shown.setText(
+            self.tr("Today, {date}").format(date=text) if self.day == self.today else text
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class Tile(QWidget):
+    """A big number with what it counts written under it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Tile")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.value = label("TileValue", self)
+        self.caption = label("TileCaption", self)
+        column = QVBoxLayout(self)
+        column.addWidget(self.value)
+        column.addWidget(self.caption)
+        column.addStretch(1)
+
+    def set(self, value: str, caption: str) -> None:
+        self.value.setText(value)
+        self.caption.setText(caption)

@@ -1,0 +1,145 @@
+"""HTTP calls to the district receiver: one requests Session, a timeout on every call, and every
+failure turned into a typed SyncError. Knows the protocol's URLs, nothing of the store."""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+import requests
+from pydantic import BaseModel, ValidationError
+
+from sync.errors import (
+    AuthError,
+    NetworkError,
+    RateLimited,
+    RequestRefused,
+    ServerError,
+    SyncConfigError,
+)
+from sync.protocol import API_PREFIX, BatchResult, CardBatch, FollowupBatch, Heartbeat, Problem
+
+log = logging.getLogger("sync.client")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def check_endpoint(endpoint: str, allow_insecure_http: bool) -> str:
+    """The endpoint without a trailing slash; plain http only to this machine unless allowed."""
+    parts = urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SyncConfigError(f"sync endpoint {endpoint!r} is not an http(s) URL")
+    if parts.scheme == "http" and not allow_insecure_http and not _is_loopback(parts.hostname):
+        raise SyncConfigError(
+            f"sync endpoint {endpoint!r} is plain http to another machine; use https "
+            "(or set allow_insecure_http = true on a test network)"
+        )
+    return endpoint.rstrip("/")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Parse a Retry-After header: delta seconds or an HTTP date. None when absent or garbled."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+class DistrictClient:
+    """The kiosk's side of protocol v1. TLS certificates are always verified (requests' default,
+    never turned off here)."""
+
+    def __init__(
+        self,
+        endpoint: str,
+        token: str,
+        timeout: float,
+        allow_insecure_http: bool = False,
+        session: requests.Session | None = None,
+    ) -> None:
+        self.base = check_endpoint(endpoint, allow_insecure_http) + API_PREFIX
+        self.timeout = timeout
+        self.session = session or requests.Session()
+        self.session.headers["Authorization"] = f"Bearer {token}"
+
+    def close(self) -> None:
+        self.session.close()
+
+    def send_cards(self, batch: CardBatch) -> BatchResult:
+        return _answer(self._post("/cards", batch), BatchResult)
+
+    def send_followups(self, batch: FollowupBatch) -> BatchResult:
+        return _answer(self._post("/followups", batch), BatchResult)
+
+    def send_heartbeat(self, kiosk_id: str, heartbeat: Heartbeat) -> None:
+        self._post(f"/kiosks/{kiosk_id}/heartbeat", heartbeat)
+
+    def _post(self, path: str, body: BaseModel) -> bytes:
+        try:
+            response = self.session.post(
+                self.base + path,
+                data=body.model_dump_json().encode(),
+                headers={"Content-Type": "application/json"},
+                timeout=self.timeout,
+            )
+        except requests.Timeout as exc:
+            raise NetworkError(f"no answer within {self.timeout:g} s ({exc})") from exc
+        except requests.RequestException as exc:
+            raise NetworkError(f"cannot reach the receiver ({exc})") from exc
+        with response:
+            try:
+                content = response.content  # read here so a cut connection is a NetworkError
+            except requests.RequestException as exc:
+                raise NetworkError(f"the answer was cut off ({exc})") from exc
+            self._raise_for_status(response, content)
+            return content
+
+    @staticmethod
+    def _raise_for_status(response: requests.Response, content: bytes) -> None:
+        status = response.status_code
+        if status < 400:
+            return
+        detail = _problem_text(content) or f"HTTP {status}"
+        if status in (401, 403):
+            raise AuthError(detail)
+        if status in (429, 503):
+            raise RateLimited(status, retry_after_seconds(response.headers.get("Retry-After")))
+        if status >= 500:
+            raise ServerError(f"receiver error: {detail}")
+        raise RequestRefused(f"receiver refused the request: {detail}")
+
+
+def _answer(content: bytes, model: type[M]) -> M:
+    try:
+        return model.model_validate_json(content)
+    except ValidationError as exc:
+        raise RequestRefused(f"the receiver's answer breaks protocol v1: {exc}") from exc
+
+
+def _problem_text(content: bytes) -> str | None:
+    try:
+        p = Problem.model_validate_json(content)
+    except ValidationError:
+        return None
+    return f"{p.title} ({p.code})" + (f": {p.detail}" if p.detail else "")

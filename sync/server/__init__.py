@@ -1,0 +1,1 @@
+"""The district's reference receiver (optional extra ``[server]``): FastAPI + SQLAlchemy Core."""

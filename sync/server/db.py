@@ -1,0 +1,227 @@
+"""The receiver's tables and queries, SQLAlchemy Core: one code path for SQLite and PostgreSQL.
+
+Dedup lives in the database: a UNIQUE key on the card id (and on the follow-up answer's key),
+written with INSERT ... ON CONFLICT DO NOTHING, so two concurrent copies of one card cannot both
+land. The stored body's SHA-256 tells a harmless resend (same body: "duplicate") from a
+conflicting one (same id, other body: rejected, 409.1).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    make_url,
+    select,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+
+from sync.protocol import (
+    PROBLEM_TITLES,
+    FollowupAnswer,
+    Heartbeat,
+    ItemResult,
+    KioskInfo,
+    Outcome,
+    ProblemCode,
+    StoredCard,
+    WireCard,
+)
+
+metadata = MetaData()
+
+# SQLite only autoincrements an INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
+_Seq = BigInteger().with_variant(Integer(), "sqlite")
+
+cards = Table(
+    "cards",
+    metadata,
+    Column("seq", _Seq, primary_key=True, autoincrement=True),
+    Column("id", String(36), nullable=False, unique=True),
+    Column("kiosk_id", String(64), nullable=False, index=True),
+    Column("body_sha256", String(64), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
+followups = Table(
+    "followups",
+    metadata,
+    Column("seq", _Seq, primary_key=True, autoincrement=True),
+    Column("answer_key", String(100), nullable=False, unique=True),
+    Column("card_id", String(36), nullable=False, index=True),
+    Column("kiosk_id", String(64), nullable=False),
+    Column("body_sha256", String(64), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
+kiosks = Table(
+    "kiosks",
+    metadata,
+    Column("kiosk_id", String(64), primary_key=True),
+    Column("last_heartbeat_at", DateTime(timezone=True), nullable=False),
+    Column("app_version", String(40), nullable=False),
+    Column("pending", Integer, nullable=False),
+    Column("oldest_pending_age_seconds", Float),
+    Column("last_error", String(500)),
+    Column("disk_free_bytes", BigInteger),
+)
+
+
+def open_database(url: str) -> Engine:
+    """An engine for ``url`` with the schema created. ``postgresql://`` means psycopg 3."""
+    parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    engine = create_engine(parsed)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    metadata.create_all(engine)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers run beside the writer; FULL makes an acknowledged card durable.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _insert(conn: Connection, table: Table) -> Any:
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+def _sha256(body: str) -> str:
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def store_items(
+    conn: Connection, table: Table, key: str, rows: Sequence[dict[str, Any]]
+) -> dict[str, ItemResult]:
+    """Insert rows keyed by ``key``; each row has that key, ``body`` and the table's other
+    columns. Returns each key's result: accepted, duplicate, or rejected as a conflict."""
+    if not rows:
+        return {}
+    received_at = _now()
+    values = [{**r, "body_sha256": _sha256(r["body"]), "received_at": received_at} for r in rows]
+    column = table.c[key]
+    inserted = {
+        k
+        for (k,) in conn.execute(
+            _insert(conn, table)
+            .values(values)
+            .on_conflict_do_nothing(index_elements=[key])
+            .returning(column)
+        )
+    }
+    rest = [v for v in values if v[key] not in inserted]
+    stored: dict[str, str] = {}
+    if rest:
+        found = select(column, table.c.body_sha256).where(column.in_([v[key] for v in rest]))
+        stored = {k: digest for k, digest in conn.execute(found)}
+    results = {k: ItemResult(id=k, outcome=Outcome.ACCEPTED) for k in inserted}
+    for v in rest:
+        if stored.get(v[key]) == v["body_sha256"]:
+            results[v[key]] = ItemResult(id=v[key], outcome=Outcome.DUPLICATE)
+        else:
+            results[v[key]] = ItemResult(
+                id=v[key],
+                outcome=Outcome.REJECTED,
+                code=ProblemCode.ID_CONFLICT.value,
+                reason=PROBLEM_TITLES[ProblemCode.ID_CONFLICT],
+            )
+    return results
+
+
+def card_row(card: WireCard) -> dict[str, Any]:
+    return {"id": str(card.id), "kiosk_id": card.kiosk_id, "body": card.model_dump_json()}
+
+
+def followup_row(kiosk_id: str, answer: FollowupAnswer) -> dict[str, Any]:
+    return {
+        "answer_key": answer.key,
+        "card_id": str(answer.card_id),
+        "kiosk_id": kiosk_id,
+        "body": answer.model_dump_json(),
+    }
+
+
+def save_heartbeat(conn: Connection, kiosk_id: str, beat: Heartbeat) -> None:
+    values = {
+        "last_heartbeat_at": _now(),
+        "app_version": beat.app_version,
+        "pending": beat.pending,
+        "oldest_pending_age_seconds": beat.oldest_pending_age_seconds,
+        "last_error": beat.last_error,
+        "disk_free_bytes": beat.disk_free_bytes,
+    }
+    stmt = _insert(conn, kiosks).values(kiosk_id=kiosk_id, **values)
+    conn.execute(stmt.on_conflict_do_update(index_elements=["kiosk_id"], set_=values))
+
+
+def cards_since(conn: Connection, since: int, limit: int) -> list[StoredCard]:
+    rows = conn.execute(
+        select(cards.c.seq, cards.c.received_at, cards.c.body)
+        .where(cards.c.seq > since)
+        .order_by(cards.c.seq)
+        .limit(limit)
+    )
+    return [
+        StoredCard(seq=seq, received_at=_aware(at), card=WireCard.model_validate_json(body))
+        for seq, at, body in rows
+    ]
+
+
+def kiosk_list(conn: Connection, known: frozenset[str]) -> list[KioskInfo]:
+    """Every kiosk in the tokens file or with a heartbeat, with its card count."""
+    counts: dict[str, int] = dict(
+        (k, n)
+        for k, n in conn.execute(select(cards.c.kiosk_id, func.count()).group_by(cards.c.kiosk_id))
+    )
+    beats = {r.kiosk_id: r for r in conn.execute(select(kiosks))}
+    infos = []
+    for kiosk_id in sorted(known | set(beats) | set(counts)):
+        beat = beats.get(kiosk_id)
+        infos.append(
+            KioskInfo(
+                kiosk_id=kiosk_id,
+                cards_received=counts.get(kiosk_id, 0),
+                last_heartbeat_at=_aware(beat.last_heartbeat_at) if beat else None,
+                app_version=beat.app_version if beat else None,
+                pending=beat.pending if beat else None,
+                oldest_pending_age_seconds=beat.oldest_pending_age_seconds if beat else None,
+                last_error=beat.last_error if beat else None,
+                disk_free_bytes=beat.disk_free_bytes if beat else None,
+            )
+        )
+    return infos
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; everything stored is UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

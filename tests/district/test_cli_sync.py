@@ -1,0 +1,97 @@
+"""``kiosk sync --once``: what it prints, its exit status, and a kill -9 in the middle of a sync."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from harness import KIOSK_ID, KIOSK_TOKEN, Fault, bind_socket, seed
+
+from kiosk.card import Delivery
+from kiosk.cli import main
+from kiosk.store import CardStore
+
+
+def write_config(tmp_path: Path, endpoint: str, batch_size: int = 100) -> Path:
+    token_file = tmp_path / "kiosk.token"
+    token_file.write_text(KIOSK_TOKEN + "\n", encoding="utf-8")
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'kiosk_id = "{KIOSK_ID}"\n\n[sync]\nendpoint = "{endpoint}"\n'
+        f'token_file = "{token_file}"\nbatch_size = {batch_size}\ntimeout_seconds = 30\n',
+        encoding="utf-8",
+    )
+    return config
+
+
+def sync_once(config: Path, data_dir: Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(
+        main, ["sync", "--once", "--config", str(config), "--data-dir", str(data_dir)]
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_once_drains_and_reports(tmp_path, data_dir, store: CardStore, clock, receiver) -> None:
+    ids = seed(store, clock, 120)
+    code, out, err = sync_once(write_config(tmp_path, receiver.url, 50), data_dir)
+    assert (code, err) == (0, "")
+    assert out.startswith("sent 120, accepted 120, duplicate 0, rejected 0, still pending 0")
+    assert sorted(receiver.card_ids()) == sorted(ids)
+
+
+def test_once_with_receiver_down_exits_1(tmp_path, data_dir, store: CardStore, clock) -> None:
+    seed(store, clock, 7)
+    with bind_socket() as sock:
+        host, port = sock.getsockname()
+        code, out, err = sync_once(write_config(tmp_path, f"http://{host}:{port}"), data_dir)
+    assert code == 1
+    assert "still pending 7" in out
+    assert "cannot reach the receiver" in err
+
+
+@pytest.mark.parametrize(
+    ("config_text", "message"),
+    [
+        ("kiosk_id = \n", "not valid TOML"),
+        ('[sync]\nendpoint = "ftp://x"\n', "sync.endpoint"),
+        ("", "sync is not configured"),
+        ('[sync]\nendpoint = "http://district.example"\ntoken = "t"\n', "plain http"),
+    ],
+)
+def test_unusable_config_is_one_line_and_exit_2(
+    tmp_path: Path, data_dir: Path, config_text: str, message: str
+) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text(config_text, encoding="utf-8")
+    code, out, err = sync_once(config, data_dir)
+    assert (code, out) == (2, "")
+    assert message in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_kill_9_mid_sync_then_rerun(tmp_path, data_dir, store: CardStore, clock, receiver) -> None:
+    ids = seed(store, clock, 500)
+    config = write_config(tmp_path, receiver.url, batch_size=50)
+    # The third batch is committed by the receiver, and its answer held back while we kill.
+    receiver.faults.add(*[Fault("/v1/cards", a) for a in ("pass", "pass", "hold_after_commit")])
+    args = ["-m", "kiosk", "sync", "--once", "--config", str(config), "--data-dir", str(data_dir)]
+    with subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE) as proc:
+        assert receiver.faults.committed.wait(30), "the sync never reached the third batch"
+        os.kill(proc.pid, signal.SIGKILL)
+        assert proc.wait(10) == -signal.SIGKILL
+    assert receiver.count() == 150
+    assert store.count(Delivery.PENDING) == 400  # batch 3 is on the receiver, not marked here
+    receiver.faults.release()
+
+    code, out, _ = sync_once(config, data_dir)
+    assert code == 0
+    assert out.startswith("sent 400, accepted 350, duplicate 50, rejected 0, still pending 0")
+    assert sorted(receiver.card_ids()) == sorted(ids)
+    assert store.count(Delivery.DELIVERED) == 500

@@ -1,0 +1,64 @@
+"""Office managers' answers to follow-up requests travel as records of their own, once each."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from harness import Receiver, seed, uploader
+from sqlalchemy import select
+
+from kiosk.card import utc_iso
+from kiosk.store import CardStore
+from sync.server import db
+
+
+def answer(store: CardStore, card_id: str, at: datetime, by: str, note: str) -> None:
+    """What the manager's resolve_followup() leaves in the store (columns of 0002)."""
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE cards SET followup_requested = 1, followup_answered_at = ?, "
+            "followup_answered_by = ?, followup_note = ?, followup_delivery = 'pending' "
+            "WHERE id = ?",
+            [utc_iso(at), by, note, card_id],
+        )
+
+
+def stored_answers(receiver: Receiver) -> list[tuple[str, str]]:
+    with receiver.engine.connect() as conn:
+        rows = conn.execute(select(db.followups.c.card_id, db.followups.c.body))
+        return sorted((card_id, body) for card_id, body in rows)
+
+
+def test_answers_go_once_and_a_new_answer_is_a_new_record(
+    store: CardStore, clock, receiver: Receiver
+) -> None:
+    ids = seed(store, clock, 3)
+    answer(store, ids[0], clock(), "Ms. Ortiz", "Llamé a la familia.")
+    answer(store, ids[1], clock(), "Ms. Ortiz", "Left a voicemail.")
+    up = uploader(store, receiver.url)
+    try:
+        report = up.run_cycle()
+        assert report.followups_sent == 2
+        assert store.sync_status().followups_pending == 0
+        assert up.run_cycle().followups_sent == 0  # nothing is sent twice
+
+        clock.advance(hours=2)
+        answer(store, ids[1], clock(), "Mr. Lee", "Spoke with the parent.")
+        assert up.run_cycle().followups_sent == 1
+    finally:
+        up.close()
+    held = stored_answers(receiver)
+    assert [card_id for card_id, _ in held] == sorted([ids[0], ids[1], ids[1]])
+    assert any("Llamé a la familia." in body for _, body in held)
+    assert store.sync_status().followups_pending == 0
+
+
+def test_answer_given_again_while_on_the_wire_stays_pending(store: CardStore, clock) -> None:
+    (card_id,) = seed(store, clock, 1)
+    first = clock()
+    answer(store, card_id, first, "Ms. Ortiz", "first")
+    (record,) = store.followup_outbox(10)
+    clock.advance(minutes=5)
+    answer(store, card_id, clock(), "Ms. Ortiz", "second")
+    assert store.mark_followups_delivered([(record.card_id, record.answered_at)]) == 0
+    assert [r.note for r in store.followup_outbox(10)] == ["second"]

@@ -1,0 +1,138 @@
+"""The kiosk's outbox reaches a real receiver: exactly once in its database, whatever fails."""
+
+from __future__ import annotations
+
+import pytest
+from harness import OTHER_KIOSK_ID, Fault, Receiver, seed, uploader
+
+from kiosk.card import Delivery
+from kiosk.store import CardStore
+from sync.errors import AuthError, NetworkError, RateLimited, ServerError
+
+
+def assert_all_delivered(store: CardStore, receiver: Receiver, ids: list[str]) -> None:
+    held = receiver.card_ids()
+    assert sorted(held) == sorted(ids)  # exactly those cards, none twice
+    assert store.count(Delivery.PENDING) == 0
+    assert store.count(Delivery.DELIVERED) == len(ids)
+
+
+def test_outbox_reaches_receiver_exactly(store: CardStore, clock, receiver: Receiver) -> None:
+    ids = seed(store, clock, 250)
+    up = uploader(store, receiver.url, batch_size=100)
+    report = up.run_cycle()
+    up.close()
+    assert (report.sent, report.accepted, report.duplicate, report.pending) == (250, 250, 0, 0)
+    assert_all_delivered(store, receiver, ids)
+    status = store.sync_status()
+    assert status.last_success is not None and status.last_error is None
+    beat = receiver.heartbeat()
+    assert (beat.pending, beat.app_version, beat.last_error) == (0, "0.1.0", None)
+    assert beat.disk_free_bytes > 0
+
+
+def test_receiver_down_then_up(store: CardStore, clock, database_url, tokens_file) -> None:
+    ids = seed(store, clock, 30)
+    receiver = Receiver(database_url, tokens_file)  # bound, not yet listening: refused
+    up = uploader(store, receiver.url)
+    try:
+        with pytest.raises(NetworkError):
+            up.run_cycle()
+        assert store.sync_status().last_error_kind == "network"
+        assert store.count(Delivery.PENDING) == 30
+        receiver.start()
+        assert up.run_cycle().accepted == 30
+        assert_all_delivered(store, receiver, ids)
+        assert store.sync_status().last_error is None
+        # the heartbeat tells the district what went wrong before this cycle
+        assert "cannot reach the receiver" in receiver.heartbeat().last_error
+    finally:
+        up.close()
+        receiver.stop()
+
+
+def test_server_errors_and_rate_limit(store: CardStore, clock, receiver: Receiver) -> None:
+    ids = seed(store, clock, 50)
+    receiver.faults.add(
+        Fault("/v1/cards", "status", status=500),
+        Fault("/v1/cards", "status", status=429, retry_after="7"),
+        Fault("/v1/cards", "status", status=503, retry_after="2"),
+    )
+    up = uploader(store, receiver.url, batch_size=20)
+    try:
+        with pytest.raises(ServerError):
+            up.run_cycle()
+        with pytest.raises(RateLimited) as limited:
+            up.run_cycle()
+        assert limited.value.retry_after == 7
+        with pytest.raises(RateLimited) as unavailable:
+            up.run_cycle()
+        assert unavailable.value.retry_after == 2
+        assert store.sync_status().last_error_kind == "rate_limited"
+        up.run_cycle()
+    finally:
+        up.close()
+    assert_all_delivered(store, receiver, ids)
+
+
+def test_slow_receiver_past_the_timeout(store: CardStore, clock, receiver: Receiver) -> None:
+    ids = seed(store, clock, 40)
+    receiver.faults.add(Fault("/v1/cards", "hold_before"))
+    up = uploader(store, receiver.url, timeout=0.3, batch_size=40)
+    try:
+        with pytest.raises(NetworkError, match="no answer within"):
+            up.run_cycle()
+        assert store.count(Delivery.PENDING) == 40
+        receiver.faults.release()  # the held request now completes, long after the kiosk left
+        report = up.run_cycle()
+    finally:
+        up.close()
+    assert report.accepted + report.duplicate == 40
+    assert_all_delivered(store, receiver, ids)
+
+
+def test_answer_lost_after_commit_gives_duplicates(
+    store: CardStore, clock, receiver: Receiver
+) -> None:
+    ids = seed(store, clock, 60)
+    receiver.faults.add(Fault("/v1/cards", "cut_after_commit"))
+    up = uploader(store, receiver.url, batch_size=60)
+    try:
+        with pytest.raises(NetworkError):
+            up.run_cycle()
+        assert receiver.faults.committed.is_set()
+        assert receiver.count() == 60  # the receiver has them, the kiosk does not know
+        assert store.count(Delivery.PENDING) == 60
+        report = up.run_cycle()
+    finally:
+        up.close()
+    assert (report.accepted, report.duplicate) == (0, 60)
+    assert_all_delivered(store, receiver, ids)
+
+
+def test_rejected_cards_are_kept_with_their_reason(store: CardStore, clock, receiver) -> None:
+    good = seed(store, clock, 5)
+    (foreign,) = seed(store, clock, 1, kiosk_id=OTHER_KIOSK_ID)  # e.g. the kiosk was renamed
+    (unsendable,) = seed(store, clock, 1)
+    store.db.conn.execute(
+        "UPDATE cards SET went_well = '[\"Not A Chip\"]' WHERE id = ?", [unsendable]
+    )
+    up = uploader(store, receiver.url)
+    report = up.run_cycle()
+    up.close()
+    assert (report.accepted, report.rejected, report.pending) == (5, 2, 0)
+    assert sorted(receiver.card_ids()) == sorted(good)
+    assert "(403.3)" in (store.get(foreign).delivery_error or "")
+    assert "cannot be sent" in (store.get(unsendable).delivery_error or "")
+    assert store.sync_status().rejected == 2
+
+
+def test_wrong_token_stops_with_not_authorised(store: CardStore, clock, receiver) -> None:
+    seed(store, clock, 3)
+    up = uploader(store, receiver.url, token="not-a-token-of-this-receiver")
+    with pytest.raises(AuthError, match="not authorised"):
+        up.run_cycle()
+    up.close()
+    status = store.sync_status()
+    assert (status.last_error_kind, status.pending) == ("auth", 3)
+    assert receiver.count() == 0

@@ -1,0 +1,81 @@
+"""The kiosk's sync worker against a real receiver: it syncs on start and on demand, retries on
+its own, and the GUI thread keeps running while the network is slow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from harness import KIOSK_ID, KIOSK_TOKEN, Fault, Receiver, seed
+from PySide6.QtCore import QTimer
+
+from kiosk.config import Config, SyncConfig
+from kiosk.store import CardStore, SyncStatus
+from kiosk.sync_worker import SyncWorker
+from sync.backoff import Backoff
+
+
+def make_worker(data_dir: Path, receiver: Receiver, timeout: float = 10.0) -> SyncWorker:
+    sync = SyncConfig(
+        endpoint=receiver.url, token=KIOSK_TOKEN, interval_seconds=3600, timeout_seconds=timeout
+    )
+    # No jitter: a failed cycle is retried at once, so the test needs no waiting.
+    return SyncWorker(data_dir, Config(kiosk_id=KIOSK_ID, sync=sync), backoff=Backoff(rand=float))
+
+
+def test_syncs_on_start_and_on_demand(qtbot, data_dir, store: CardStore, clock, receiver) -> None:
+    ids = seed(store, clock, 40)
+    worker = make_worker(data_dir, receiver)
+    try:
+        with qtbot.waitSignal(worker.status_changed, timeout=10_000) as first:
+            worker.start()
+        status: SyncStatus = first.args[0]
+        assert (status.pending, status.last_error) == (0, None)
+        assert status.last_success is not None
+
+        ids += seed(store, clock, 5)
+        with qtbot.waitSignal(worker.status_changed, timeout=10_000) as second:
+            worker.sync_now()
+        assert second.args[0].pending == 0
+    finally:
+        worker.stop()
+    assert sorted(receiver.card_ids()) == sorted(ids)
+
+
+def test_retries_by_itself_after_a_server_error(
+    qtbot, data_dir, store: CardStore, clock, receiver
+) -> None:
+    ids = seed(store, clock, 10)
+    receiver.faults.add(Fault("/v1/cards", "status", status=500))
+    worker = make_worker(data_dir, receiver)
+    statuses: list[SyncStatus] = []
+    worker.status_changed.connect(statuses.append)
+    try:
+        worker.start()
+        qtbot.waitUntil(lambda: len(statuses) >= 2 and statuses[-1].pending == 0, timeout=10_000)
+    finally:
+        worker.stop()
+    assert (statuses[0].last_error_kind, statuses[0].pending) == ("server", 10)
+    assert statuses[-1].last_error is None
+    assert sorted(receiver.card_ids()) == sorted(ids)
+
+
+def test_gui_thread_runs_while_the_receiver_hangs(
+    qtbot, data_dir, store: CardStore, clock, receiver
+) -> None:
+    seed(store, clock, 3)
+    receiver.faults.add(Fault("/v1/cards", "hold_before"))
+    worker = make_worker(data_dir, receiver, timeout=5.0)
+    ticks: list[int] = []
+    try:
+        worker.start()
+        qtbot.waitUntil(lambda: "/v1/cards" in receiver.faults.requests, timeout=10_000)
+        # The request is held by the receiver; GUI-thread timers still fire.
+        for i in range(3):
+            QTimer.singleShot(0, lambda i=i: ticks.append(i))
+        qtbot.waitUntil(lambda: len(ticks) == 3, timeout=1000)
+        with qtbot.waitSignal(worker.status_changed, timeout=10_000) as done:
+            receiver.faults.release()
+        assert done.args[0].pending == 0
+    finally:
+        worker.stop()
+    assert ticks == [0, 1, 2]

@@ -1,0 +1,60 @@
+"""The bench scripts still run: each core function with a tiny N. Shapes only, never timings."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def positive(summary: dict[str, float], n: int) -> None:
+    assert summary["n"] == n
+    assert 0 < summary["min"] <= summary["p50"] <= summary["p99"] <= summary["max"]
+
+
+def test_startup_runs() -> None:
+    startup = load("startup")
+    result = startup.measure_startup(n=1, python=sys.executable, warmup=False)
+    positive(result["kiosk_seconds"], 1)
+    positive(result["minimal_seconds"], 1)
+    positive(result["kiosk_peak_rss_mib"], 1)
+    assert result["median_pairwise_ratio"] > 0
+    assert "kiosk run" in startup.report(result)
+
+
+# The offscreen platform warns once per shown top-level window; it says nothing about the app.
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_tap_latency_runs(qapp: QApplication) -> None:
+    tap = load("tap_latency")
+    result = tap.measure_tap_latency(n=5)
+    assert result["cards_in_store"] == 5
+    for key in ("tap_to_commit_ms", "commit_only_ms", "tap_handler_ms", "floor_commit_ms"):
+        positive(result[key], 5)
+    assert result["tap_to_commit_ms"]["p50"] >= result["commit_only_ms"]["min"]
+    assert "floor" in tap.report(result)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_memory_runs(qapp: QApplication) -> None:
+    memory = load("memory")
+    result = memory.measure_memory(n=10, sample_every=5)
+    assert result["cards_in_store"] == 10
+    assert result["cards_with_comment"] == 1  # the tenth visitor types one
+    assert [n for n, _ in result["samples"]] == [5, 10]
+    assert 0 < result["rss_after_start_mib"] <= result["peak_rss_mib"]
+    assert result["minimal_window_peak_rss_mib"] > 0
+    assert "VmHWM" in memory.report(result)

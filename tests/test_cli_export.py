@@ -1,0 +1,118 @@
+"""`kiosk export` from the command line: the files it writes and the one-line errors."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kiosk.cli import main
+from kiosk.store import CardStore
+from tests.conftest import FakeClock
+from tests.manager_fixtures import cards_on, seeded_store
+
+
+@pytest.fixture
+def seeded(data_dir: Path, clock: FakeClock) -> Path:
+    seeded_store(data_dir, clock).close()
+    return data_dir
+
+
+def test_export_one_day_as_csv(seeded: Path, clock: FakeClock, tmp_path: Path) -> None:
+    out = tmp_path / "today.csv"
+    today = clock().date()
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            "--date",
+            today.isoformat(),
+            "--format",
+            "csv",
+            "--out",
+            str(out),
+            "--data-dir",
+            str(seeded),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        ids = {row["id"] for row in csv.DictReader(handle)}
+    store = CardStore.in_dir(seeded, clock)
+    assert ids == {c.id for c in cards_on(store, today)}
+
+
+def test_export_a_range_as_pdf_one_page_per_day(seeded: Path, tmp_path: Path) -> None:
+    out = tmp_path / "week.pdf"
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            "--from",
+            "2026-11-18",
+            "--to",
+            "2026-11-24",
+            "--format",
+            "pdf",
+            "--out",
+            str(out),
+            "--data-dir",
+            str(seeded),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"{out}: 7 page(s)"
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--date", "2026-13-01"], "Error: --date: '2026-13-01' is not a date like 2026-11-24"),
+        (["--from", "2026-11-24", "--to", "2026-11-01"], "Error: --from is after --to"),
+        (["--from", "2026-11-24"], "Error: give --date, or both --from and --to"),
+        (
+            ["--date", "2026-11-24", "--from", "2026-11-20"],
+            "Error: give --date, or --from and --to, not both",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_status_2(
+    seeded: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            *args,
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path / "x.csv"),
+            "--data-dir",
+            str(seeded),
+        ],
+    )
+    assert result.exit_code == 2
+    assert result.output.strip() == message
+
+
+def test_missing_database_is_named(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            "--date",
+            "2026-11-24",
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path / "x.csv"),
+            "--data-dir",
+            str(tmp_path / "empty"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert result.output.strip() == f"Error: no kiosk database in {tmp_path / 'empty'}"

@@ -1,0 +1,288 @@
+"""The manager area's real widgets on a seeded SQLite file, driven as the office manager would."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.config import Config, SyncConfig
+from kiosk.manager_settings import ManagerSettings
+from kiosk.reports import NO_ROLE
+from kiosk.store import CardStore
+from kiosk.sync_status import SyncStatus
+from kiosk.ui.manager import ManagerArea
+from kiosk.ui.manager.faces import face_word
+from kiosk.ui.manager.snapshots import LOCALE_DIR, render_manager_screens
+from tests.conftest import FakeClock
+from tests.manager_fixtures import cards_on, face_counts, seeded_store
+
+
+@pytest.fixture
+def store(data_dir: Path, clock: FakeClock) -> CardStore:
+    return seeded_store(data_dir, clock)
+
+
+@pytest.fixture
+def saved_to(tmp_path: Path) -> list[Path]:
+    return []
+
+
+@pytest.fixture
+def area(
+    qtbot: QtBot, store: CardStore, clock: FakeClock, tmp_path: Path, saved_to: list[Path]
+) -> ManagerArea:
+    def ask_path(parent: QWidget, suggested: str, file_filter: str) -> Path:
+        saved_to.append(tmp_path / suggested)
+        return tmp_path / suggested
+
+    widget = ManagerArea(store, Config(), clock, ask_path=ask_path)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_today_shows_the_counts_of_todays_cards(
+    area: ManagerArea, store: CardStore, clock: FakeClock
+) -> None:
+    cards = cards_on(store, clock().date())
+    assert area.summary.cards_tile.value.text() == str(len(cards))
+    assert area.summary.bars.tally.faces == face_counts(cards)
+    happy = sum(c.rating >= 4 for c in cards) / len(cards)
+    assert area.summary.positive_tile.value.text() == f"{happy * 100:.0f} %"
+    assert area.summary.trend_chart.trend.tally.cards == store.count()
+    for rating in range(1, 6):  # every bar carries its word, not colour alone
+        assert face_word(rating) in area.summary.bars.accessibleDescription()
+
+
+def _shown_ids(area: ManagerArea) -> list[str]:
+    model = area.cards.model
+    while model.canFetchMore():
+        model.fetchMore()
+    return [row.id for row in model.rows]
+
+
+def test_cards_list_newest_first_and_each_filter(
+    area: ManagerArea, store: CardStore, clock: FakeClock, qtbot: QtBot
+) -> None:
+    area.show_screen("cards")
+    page = area.cards
+    yesterday = clock().date() - timedelta(days=1)
+    qtbot.mouseClick(page.day.previous, Qt.MouseButton.LeftButton)
+    cards = sorted(cards_on(store, yesterday), key=lambda c: c.created_at, reverse=True)
+    assert _shown_ids(area) == [c.id for c in cards]
+    assert page.count.text() == f"Cards shown: {len(cards)}"
+
+    page.face.setCurrentIndex(page.face.findData(2))
+    assert set(_shown_ids(area)) == {c.id for c in cards if c.rating == 2}
+    page.face.setCurrentIndex(0)
+
+    page.role.setCurrentIndex(page.role.findData("parent"))
+    assert set(_shown_ids(area)) == {c.id for c in cards if c.role == "parent"}
+    page.role.setCurrentIndex(page.role.findData(NO_ROLE))
+    assert set(_shown_ids(area)) == {c.id for c in cards if c.role is None}
+    page.role.setCurrentIndex(0)
+
+    qtbot.mouseClick(page.has_comment, Qt.MouseButton.LeftButton)
+    assert set(_shown_ids(area)) == {c.id for c in cards if c.comment}
+    qtbot.mouseClick(page.has_comment, Qt.MouseButton.LeftButton)
+
+    qtbot.mouseClick(page.wants_followup, Qt.MouseButton.LeftButton)
+    assert set(_shown_ids(area)) == {c.id for c in cards if c.followup_requested}
+
+
+def test_cards_list_fetches_pages_as_the_view_scrolls(
+    area: ManagerArea, store: CardStore, clock: FakeClock, qtbot: QtBot
+) -> None:
+    from kiosk.ui.manager.cards_model import PAGE
+
+    area.show_screen("cards")
+    more = store.db.conn.execute("SELECT count(*) FROM cards").fetchone()[0]
+    assert more > PAGE
+    # A week of cards in one filterless day would be unusual; the model still pages through it.
+    store.db.conn.execute("UPDATE cards SET local_date = ?", [clock().date().isoformat()])
+    area.cards.reload()
+    assert area.cards.model.rowCount() == PAGE
+    area.cards.table.scrollToBottom()
+    qtbot.waitUntil(lambda: area.cards.model.rowCount() > PAGE)
+
+
+def test_answering_a_followup_is_stored_and_leaves_the_queue(
+    area: ManagerArea, store: CardStore, data_dir: Path, clock: FakeClock, qtbot: QtBot
+) -> None:
+    area.show_screen("followups")
+    before = len(area.followups.items)
+    item = area.followups.items[0]
+    card_id = item.followup.id
+    qtbot.mouseClick(item.answer, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(item.save, Qt.MouseButton.LeftButton)
+    assert item.error.text() == "Error: write who answered."
+    qtbot.keyClicks(item.note, "Called back, bus stop explained")
+    qtbot.keyClicks(item.who, "Ms. Ortiz")
+    qtbot.mouseClick(item.save, Qt.MouseButton.LeftButton)
+    assert len(area.followups.items) == before - 1
+    assert area.nav.button(2).text() == f"Follow-ups ({before - 1})"
+    reopened = CardStore.in_dir(data_dir, clock)
+    assert reopened.db.conn.execute(
+        "SELECT followup_note, followup_answered_by, followup_delivery FROM cards WHERE id = ?",
+        [card_id],
+    ).fetchone() == ("Called back, bus stop explained", "Ms. Ortiz", "pending")
+
+
+def test_followup_countdown_turns_into_overdue(area: ManagerArea, clock: FakeClock) -> None:
+    area.show_screen("followups")
+    item = area.followups.items[0]
+    left = item.followup.time_left(clock())
+    assert item.countdown.text().endswith("left")
+    clock.advance(seconds=left.total_seconds() + 3600)
+    area.followups.tick()
+    assert item.countdown.text().startswith("Overdue by 1 h")
+    assert item.property("overdue") is True
+
+
+def test_csv_and_pdf_from_the_reports_screen(
+    area: ManagerArea, clock: FakeClock, qtbot: QtBot, saved_to: list[Path]
+) -> None:
+    area.show_screen("reports")
+    page = area.reports
+    for _ in range(2):
+        qtbot.mouseClick(page.first.previous, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.finished, timeout=20_000):
+        qtbot.mouseClick(page.csv, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.finished, timeout=20_000):
+        qtbot.mouseClick(page.pdf, Qt.MouseButton.LeftButton)
+    csv_file, pdf_file = saved_to
+    assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert pdf_file.stat().st_size > 1000
+    assert page.result.text() == f"Saved to {pdf_file}. Pages: 3"
+    if shutil.which("pdfinfo") is None or shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdfinfo, pdftotext) is not installed")
+    info = subprocess.run(["pdfinfo", pdf_file], capture_output=True, text=True, check=True)
+    assert re.search(r"^Pages:\s+3$", info.stdout, re.MULTILINE)
+    text = subprocess.run(
+        ["pdftotext", "-f", "3", "-l", "3", pdf_file, "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Demo Elementary School" in text
+    assert "Tuesday 24 November 2026" in text
+    assert "Open follow-ups" in text
+
+
+def test_a_report_that_cannot_be_written_says_why(
+    area: ManagerArea, tmp_path: Path, qtbot: QtBot
+) -> None:
+    area.show_screen("reports")
+    page = area.reports
+    page.ask_path = lambda parent, suggested, file_filter: tmp_path / "no-such-folder" / suggested
+    with qtbot.waitSignal(page.finished, timeout=20_000):
+        qtbot.mouseClick(page.csv, Qt.MouseButton.LeftButton)
+    assert page.result.text().startswith("Error: could not write to ")
+    assert page.result.text().endswith("(No such file or directory)")
+    assert page.csv.isEnabled()
+
+
+def test_settings_error_is_shown_in_words(
+    area: ManagerArea, store: CardStore, qtbot: QtBot
+) -> None:
+    area.show_screen("settings")
+    page = area.settings
+    qtbot.keyClicks(page.pin, "12")
+    qtbot.keyClicks(page.repeat, "12")
+    qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+    assert page.error.isVisible()
+    assert page.error.text() == "Error: The new PIN must be 4 to 12 digits."
+    assert ManagerSettings(store).overrides() == {}
+
+
+def test_saved_settings_reach_the_app(area: ManagerArea, qtbot: QtBot) -> None:
+    area.show_screen("settings")
+    page = area.settings
+    qtbot.keyClicks(page.idle, "120")
+    with qtbot.waitSignal(area.settings_changed) as changed:
+        qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+    assert changed.args[0].idle_timeout_seconds == 120
+    assert page.status.text() == "Saved."
+
+
+def test_a_shorter_retention_removes_old_contact_details_at_once(
+    area: ManagerArea, store: CardStore, clock: FakeClock, qtbot: QtBot
+) -> None:
+    def old_contacts() -> int:
+        return int(
+            store.db.conn.execute(
+                "SELECT count(*) FROM cards WHERE contact_name IS NOT NULL "
+                "AND delivery = 'delivered' AND local_date < ?",
+                [(clock().date() - timedelta(days=3)).isoformat()],
+            ).fetchone()[0]
+        )
+
+    assert old_contacts() > 0
+    area.show_screen("settings")
+    area.settings.retention.setText("2")
+    with qtbot.waitSignal(area.settings_changed):
+        qtbot.mouseClick(area.settings.save, Qt.MouseButton.LeftButton)
+    assert old_contacts() == 0
+
+
+def test_sync_panel_shows_status_and_asks_for_a_sync(
+    qtbot: QtBot, store: CardStore, clock: FakeClock
+) -> None:
+    config = Config(sync=SyncConfig(endpoint="https://district.example.org"))
+    area = ManagerArea(store, config, clock)
+    qtbot.addWidget(area)
+    area.set_sync_status(SyncStatus(pending=12, last_error="kiosk not authorised"))
+    assert area.sync.pending.text() == "Cards: 12"
+    assert area.sync.last_error.text() == "kiosk not authorised"
+    assert area.sync.last_success.text() == "Never"
+    with qtbot.waitSignal(area.sync_now_requested):
+        qtbot.mouseClick(area.sync.sync_now, Qt.MouseButton.LeftButton)
+
+
+def test_close_and_quit_are_signals(area: ManagerArea, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(area.closed):
+        qtbot.mouseClick(area.close_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(area.exit_requested):
+        qtbot.mouseClick(area.settings.quit, Qt.MouseButton.LeftButton)
+
+
+def test_chip_and_role_labels_follow_the_language(area: ManagerArea) -> None:
+    area.set_language("es")
+    roles = [area.cards.role.itemText(i) for i in range(area.cards.role.count())]
+    assert "Padre, madre o tutor" in roles
+
+
+def test_snapshots_render_every_screen_in_both_languages(
+    qtbot: QtBot, store: CardStore, clock: FakeClock, tmp_path: Path
+) -> None:
+    written = render_manager_screens(tmp_path / "shots", QSize(1280, 800), store, Config(), clock)
+    names = sorted(p.name for p in written)
+    assert len(names) == 12
+    assert "manager-today-es.png" in names and "manager-settings-en.png" in names
+    assert all(p.stat().st_size > 10_000 for p in written)
+
+
+def test_installing_the_spanish_translation_retranslates_the_open_area(
+    area: ManagerArea, qapp: QApplication, qtbot: QtBot
+) -> None:
+    translator = QTranslator()
+    assert translator.load(str(LOCALE_DIR / "manager_es.qm")), "run scripts/dev.sh setup"
+    qapp.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: area.title.text() == "Área de gestión")
+        assert area.nav.button(0).text() == "Hoy"
+        assert area.summary.cards_tile.caption.text() == "tarjetas hoy"
+        assert area.settings.save.text() == "Guardar ajustes"
+    finally:
+        qapp.removeTranslator(translator)
+    qtbot.waitUntil(lambda: area.title.text() == "Manager area")
