@@ -23,6 +23,7 @@ import requests
 from kiosk.buildinfo import BuildInfo
 from kiosk.config import Config, ConfigError, SyncConfig, load_config
 from kiosk.store import DB_FILENAME, StoreEnvironmentError, integrity_check
+from sync.protocol import API_PREFIX, ProblemCode
 
 # Below this much free space the kiosk may fail to save a card; below WARN, plan a clean-up.
 DISK_FAIL_BYTES = 200 * 1024 * 1024
@@ -240,15 +241,26 @@ def check_token_file_mode(sync: SyncConfig) -> Check | None:
     return Check("token", Status.OK, f"{sync.token_file} readable by its owner only")
 
 
+def _problem_code(response: requests.Response) -> str | None:
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    code = body.get("code") if isinstance(body, dict) else None
+    return str(code) if code is not None else None
+
+
 def check_endpoint(
     sync: SyncConfig,
     get: Callable[..., requests.Response] = requests.get,
     timeout: float = ENDPOINT_TIMEOUT_SECONDS,
 ) -> Check:
-    """Reachability and authorisation of the district receiver.
+    """Reachability and authorisation of the district receiver, with no side effect.
 
-    Protocol-agnostic for now: GET {endpoint}/openapi.json with the kiosk's bearer token. Any
-    HTTP answer proves reachability; 401/403 means the token was refused.
+    GET {endpoint}/v1/kiosks with the kiosk's bearer token. Protocol v1 answers a kiosk token
+    that it knows with 403 and problem code 403.1 (the district listing needs a district
+    token): the token is accepted and nothing is read or written. 401 means the token is
+    unknown; 200 means it is a district token, which cannot send cards.
     """
     if not sync.endpoint:
         return Check("endpoint", Status.SKIP, "not configured (cards stay on this kiosk)")
@@ -267,7 +279,7 @@ def check_endpoint(
     token, problem = read_token(sync)
     if problem is not None:
         return problem
-    url = f"{sync.endpoint}/openapi.json"
+    url = f"{sync.endpoint}{API_PREFIX}/kiosks"
     try:
         response = get(
             url,
@@ -289,21 +301,40 @@ def check_endpoint(
             f"cannot reach {sync.endpoint} ({reason})",
             "check the network cable or Wi-Fi, the proxy and the firewall, and the endpoint URL",
         )
-    if response.status_code in (401, 403):
+    status = response.status_code
+    code = _problem_code(response)
+    if status == 403 and code == ProblemCode.WRONG_SCOPE:
+        return Check(
+            "endpoint", Status.OK, f"{sync.endpoint} reachable; this kiosk's token is accepted"
+        )
+    if status == 401 or status == 403:
         return Check(
             "endpoint",
             Status.FAIL,
-            f"{sync.endpoint} refused this kiosk's token (HTTP {response.status_code})",
+            f"{sync.endpoint} refused this kiosk's token (HTTP {status}"
+            + (f", problem {code})" if code else ")"),
             "ask district IT for this kiosk's token and provision it again",
         )
-    if response.status_code >= 500:
+    if status == 200:
+        return Check(
+            "endpoint",
+            Status.FAIL,
+            f"{sync.endpoint} took the token as a district token, which cannot send cards",
+            "provision this kiosk's own token, not a district one",
+        )
+    if status >= 500:
         return Check(
             "endpoint",
             Status.WARN,
-            f"{sync.endpoint} answers with a server error (HTTP {response.status_code})",
+            f"{sync.endpoint} answers with a server error (HTTP {status})",
             "tell district IT; cards wait on the kiosk and go when it recovers",
         )
-    return Check("endpoint", Status.OK, f"{sync.endpoint} reachable (HTTP {response.status_code})")
+    return Check(
+        "endpoint",
+        Status.FAIL,
+        f"{sync.endpoint} answers HTTP {status} to {API_PREFIX}/kiosks: not a v1 receiver",
+        "check the endpoint URL (the receiver's base address, without /v1)",
+    )
 
 
 def run_checks(

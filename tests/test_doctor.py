@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
-import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -208,44 +205,6 @@ def test_plain_http_to_another_host_fails(tmp_path: Path) -> None:
     check = check_endpoint(sync)
     assert check.status is Status.FAIL
     assert "plain http" in check.detail
-
-
-class Receiver(BaseHTTPRequestHandler):
-    """A stand-in district server: 200 for the right token, 401 otherwise."""
-
-    def do_GET(self) -> None:
-        ok = self.headers.get("Authorization") == "Bearer good-token"
-        self.send_response(200 if ok else 401)
-        self.send_header("Content-Length", "2")
-        self.end_headers()
-        self.wfile.write(b"{}")
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def receiver() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
-def test_endpoint_that_refuses_the_token_fails(tmp_path: Path, receiver: str) -> None:
-    sync = SyncConfig(endpoint=receiver, token_file=token_file(tmp_path, "wrong-token"))
-    check = check_endpoint(sync)
-    assert check.status is Status.FAIL
-    assert "refused this kiosk's token (HTTP 401)" in check.detail
-
-
-def test_endpoint_that_accepts_the_token_passes(tmp_path: Path, receiver: str) -> None:
-    sync = SyncConfig(endpoint=receiver, token_file=token_file(tmp_path, "good-token"))
-    check = check_endpoint(sync)
-    assert check.status is Status.OK, check.line()
 
 
 def test_token_readable_by_others_warns(tmp_path: Path) -> None:
