@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import stat
 from pathlib import Path
 
@@ -150,3 +151,14 @@ def test_precedence_flag_then_environment_then_machine_then_user(
     flag_file = tmp_path / "flag.toml"
     provision("--school", "Flag", "--kiosk-id", "f-1", "--out", str(flag_file))
     assert load_config(resolve_config_file(str(flag_file))).school_name == "Flag"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="runs as root only")
+def test_root_must_name_the_kiosk_account_for_the_token(token_source: Path) -> None:
+    code, output = provision(
+        "--school", "A", "--kiosk-id", "a-1", "--endpoint", "https://x.example",
+        "--token-file", str(token_source),
+    )  # fmt: skip
+    assert code == 2
+    assert "pass --owner USER" in output
+    assert not machine_config_file().exists()
