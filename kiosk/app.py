@@ -271,6 +271,7 @@ def run_kiosk(
     quit_after_first_paint: bool = False,
 ) -> int:
     route_qt_messages()
+    enable_fault_log(default_log_dir())  # a hard crash leaves its Python stack in faults.log
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("feedback-kiosk")
@@ -284,7 +285,6 @@ def run_kiosk(
     window.exit_requested.connect(app.quit)
     # An unhandled error in the GUI is logged and the kiosk goes back to Welcome (kiosk.crash).
     CrashHandler(window.reset_to_welcome, app.exit).install()
-    enable_fault_log(default_log_dir())
     if worker is not None:
         app.aboutToQuit.connect(worker.stop)
         worker.start()

@@ -145,7 +145,9 @@ def test_frozen_kiosk_starts_paints_and_logs(
     )  # fmt: skip
     assert result.returncode == 0
     assert (data / "cards.db").is_file()
-    log = (tmp_path / "state" / "feedback-kiosk" / "log" / "kiosk.log").read_text(encoding="utf-8")
+    log_dir = tmp_path / "state" / "feedback-kiosk" / "log"
+    assert (log_dir / "faults.log").is_file()  # ready for a hard crash's stack
+    log = (log_dir / "kiosk.log").read_text(encoding="utf-8")
     assert "(bundle)" in log and "started" in log
     assert "cannot load font" not in log and "translation" not in log
 
