@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
 
 from kiosk.resources import locale_dir
 
@@ -41,6 +41,8 @@ class LanguageSwitcher(QObject):
         if self._installed is not None:
             QCoreApplication.removeTranslator(self._installed)
             self._installed = None
+        # Dates and numbers follow the language too ("miércoles 25 de noviembre").
+        QLocale.setDefault(QLocale(language))
         if language != SOURCE_LANGUAGE:
             self._installed = self._translator(language)
             if self._installed is not None:

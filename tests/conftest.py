@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -46,3 +48,12 @@ def data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "data"
     d.mkdir()
     return d
+
+
+@pytest.fixture(autouse=True)
+def _english_locale_after_each_test() -> Iterator[None]:
+    """A test that switched the kiosk to Spanish must not leave Spanish dates to the next."""
+    yield
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        qtcore.QLocale.setDefault(qtcore.QLocale("en_US"))
