@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer, qWarning
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, qWarning
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import build_window, route_qt_messages
@@ -35,7 +35,7 @@ EMAIL = "marisol.qwerty@example.org"
 
 @pytest.fixture
 def window(qapp: QApplication, data_dir: Path, clock: object) -> Iterator[KioskWindow]:
-    win, _session = build_window(
+    win, session = build_window(
         qapp,
         Config(),
         data_dir,
@@ -46,9 +46,16 @@ def window(qapp: QApplication, data_dir: Path, clock: object) -> Iterator[KioskW
     # Not shown: the offscreen plugin warns about size hints on show(), and clicks need no
     # visible window (button.click() emits exactly what a tap does).
     yield win
+    win.idle_timer.stop()
+    win.thanks_timer.stop()
     win.leave_kiosk()
+    if session.store is not None:
+        session.store.close()
+    # Deleted here and now: a plain deleteLater() would run inside some later test's event
+    # loop (e.g. while it waits for a report thread) and crash there; a window left alive
+    # keeps filtering every later test's events.
     win.deleteLater()
-    qapp.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 @pytest.fixture
