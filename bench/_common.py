@@ -52,6 +52,7 @@ def machine() -> dict[str, Any]:
         "cpu": cpu,
         "platform": platform.platform(),
         "python": sys.version.split()[0],
+        "loadavg_1_5_15": list(os.getloadavg()),  # other work on the machine at the time
     }
 
 

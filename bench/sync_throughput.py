@@ -118,12 +118,16 @@ def main() -> None:
         "single_cards_per_s": round(single_rate),
         "ratio": round(batched_rate / single_rate, 1),
         "runs": args.runs,
+        "batched_seconds_each": [round(t, 2) for t in batched],
+        "single_cards_per_s_each": [round(args.single_cards / t) for t in single],
     }
     print(
         f"batched ({args.batch_size}/request): {args.cards} cards in {batched_s:.2f} s = "
         f"{batched_rate:,.0f} cards/s\n"
         f"one per request:           {single_rate:,.0f} cards/s\n"
-        f"ratio: {batched_rate / single_rate:.1f}x   (median of {args.runs} runs)"
+        f"ratio: {batched_rate / single_rate:.1f}x   (median of {args.runs} runs)\n"
+        f"each run: batched {result['batched_seconds_each']} s, "
+        f"one per request {result['single_cards_per_s_each']} cards/s"
     )
     out = Path(__file__).with_name("results")
     out.mkdir(exist_ok=True)

@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
@@ -25,13 +25,13 @@ from kiosk.manager_settings import (
 )
 from kiosk.paths import default_log_dir
 from kiosk.pin import verify_pin
-from kiosk.store import CardStore, StoreEnvironmentError
-from kiosk.store import SyncStatus as StoreSyncStatus
-from kiosk.sync_status import SyncStatus
-from kiosk.sync_worker import SyncWorker
-from kiosk.ui.manager.area import ManagerArea
+from kiosk.store import CardStore, StoreEnvironmentError, SyncStatus
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:  # imported when first used, so they do not slow the kiosk's start
+    from kiosk.sync_worker import SyncWorker
+    from kiosk.ui.manager.area import ManagerArea
 
 log = logging.getLogger("kiosk.app")
 qt_log = logging.getLogger("qt")
@@ -163,7 +163,10 @@ class StaffWiring(QObject):
             )
             return
         if self.manager is None:
+            from kiosk.ui.manager.area import ManagerArea
+
             self.manager = ManagerArea(store, self.config, self.clock)
+            self.manager.school.clear()  # the kiosk's header above already names the school
             self.manager.closed.connect(self.window.reset_to_welcome)
             self.manager.exit_requested.connect(self.window.exit_requested)
             self.manager.sync_now_requested.connect(self.sync_now_requested)
@@ -174,10 +177,8 @@ class StaffWiring(QObject):
             self.manager.set_sync_status(self.sync_status)
         self.window.show_staff_screen(self.manager)
 
-    def show_sync_status(self, status: StoreSyncStatus) -> None:
-        self.sync_status = SyncStatus(
-            pending=status.pending, last_success=status.last_success, last_error=status.last_error
-        )
+    def show_sync_status(self, status: SyncStatus) -> None:
+        self.sync_status = status
         log.info(
             "sync: %d pending, last success %s, last error %s",
             status.pending,
@@ -185,7 +186,7 @@ class StaffWiring(QObject):
             status.last_error,
         )
         if self.manager is not None:
-            self.manager.set_sync_status(self.sync_status)
+            self.manager.set_sync_status(status)
 
 
 def route_qt_messages() -> None:
@@ -278,7 +279,11 @@ def run_kiosk(
     app.setApplicationVersion(__version__)
     screen = app.primaryScreen().availableGeometry()
     width, height = size or (screen.width(), screen.height())
-    worker = SyncWorker(data_dir, config) if config.sync.endpoint else None
+    worker: SyncWorker | None = None
+    if config.sync.endpoint:
+        from kiosk.sync_worker import SyncWorker
+
+        worker = SyncWorker(data_dir, config)
     window, _session = build_window(
         app, config, data_dir, (width, height), not windowed, sync_worker=worker
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -66,7 +67,32 @@ def parse_size(_ctx: object, _param: object, value: str | None) -> tuple[int, in
     return width, height
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Subcommands in modules of their own, imported only when run: `kiosk run` then starts
+    without loading the HTTP client or the report writer."""
+
+    LAZY: ClassVar[dict[str, str]] = {
+        "export": "kiosk.cli_export:export",
+        "sync": "kiosk.cli_sync:sync_command",
+        "provision": "kiosk.cli_deploy:provision",
+        "install-autostart": "kiosk.cli_deploy:install_autostart",
+        "uninstall-autostart": "kiosk.cli_deploy:uninstall_autostart",
+        "doctor": "kiosk.cli_deploy:doctor",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.LAZY:
+            module, attribute = self.LAZY[cmd_name].split(":")
+            command = getattr(importlib.import_module(module), attribute)
+            assert isinstance(command, click.Command)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kiosk")
 def main() -> None:
     """School front-office feedback kiosk."""
@@ -144,16 +170,3 @@ def pin_hash(pin: str) -> None:
         click.echo(f'admin_pin_hash = "{hash_pin(pin)}"')
     except PinError as exc:
         raise click.BadParameter(str(exc), param_hint="--pin") from None
-
-
-# Each command module registers here with one line.
-from kiosk.cli_deploy import doctor, install_autostart, provision, uninstall_autostart  # noqa: E402
-from kiosk.cli_export import export  # noqa: E402
-from kiosk.cli_sync import sync_command  # noqa: E402
-
-main.add_command(export)
-main.add_command(sync_command)
-main.add_command(provision)
-main.add_command(install_autostart)
-main.add_command(uninstall_autostart)
-main.add_command(doctor)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from kiosk.config import Config, ConfigError, load_config
+from kiosk.cli import Context, common_options
+from kiosk.config import Config
 from kiosk.export_csv import write_csv
-from kiosk.paths import resolve_config_file, resolve_data_dir
 from kiosk.store import DB_FILENAME, CardStore, StoreEnvironmentError
 
 
@@ -39,16 +39,14 @@ def _day(text: str | None, option: str) -> date | None:
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write."
 )
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file.")
-@click.option("--data-dir", type=click.Path(file_okay=False), help="Folder holding cards.db.")
+@common_options
 def export(
+    ctx: Context,
     on: str | None,
     first: str | None,
     last: str | None,
     fmt: str,
     out: Path,
-    config_file: str | None,
-    data_dir: str | None,
 ) -> None:
     """Write the cards of one day or a range: CSV (one row per card) or PDF (a page per day)."""
     day, start, end = _day(on, "--date"), _day(first, "--from"), _day(last, "--to")
@@ -60,11 +58,7 @@ def export(
         raise BadInput("give --date, or both --from and --to")
     if start > end:
         raise BadInput("--from is after --to")
-    try:
-        config = load_config(resolve_config_file(config_file))
-    except ConfigError as exc:
-        raise BadInput(str(exc)) from None
-    folder = resolve_data_dir(data_dir)
+    config, folder = ctx.config, ctx.data_dir
     if not (folder / DB_FILENAME).is_file():
         raise BadInput(f"no kiosk database in {folder}")
     try:

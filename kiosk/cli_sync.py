@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from kiosk import __version__
-from kiosk.config import ConfigError, load_config
-from kiosk.paths import ENV_CONFIG, ENV_DATA_DIR, resolve_config_file, resolve_data_dir
+from kiosk.cli import Context, common_options
 from kiosk.store import CardStore, StoreEnvironmentError
 from sync.errors import SyncConfigError, SyncError
 from sync.uploader import CycleReport, Uploader
@@ -19,18 +18,17 @@ from sync.uploader import CycleReport, Uploader
     required=True,
     help="Drain the outbox now and exit (the running kiosk syncs on its own).",
 )
-@click.option("--config", "config_file", envvar=ENV_CONFIG, help="Config file (TOML).")
-@click.option("--data-dir", envvar=ENV_DATA_DIR, help="Folder holding the kiosk's database.")
-def sync_command(once: bool, config_file: str | None, data_dir: str | None) -> None:
+@common_options
+def sync_command(ctx: Context, once: bool) -> None:
     """Send waiting cards and follow-up answers to the district.
 
     Exit status: 0 when nothing is left pending, 1 when some is (the reason is printed),
     2 when the configuration or the store cannot be used.
     """
+    config = ctx.config
     try:
-        config = load_config(resolve_config_file(config_file))
-        store = CardStore.in_dir(resolve_data_dir(data_dir))
-    except (ConfigError, StoreEnvironmentError) as exc:
+        store = CardStore.in_dir(ctx.data_dir)
+    except StoreEnvironmentError as exc:
         click.echo(f"kiosk sync: {exc}", err=True)
         raise SystemExit(2) from None
     try:

@@ -1,12 +1,20 @@
-"""`kiosk snapshot`: every screen in every language, rendered offscreen to PNG files."""
+"""`kiosk snapshot`: every screen in every language, rendered offscreen to PNG files.
+
+Visitor screens are `<screen>-<lang>.png`; the manager's, with a month of seeded cards,
+`manager-<screen>-<lang>.png`.
+"""
 
 from __future__ import annotations
 
 import os
+import random
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from kiosk.config import Config
+from kiosk.seed import seed_cards
+from kiosk.store import CardStore
 
 SAMPLE_COMMENT = {
     "en": "The staff at the front desk were very kind and helped me find my son's classroom.",
@@ -19,13 +27,22 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import build_window
+    from kiosk.ui.manager.area import SCREENS, ManagerArea
 
     app = QApplication.instance() or QApplication(["kiosk-snapshot"])
     assert isinstance(app, QApplication)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="kiosk-snapshot-") as scratch:
-        window, _session = build_window(app, config, Path(scratch), size, kiosk_mode=False)
+        # A month of made-up cards, so the manager's screens show what a school would see.
+        # The shots are taken at 2:30 pm on the day they are made, whatever the time now.
+        afternoon = datetime.now().astimezone().replace(hour=14, minute=30, second=0)
+        store = CardStore.in_dir(Path(scratch))
+        seed_cards(store, 1500, 30, lambda: afternoon, random.Random(7), config)
+        store.close()
+        window, _session = build_window(
+            app, config, Path(scratch), size, kiosk_mode=False, clock=lambda: afternoon
+        )
         window.resize(*size)
         window.show()
         for language in config.languages:
@@ -52,6 +69,15 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
                 window.stack.setCurrentWidget(screen)
                 app.processEvents()
                 path = out / f"{name}-{language}.png"
+                window.grab().save(str(path))
+                written.append(path)
+            window.manager_requested.emit()  # as after the PIN, from the staff menu
+            manager = window.current()
+            assert isinstance(manager, ManagerArea)
+            for name in SCREENS:
+                manager.show_screen(name)
+                app.processEvents()
+                path = out / f"manager-{name}-{language}.png"
                 window.grab().save(str(path))
                 written.append(path)
         window.leave_kiosk()

@@ -218,7 +218,7 @@ class FollowupRecord:
 
     card_id: str
     answered_at: datetime
-    answered_by: str
+    answered_by: str | None
     note: str | None
 
 

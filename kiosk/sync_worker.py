@@ -60,6 +60,7 @@ class _Runner(QObject):
         except Exception as exc:
             self.crashed.emit(exc)
             return
+        self.status_changed.emit(self._store.sync_status())  # the UI has figures at once
         self.run()
 
     @Slot()

@@ -102,24 +102,25 @@ class DistrictClient:
                 data=body.model_dump_json().encode(),
                 headers={"Content-Type": "application/json"},
                 timeout=self.timeout,
+                # A redirect would turn the POST into a GET or carry the token elsewhere.
+                allow_redirects=False,
             )
         except requests.Timeout as exc:
-            raise NetworkError(f"no answer within {self.timeout:g} s ({exc})") from exc
+            raise NetworkError(f"no answer within {self.timeout:g} s") from exc
         except requests.RequestException as exc:
-            raise NetworkError(f"cannot reach the receiver ({exc})") from exc
-        with response:
-            try:
-                content = response.content  # read here so a cut connection is a NetworkError
-            except requests.RequestException as exc:
-                raise NetworkError(f"the answer was cut off ({exc})") from exc
-            self._raise_for_status(response, content)
-            return content
+            # Includes an answer cut off half way: requests reads the whole body in post().
+            raise NetworkError(f"cannot reach the receiver ({_reason(exc)})") from exc
+        self._raise_for_status(response, response.content)
+        return response.content
 
     @staticmethod
     def _raise_for_status(response: requests.Response, content: bytes) -> None:
         status = response.status_code
-        if status < 400:
+        if status < 300:
             return
+        if status < 400:
+            where = response.headers.get("Location", "?")
+            raise RequestRefused(f"the receiver redirects to {where}; set that as the endpoint")
         detail = _problem_text(content) or f"HTTP {status}"
         if status in (401, 403):
             raise AuthError(detail)
@@ -128,6 +129,23 @@ class DistrictClient:
         if status >= 500:
             raise ServerError(f"receiver error: {detail}")
         raise RequestRefused(f"receiver refused the request: {detail}")
+
+
+def _reason(exc: BaseException) -> str:
+    """The innermost cause in a few words ("Connection refused"), not urllib3's whole chain."""
+    for _ in range(10):
+        reason = getattr(exc, "reason", None)
+        inner = (
+            exc.__cause__
+            or next((a for a in exc.args if isinstance(a, BaseException)), None)
+            or (reason if isinstance(reason, BaseException) else None)
+        )
+        if inner is None:
+            break
+        exc = inner
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
 
 
 def _answer(content: bytes, model: type[M]) -> M:

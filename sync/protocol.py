@@ -91,7 +91,7 @@ class FollowupAnswer(_Wire):
 
     card_id: UUID4
     answered_at: AwareDatetime
-    answered_by: Annotated[str, Field(min_length=1, max_length=80)]
+    answered_by: Annotated[str, Field(max_length=80)] | None = None
     note: Annotated[str, Field(max_length=2000)] | None = None
 
     @property
@@ -140,6 +140,20 @@ class CardPage(_Wire):
     """Body of ``GET /v1/cards?since=N``: cards received after cursor N, oldest first."""
 
     cards: list[StoredCard]
+    next_since: int = Field(description="Cursor for the next page (equal to since when empty).")
+
+
+class StoredAnswer(_Wire):
+    seq: int = Field(description="Receiver's order of arrival; pass the last one as ?since=.")
+    received_at: datetime
+    kiosk_id: KioskId
+    answer: FollowupAnswer
+
+
+class AnswerPage(_Wire):
+    """Body of ``GET /v1/followups?since=N``: answers received after cursor N, oldest first."""
+
+    answers: list[StoredAnswer]
     next_since: int = Field(description="Cursor for the next page (equal to since when empty).")
 
 

@@ -176,19 +176,28 @@ class Uploader:
             report.rejected += len(rejected)
 
     def _send_followups(self, report: CycleReport) -> None:
-        # Rejected answers (an id conflict: cannot happen unless the receiver's data was edited)
-        # stay pending and are logged; the loop stops when a round delivers nothing new.
+        # There is no "rejected" state for answers: one the protocol cannot carry, or one the
+        # receiver refuses (an id conflict, only possible if its data was edited), stays pending
+        # and is logged, and the loop stops when a round delivers nothing new.
         while records := self.store.followup_outbox(self.batch_size):
-            answers = [to_wire_answer(r) for r in records]
+            sendable: dict[str, FollowupRecord] = {}  # by the answer's wire key
+            answers: list[FollowupAnswer] = []
+            for record in records:
+                try:
+                    answers.append(to_wire_answer(record))
+                    sendable[answers[-1].key] = record
+                except ValidationError as exc:
+                    log.error("sync: answer to card %s cannot be sent: %s", record.card_id, exc)
+            if not answers:
+                break
             result = self.client.send_followups(
                 FollowupBatch(kiosk_id=self.kiosk_id, answers=answers)
             )
-            delivered, rejected = _split(result, [a.key for a in answers])
+            delivered, rejected = _split(result, list(sendable))
             if rejected:
                 log.error("sync: follow-up answers refused: %s", rejected)
-            by_key = {a.key: r for a, r in zip(answers, records, strict=True)}
             done = self.store.mark_followups_delivered(
-                (by_key[k].card_id, by_key[k].answered_at) for k in delivered
+                (sendable[k].card_id, sendable[k].answered_at) for k in delivered
             )
             report.followups_sent += len(answers)
             if done == 0:

@@ -11,14 +11,15 @@ from kiosk.card import Card
 from kiosk.config import Config
 from kiosk.seed import seed_cards
 from kiosk.store import CardStore
+from tests.conftest import FakeClock
 
 SEEDED_CARDS = 1500
 SEEDED_DAYS = 20
 
 
-def seeded_store(data_dir: Path, clock: object) -> CardStore:
-    store = CardStore.in_dir(data_dir, clock)  # type: ignore[arg-type]
-    seed_cards(store, SEEDED_CARDS, SEEDED_DAYS, clock, random.Random(7), Config())  # type: ignore[arg-type]
+def seeded_store(data_dir: Path, clock: FakeClock) -> CardStore:
+    store = CardStore.in_dir(data_dir, clock)
+    seed_cards(store, SEEDED_CARDS, SEEDED_DAYS, clock, random.Random(7), Config())
     return store
 
 

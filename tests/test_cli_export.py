@@ -44,6 +44,7 @@ def test_export_one_day_as_csv(seeded: Path, clock: FakeClock, tmp_path: Path) -
     assert ids == {c.id for c in cards_on(store, today)}
 
 
+@pytest.mark.gui  # renders with Qt
 def test_export_a_range_as_pdf_one_page_per_day(seeded: Path, tmp_path: Path) -> None:
     out = tmp_path / "week.pdf"
     result = CliRunner().invoke(

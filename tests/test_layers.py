@@ -16,7 +16,6 @@ CORE_MODULES = [
     "kiosk.export_csv",
     "kiosk.manager_settings",
     "kiosk.seed",
-    "kiosk.sync_status",
     "sync",
 ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from kiosk.manager_settings import (
     SettingsError,
     effective_settings,
     purge_expired_contacts,
+    validate,
 )
 from kiosk.pin import verify_pin
 from kiosk.store import CardStore
@@ -172,12 +174,21 @@ def test_bad_settings_are_refused_and_nothing_is_stored(
 
 
 def test_every_default_round_trips_through_validation() -> None:
-    defaults = effective_settings(Config(), {})
+    config = Config()
+    defaults = effective_settings(config, {})
     assert defaults.contact_retention_days == DEFAULT_RETENTION_DAYS
-    assert (
-        effective_settings(Config(languages=["en"]), {"default_language": "es"}).default_language
-        == "en"
+    submitted = SettingsChange(
+        idle_timeout=str(defaults.idle_timeout_seconds),
+        default_language=defaults.default_language,
+        retention_days=str(defaults.contact_retention_days),
     )
+    stored = {k: v for k, v in validate(submitted, config).items() if v is not None}
+    assert effective_settings(config, stored) == replace(defaults, overridden=frozenset(stored))
+
+
+def test_a_language_it_withdrew_falls_back_to_its_default() -> None:
+    config = Config(languages=["en"], default_language="en")
+    assert effective_settings(config, {"default_language": "es"}).default_language == "en"
 
 
 def test_csv_parsed_back_equals_the_database(

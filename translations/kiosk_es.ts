@@ -16,16 +16,12 @@
         <translation>Visitante</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
+        <source>Details</source>
+        <translation>Detalles</translation>
     </message>
     <message>
         <source>Follow-up</source>
         <translation>Seguimiento</translation>
-    </message>
-    <message>
-        <source>Chips and comment</source>
-        <translation>Opciones y comentario</translation>
     </message>
     <message>
         <source>Answered</source>
@@ -188,22 +184,6 @@
     <message>
         <source>Excellent</source>
         <translation>Excelente</translation>
-    </message>
-    <message>
-        <source>Very unhappy</source>
-        <translation>Muy descontento</translation>
-    </message>
-    <message>
-        <source>Unhappy</source>
-        <translation>Descontento</translation>
-    </message>
-    <message>
-        <source>Happy</source>
-        <translation>Contento</translation>
-    </message>
-    <message>
-        <source>Very happy</source>
-        <translation>Muy contento</translation>
     </message>
 </context>
 <context>
@@ -684,6 +664,10 @@
         <translation>Nada todavía</translation>
     </message>
     <message>
+        <source>{count} · {name}, average {average}</source>
+        <translation>{count} · {name}, promedio {average}</translation>
+    </message>
+    <message>
         <source>Did not say</source>
         <translation>No lo dijo</translation>
     </message>
@@ -697,6 +681,10 @@
     <message>
         <source>Waiting to send</source>
         <translation>Por enviar</translation>
+    </message>
+    <message>
+        <source>Refused by the district</source>
+        <translation>Rechazadas por el distrito</translation>
     </message>
     <message>
         <source>Last successful sync</source>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
 from kiosk.resources import asset
@@ -18,6 +18,15 @@ def face_word(rating: int) -> str:
         5: QCoreApplication.translate("Faces", "Excellent"),
     }
     return words[rating]
+
+
+# Bar and chart colours for the manager's screens and reports, each at least 4.5:1 against white
+# so a count printed on a bar stays readable; a face is always named by its word as well.
+_COLOURS = ("#A61B1B", "#A34A00", "#5C5C66", "#2E6B3F", "#1D5C2E")
+
+
+def face_colour(rating: int) -> QColor:
+    return QColor(_COLOURS[rating - 1])
 
 
 def face_icon(rating: int) -> QIcon:

@@ -2,28 +2,41 @@
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
+def qr_matrix(url: str) -> list[list[bool]]:
+    import qrcode  # only when a code is first drawn, not at start-up
+
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
+    code.add_data(url)
+    code.make(fit=True)
+    matrix: list[list[bool]] = code.get_matrix()
+    return matrix
+
+
 class QrCodeWidget(QWidget):
+    """The code is computed when first needed (its first paint), not at start-up."""
+
     def __init__(self, side_px: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.matrix: list[list[bool]] = []
+        self.url: str | None = None
+        self._matrix: list[list[bool]] | None = []
         self.setFixedSize(side_px, side_px)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
+    @property
+    def matrix(self) -> list[list[bool]]:
+        if self._matrix is None:
+            self._matrix = qr_matrix(self.url) if self.url else []
+        return self._matrix
+
     def set_url(self, url: str | None) -> None:
-        if not url:
-            self.matrix = []
-        else:
-            code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2)
-            code.add_data(url)
-            code.make(fit=True)
-            self.matrix = code.get_matrix()
-        self.setVisible(bool(self.matrix))
+        self.url = url or None
+        self._matrix = None if self.url else []
+        self.setVisible(self.url is not None)
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:

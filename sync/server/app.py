@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from kiosk import __version__
 from sync.protocol import (
     API_PREFIX,
+    AnswerPage,
     BatchResult,
     CardBatch,
     CardPage,
@@ -205,6 +206,17 @@ def create_app(
         with engine.connect() as conn:
             page = db.cards_since(conn, since, limit)
         return CardPage(cards=page, next_since=page[-1].seq if page else since)
+
+    @app.get(f"{API_PREFIX}/followups", responses=errors)
+    def get_followups(
+        _who: Annotated[Principal, Depends(district)],
+        since: Annotated[int, Query(ge=0, description="Cursor: the last seq already read.")] = 0,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+    ) -> AnswerPage:
+        """Answers to follow-up requests in order of arrival after ``since`` (district token)."""
+        with engine.connect() as conn:
+            page = db.answers_since(conn, since, limit)
+        return AnswerPage(answers=page, next_since=page[-1].seq if page else since)
 
     @app.get(f"{API_PREFIX}/kiosks", responses=errors)
     def get_kiosks(_who: Annotated[Principal, Depends(district)]) -> list[KioskInfo]:

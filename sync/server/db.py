@@ -41,6 +41,7 @@ from sync.protocol import (
     KioskInfo,
     Outcome,
     ProblemCode,
+    StoredAnswer,
     StoredCard,
     WireCard,
 )
@@ -194,6 +195,24 @@ def cards_since(conn: Connection, since: int, limit: int) -> list[StoredCard]:
     return [
         StoredCard(seq=seq, received_at=_aware(at), card=WireCard.model_validate_json(body))
         for seq, at, body in rows
+    ]
+
+
+def answers_since(conn: Connection, since: int, limit: int) -> list[StoredAnswer]:
+    rows = conn.execute(
+        select(followups.c.seq, followups.c.received_at, followups.c.kiosk_id, followups.c.body)
+        .where(followups.c.seq > since)
+        .order_by(followups.c.seq)
+        .limit(limit)
+    )
+    return [
+        StoredAnswer(
+            seq=seq,
+            received_at=_aware(at),
+            kiosk_id=kiosk_id,
+            answer=FollowupAnswer.model_validate_json(body),
+        )
+        for seq, at, kiosk_id, body in rows
     ]
 
 

@@ -82,10 +82,6 @@ class Faults:
     def release(self) -> None:
         self.released.set()
 
-    def pending(self) -> int:
-        with self._lock:
-            return len(self._plan)
-
     def _take(self, path: str) -> Fault | None:
         with self._lock:
             self.requests.append(path)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from harness import Receiver, seed, uploader
+import requests
+from harness import DISTRICT_TOKEN, KIOSK_ID, Receiver, seed, uploader
 from sqlalchemy import select
 
 from kiosk.card import utc_iso
@@ -49,7 +50,15 @@ def test_answers_go_once_and_a_new_answer_is_a_new_record(
         up.close()
     held = stored_answers(receiver)
     assert [card_id for card_id, _ in held] == sorted([ids[0], ids[1], ids[1]])
-    assert any("Llamé a la familia." in body for _, body in held)
+    headers = {"Authorization": f"Bearer {DISTRICT_TOKEN}"}
+    with requests.get(f"{receiver.url}/v1/followups?since=0", headers=headers, timeout=10) as r:
+        page = r.json()
+    assert [a["answer"]["note"] for a in page["answers"]] == [
+        "Llamé a la familia.",
+        "Left a voicemail.",
+        "Spoke with the parent.",
+    ]
+    assert {a["kiosk_id"] for a in page["answers"]} == {KIOSK_ID}
     assert store.sync_status().followups_pending == 0
 
 
@@ -62,3 +71,19 @@ def test_answer_given_again_while_on_the_wire_stays_pending(store: CardStore, cl
     answer(store, card_id, clock(), "Ms. Ortiz", "second")
     assert store.mark_followups_delivered([(record.card_id, record.answered_at)]) == 0
     assert [r.note for r in store.followup_outbox(10)] == ["second"]
+
+
+def test_an_answer_the_protocol_cannot_carry_does_not_block_the_others(
+    store: CardStore, clock, receiver: Receiver
+) -> None:
+    ids = seed(store, clock, 2)
+    answer(store, ids[0], clock(), "Ms. Ortiz", "x" * 2001)  # longer than the protocol allows
+    clock.advance(minutes=1)
+    answer(store, ids[1], clock(), "Ms. Ortiz", "Called back.")
+    up = uploader(store, receiver.url)
+    try:
+        assert up.run_cycle().followups_sent == 1
+    finally:
+        up.close()
+    assert [card_id for card_id, _ in stored_answers(receiver)] == [ids[1]]
+    assert [r.card_id for r in store.followup_outbox(10)] == [ids[0]]

@@ -7,7 +7,7 @@ from harness import OTHER_KIOSK_ID, Fault, Receiver, seed, uploader
 
 from kiosk.card import Delivery
 from kiosk.store import CardStore
-from sync.errors import AuthError, NetworkError, RateLimited, ServerError
+from sync.errors import AuthError, NetworkError, RateLimited, RequestRefused, ServerError
 
 
 def assert_all_delivered(store: CardStore, receiver: Receiver, ids: list[str]) -> None:
@@ -78,12 +78,17 @@ def test_server_errors_and_rate_limit(store: CardStore, clock, receiver: Receive
 def test_slow_receiver_past_the_timeout(store: CardStore, clock, receiver: Receiver) -> None:
     ids = seed(store, clock, 40)
     receiver.faults.add(Fault("/v1/cards", "hold_before"))
-    up = uploader(store, receiver.url, timeout=0.3, batch_size=40)
+    impatient = uploader(store, receiver.url, timeout=0.3, batch_size=40)
     try:
         with pytest.raises(NetworkError, match="no answer within"):
-            up.run_cycle()
-        assert store.count(Delivery.PENDING) == 40
-        receiver.faults.release()  # the held request now completes, long after the kiosk left
+            impatient.run_cycle()
+    finally:
+        impatient.close()
+    assert store.count(Delivery.PENDING) == 40
+    receiver.faults.release()  # the held request now completes, long after the kiosk left
+    # The retry gets a generous timeout: only the held request is meant to be slow.
+    up = uploader(store, receiver.url, timeout=30, batch_size=40)
+    try:
         report = up.run_cycle()
     finally:
         up.close()
@@ -136,3 +141,14 @@ def test_wrong_token_stops_with_not_authorised(store: CardStore, clock, receiver
     status = store.sync_status()
     assert (status.last_error_kind, status.pending) == ("auth", 3)
     assert receiver.count() == 0
+
+
+def test_a_redirect_is_not_followed(store: CardStore, clock, receiver) -> None:
+    seed(store, clock, 2)
+    receiver.faults.add(Fault("/v1/cards", "status", status=308))
+    up = uploader(store, receiver.url)
+    with pytest.raises(RequestRefused, match="redirects"):
+        up.run_cycle()
+    up.close()
+    assert (store.count(Delivery.PENDING), receiver.count()) == (2, 0)
+    assert store.sync_status().last_error_kind == "refused"

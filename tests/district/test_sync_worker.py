@@ -25,12 +25,15 @@ def make_worker(data_dir: Path, receiver: Receiver, timeout: float = 10.0) -> Sy
 def test_syncs_on_start_and_on_demand(qtbot, data_dir, store: CardStore, clock, receiver) -> None:
     ids = seed(store, clock, 40)
     worker = make_worker(data_dir, receiver)
+    statuses: list[SyncStatus] = []
+    worker.status_changed.connect(statuses.append)
     try:
-        with qtbot.waitSignal(worker.status_changed, timeout=10_000) as first:
-            worker.start()
-        status: SyncStatus = first.args[0]
-        assert (status.pending, status.last_error) == (0, None)
-        assert status.last_success is not None
+        worker.start()
+        qtbot.waitUntil(lambda: len(statuses) == 2, timeout=10_000)
+        before, after = statuses
+        assert (before.pending, before.last_success) == (40, None)  # at once, before the cycle
+        assert (after.pending, after.last_error) == (0, None)
+        assert after.last_success is not None
 
         ids += seed(store, clock, 5)
         with qtbot.waitSignal(worker.status_changed, timeout=10_000) as second:
@@ -51,10 +54,10 @@ def test_retries_by_itself_after_a_server_error(
     worker.status_changed.connect(statuses.append)
     try:
         worker.start()
-        qtbot.waitUntil(lambda: len(statuses) >= 2 and statuses[-1].pending == 0, timeout=10_000)
+        qtbot.waitUntil(lambda: len(statuses) >= 3 and statuses[-1].pending == 0, timeout=10_000)
     finally:
         worker.stop()
-    assert (statuses[0].last_error_kind, statuses[0].pending) == ("server", 10)
+    assert (statuses[1].last_error_kind, statuses[1].pending) == ("server", 10)
     assert statuses[-1].last_error is None
     assert sorted(receiver.card_ids()) == sorted(ids)
 
@@ -66,6 +69,8 @@ def test_gui_thread_runs_while_the_receiver_hangs(
     receiver.faults.add(Fault("/v1/cards", "hold_before"))
     worker = make_worker(data_dir, receiver, timeout=5.0)
     ticks: list[int] = []
+    statuses: list[SyncStatus] = []
+    worker.status_changed.connect(statuses.append)
     try:
         worker.start()
         qtbot.waitUntil(lambda: "/v1/cards" in receiver.faults.requests, timeout=10_000)
@@ -73,9 +78,23 @@ def test_gui_thread_runs_while_the_receiver_hangs(
         for i in range(3):
             QTimer.singleShot(0, lambda i=i: ticks.append(i))
         qtbot.waitUntil(lambda: len(ticks) == 3, timeout=1000)
-        with qtbot.waitSignal(worker.status_changed, timeout=10_000) as done:
-            receiver.faults.release()
-        assert done.args[0].pending == 0
+        assert [s.pending for s in statuses] == [3]  # only the status from before the cycle
+        receiver.faults.release()
+        qtbot.waitUntil(lambda: len(statuses) == 2, timeout=10_000)
+        assert statuses[-1].pending == 0
     finally:
         worker.stop()
     assert ticks == [0, 1, 2]
+
+
+def test_unconfigured_sync_reports_why_and_stops_cleanly(qtbot, data_dir, store, clock) -> None:
+    seed(store, clock, 2)
+    worker = SyncWorker(data_dir, Config(kiosk_id=KIOSK_ID))  # no [sync] endpoint
+    try:
+        with qtbot.waitSignal(worker.status_changed, timeout=10_000) as got:
+            worker.start()
+    finally:
+        worker.stop()
+    status: SyncStatus = got.args[0]
+    assert (status.last_error_kind, status.pending) == ("config", 2)
+    assert "not configured" in (status.last_error or "")

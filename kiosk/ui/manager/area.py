@@ -7,7 +7,7 @@ answers, settings). Everything the rest of the app must act on leaves as a signa
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -20,11 +20,9 @@ from kiosk import reports
 from kiosk.card import Clock
 from kiosk.config import Config
 from kiosk.manager_settings import EffectiveSettings, ManagerSettings
-from kiosk.store import CardStore, StoreEnvironmentError
-from kiosk.sync_status import SyncStatus
+from kiosk.store import CardStore, StoreEnvironmentError, SyncStatus
 from kiosk.ui.manager.cards_page import CardsPage
 from kiosk.ui.manager.followups_page import FollowUpsPage
-from kiosk.ui.manager.fonts import load_fonts
 from kiosk.ui.manager.reports_page import (
     AskPath,
     AskPrinter,
@@ -33,14 +31,15 @@ from kiosk.ui.manager.reports_page import (
     ask_printer_with_dialog,
 )
 from kiosk.ui.manager.settings_page import SettingsPage
-from kiosk.ui.manager.style import QSS
 from kiosk.ui.manager.summary_page import SummaryPage
 from kiosk.ui.manager.sync_page import SyncPage
 from kiosk.ui.manager.widgets import button, label
+from kiosk.ui.theme import load_fonts
 
 SCREENS = ("today", "cards", "followups", "reports", "sync", "settings")
 CARDS, FOLLOWUPS = SCREENS.index("cards"), SCREENS.index("followups")
 NAV_WIDTH = 250
+NARROW_WIDTH = 1100  # below this (e.g. 800x1280 portrait) the card filters take three rows
 
 
 class ManagerArea(QWidget):
@@ -63,7 +62,6 @@ class ManagerArea(QWidget):
         self.setObjectName("ManagerArea")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         load_fonts()
-        self.setStyleSheet(QSS)
         self.store = store
         self.config = config
         self.clock = clock
@@ -136,7 +134,10 @@ class ManagerArea(QWidget):
         self.sync.sync_now_requested.connect(self.sync_now_requested)
         self.settings.saved.connect(self._settings_saved)
         self.settings.exit_requested.connect(self.exit_requested)
-        self.sync.set_status(SyncStatus(pending=store.outbox_status().pending))
+        try:
+            self.sync.set_status(store.sync_status())
+        except StoreEnvironmentError as exc:
+            self._show_problem(str(exc))
         self.retranslate()
 
     def show_screen(self, name: str) -> None:
@@ -224,6 +225,16 @@ class ManagerArea(QWidget):
         )
         for i, name in enumerate(names):
             self.nav.button(i).setText(name)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.cards.set_narrow(event.size().width() < NARROW_WIDTH)
+        super().resizeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.closed.emit()
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

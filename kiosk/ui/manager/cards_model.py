@@ -20,9 +20,9 @@ from PySide6.QtCore import (
 )
 
 from kiosk import reports
-from kiosk.config import Config
+from kiosk.config import LANGUAGE_NAMES, Config
 from kiosk.reports import CardFilter, CardRow
-from kiosk.ui.manager.faces import face_colour, face_word
+from kiosk.ui.faces import face_colour, face_word
 
 PAGE = 200
 _HEADERS: tuple[str, ...] = tuple(
@@ -31,12 +31,12 @@ _HEADERS: tuple[str, ...] = tuple(
         QT_TRANSLATE_NOOP("CardsModel", "Time"),
         QT_TRANSLATE_NOOP("CardsModel", "Face"),
         QT_TRANSLATE_NOOP("CardsModel", "Visitor"),
-        QT_TRANSLATE_NOOP("CardsModel", "Language"),
         QT_TRANSLATE_NOOP("CardsModel", "Follow-up"),
-        QT_TRANSLATE_NOOP("CardsModel", "Chips and comment"),
+        QT_TRANSLATE_NOOP("CardsModel", "Details"),
     )
 )
-TIME, FACE, ROLE, LANGUAGE, FOLLOWUP, SAID = range(len(_HEADERS))
+# Two lines per row: the visitor's role over their language; the chips over the comment.
+TIME, FACE, VISITOR, FOLLOWUP, DETAILS = range(len(_HEADERS))
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -115,8 +115,8 @@ class CardsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == SAID:
-            return self._text(row, SAID)
+        if role == Qt.ItemDataRole.ToolTipRole and column == DETAILS:
+            return self._text(row, DETAILS)
         if role == Qt.ItemDataRole.ForegroundRole and column == FACE:
             return face_colour(row.rating)
         return None
@@ -126,13 +126,14 @@ class CardsModel(QAbstractTableModel):
             return row.created_at.strftime("%H:%M")
         if column == FACE:
             return face_word(row.rating)
-        if column == ROLE:
-            if row.role is None:
-                return "–"
-            return self.config.choice_label("roles", row.role, self.language)
-        if column == LANGUAGE:
-            return row.language.upper()
-        if column == SAID:
+        if column == VISITOR:
+            role = (
+                "–"
+                if row.role is None
+                else self.config.choice_label("roles", row.role, self.language)
+            )
+            return f"{role}\n{LANGUAGE_NAMES.get(row.language, row.language)}"
+        if column == DETAILS:
             good = [self.config.choice_label("went_well", c, self.language) for c in row.went_well]
             bad = [
                 self.config.choice_label("could_improve", c, self.language)

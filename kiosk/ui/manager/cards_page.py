@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import Config
 from kiosk.reports import NO_ROLE, CardFilter
-from kiosk.ui.manager.cards_model import FACE, FOLLOWUP, LANGUAGE, ROLE, SAID, TIME, CardsModel
-from kiosk.ui.manager.faces import face_word
+from kiosk.ui.faces import face_word
+from kiosk.ui.manager.cards_model import DETAILS, FACE, FOLLOWUP, TIME, VISITOR, CardsModel
 from kiosk.ui.manager.widgets import DayPicker, button, label
 
 # Fixed widths keep the last column, what the visitor said, as wide as the screen allows.
-COLUMN_WIDTHS = {TIME: 80, FACE: 170, ROLE: 200, LANGUAGE: 120, FOLLOWUP: 130}
-ROW_HEIGHT = 76  # two lines: the chips, then the comment
+COLUMN_WIDTHS = {TIME: 80, FACE: 165, VISITOR: 240, FOLLOWUP: 155}
+ROW_HEIGHT = 76  # two lines of 22 px text (see cards_model)
 
 
 class CardsPage(QWidget):
@@ -47,6 +47,8 @@ class CardsPage(QWidget):
         self.wants_followup = button("FilterToggle")
         self.wants_followup.setCheckable(True)
         self.count = label("BodyText")
+        self.detail = label("CardDetail")  # a tapped card in full: touch screens have no tooltips
+        self.detail.hide()
 
         self.model = CardsModel(conn, config, CardFilter(today))
         self.table = QTableView()
@@ -63,28 +65,49 @@ class CardsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
-        header.setSectionResizeMode(SAID, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)
 
-        filters = QGridLayout()
-        filters.addWidget(self.day, 0, 0, 1, 2)
-        filters.addWidget(self.face, 1, 0)
-        filters.addWidget(self.role, 1, 1)
-        filters.addWidget(self.has_comment, 0, 2)
-        filters.addWidget(self.wants_followup, 1, 2)
-        filters.setColumnStretch(0, 1)
-        filters.setColumnStretch(1, 1)
+        for combo in (self.face, self.role):
+            # Long role names must not set the page's minimum width (800 px portrait screens).
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+        self.filters = QGridLayout()
+        self.narrow = False
+        self._place_filters()
         page = QVBoxLayout(self)
         page.addWidget(self.title)
-        page.addLayout(filters)
+        page.addLayout(self.filters)
         page.addWidget(self.count)
         page.addWidget(self.table, 1)
+        page.addWidget(self.detail)
 
         self.retranslate()
+        self.table.clicked.connect(self._show_detail)
         self.day.changed.connect(self.apply_filter)
         self.face.currentIndexChanged.connect(self.apply_filter)
         self.role.currentIndexChanged.connect(self.apply_filter)
         self.has_comment.toggled.connect(self.apply_filter)
         self.wants_followup.toggled.connect(self.apply_filter)
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Three rows of filters on a narrow screen, two on a wide one."""
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self._place_filters()
+
+    def _place_filters(self) -> None:
+        toggles_at = ((2, 0), (2, 1)) if self.narrow else ((0, 2), (1, 2))
+        for widget in (self.day, self.face, self.role, self.has_comment, self.wants_followup):
+            self.filters.removeWidget(widget)
+        self.filters.addWidget(self.day, 0, 0, 1, 2)
+        self.filters.addWidget(self.face, 1, 0)
+        self.filters.addWidget(self.role, 1, 1)
+        self.filters.addWidget(self.has_comment, *toggles_at[0])
+        self.filters.addWidget(self.wants_followup, *toggles_at[1])
+        self.filters.setColumnStretch(0, 1)
+        self.filters.setColumnStretch(1, 1)
 
     def current_filter(self) -> CardFilter:
         return CardFilter(
@@ -97,7 +120,14 @@ class CardsPage(QWidget):
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())
+        self.detail.hide()
         self._show_count()
+
+    def _show_detail(self, index: QModelIndex) -> None:
+        row = index.row()
+        cells = [self.model.index(row, c).data() for c in (TIME, FACE, VISITOR, DETAILS)]
+        self.detail.setText("  ·  ".join(cells[:3]).replace("\n", " · ") + "\n" + cells[3])
+        self.detail.show()
 
     def reload(self) -> None:
         self.apply_filter()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.reports import Tally, Trend
-from kiosk.ui.manager.faces import face_colour, face_word
+from kiosk.ui.faces import face_colour, face_word
 from kiosk.ui.manager.widgets import short_date
 
 INK = QColor("#1B1B1F")

@@ -5,7 +5,6 @@ Contact details appear here and nowhere else on the kiosk.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -18,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.card import NAME_MAX, clean_text
+from kiosk.card import NAME_MAX, Clock, clean_text
 from kiosk.config import Config
 from kiosk.reports import FollowUp
-from kiosk.ui.manager.faces import face_word
+from kiosk.ui.faces import face_word
 from kiosk.ui.manager.widgets import button, day_and_time, label
 
 NOTE_MAX = 300
@@ -159,9 +158,7 @@ class FollowUpsPage(QWidget):
 
     resolve_requested = Signal(str, str, str)  # card id, note, answered by
 
-    def __init__(
-        self, config: Config, clock: Callable[[], datetime], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, config: Config, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("FollowUpsPage")
         self.config = config

@@ -16,13 +16,14 @@ from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPai
 
 from kiosk import reports
 from kiosk.config import Config
+from kiosk.ui.faces import face_word
 from kiosk.ui.manager.charts import INK, paint_face_bars
-from kiosk.ui.manager.faces import face_word
-from kiosk.ui.manager.fonts import load_fonts
 from kiosk.ui.manager.widgets import day_and_time, long_date
+from kiosk.ui.theme import load_fonts
 
 CANVAS_WIDTH = 794.0
 MARGIN = 48.0
+MORE_LINE = 22.0  # height kept free for "More in the manager area: N"
 WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
 
 
@@ -154,22 +155,27 @@ class _DayPage:
             15,
             bold=True,
         )
-        # Leave room for the follow-up list below; what does not fit is counted, not cut.
+        # Leave room for the follow-up list below.
         reserve = min(220.0, 40.0 + 22 * len(reports.day_followups(self.conn, day)))
-        keep_bottom, self.bottom = self.bottom, self.bottom - reserve
-        for shown, (when, rating, comment) in enumerate(comments):
-            if not self.text(f"{when:%H:%M}  {face_word(rating)}: {comment}", 12, gap=4):
-                self.text(
-                    QCoreApplication.translate(
-                        "DayReport", "More in the manager area: {count}"
-                    ).format(count=len(comments) - shown),
-                    12,
-                )
-                break
+        lines = [
+            f"{when:%H:%M}  {face_word(rating)}: {comment}" for when, rating, comment in comments
+        ]
+        self._listed(lines, self.bottom - reserve)
         if not comments:
             self.text(QCoreApplication.translate("DayReport", "No comments."), 12)
-        self.bottom = keep_bottom
         self.y += 8
+
+    def _listed(self, lines: list[str], floor: float) -> None:
+        """Write lines while they fit above ``floor``; what does not fit is counted, not cut."""
+        keep = self.bottom
+        self.bottom = floor - MORE_LINE  # always room left for the count of the rest
+        for shown, line in enumerate(lines):
+            if not self.text(line, 12, gap=4):
+                self.bottom = floor
+                more = QCoreApplication.translate("DayReport", "More in the manager area: {count}")
+                self.text(more.format(count=len(lines) - shown), 12)
+                break
+        self.bottom = keep
 
     def _followups(self, day: date) -> None:
         followups = [f for f in reports.day_followups(self.conn, day) if f.answered_at is None]
@@ -180,23 +186,19 @@ class _DayPage:
             15,
             bold=True,
         )
-        for shown, f in enumerate(followups):
+        lines = []
+        for f in followups:
             contact = ", ".join(x for x in (f.phone, f.email) if x)
-            line = QCoreApplication.translate(
-                "DayReport", "{time}  {name}, {contact}: answer by {due}"
-            ).format(
-                time=f"{f.created_at:%H:%M}",
-                name=f.name or "–",
-                contact=contact or "–",
-                due=day_and_time(f.due),
-            )
-            if not self.text(line, 12, gap=4):
-                self.text(
-                    QCoreApplication.translate(
-                        "DayReport", "More in the manager area: {count}"
-                    ).format(count=len(followups) - shown),
-                    12,
+            lines.append(
+                QCoreApplication.translate(
+                    "DayReport", "{time}  {name}, {contact}: answer by {due}"
+                ).format(
+                    time=f"{f.created_at:%H:%M}",
+                    name=f.name or "–",
+                    contact=contact or "–",
+                    due=day_and_time(f.due),
                 )
-                break
+            )
+        self._listed(lines, self.bottom)
         if not followups:
             self.text(QCoreApplication.translate("DayReport", "None open."), 12)

@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.config import Config
-from kiosk.ui.manager.report_job import ReportJob, start
+from kiosk.ui.manager.report_job import JobThread, ReportJob
 from kiosk.ui.manager.widgets import DayPicker, button, label
 
 AskPath = Callable[[QWidget, str, str], Path | None]
@@ -47,7 +47,8 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("ReportsPage")
         self.db_path = db_path
-        self._job: ReportJob | None = None
+        self._success: Callable[[int], str] = str
+        self._place = ""
         self.config = config
         self.ask_path = ask_path
         self.ask_printer = ask_printer
@@ -114,20 +115,22 @@ class ReportsPage(QWidget):
     def _run(self, target: Path | QPrinter, success: Callable[[int], str]) -> None:
         """Write the report on a worker thread; the buttons wait until it is done."""
         job = ReportJob(self.db_path, self.config, self.first.day, self.last.day, target)
+        self._success = success
+        self._place = str(target) if isinstance(target, Path) else self.tr("the printer")
         self.result.setText(self.tr("Working…"))
         self._set_busy(True)
-        job.done.connect(lambda n: self._finish(success(n)))
-        where = target if isinstance(target, Path) else self.tr("the printer")
-        job.failed.connect(
-            lambda reason: self._finish(
-                self.tr("Error: could not write to {place} ({reason})").format(
-                    place=where, reason=reason
-                )
-            )
-        )
+        # Bound methods, not lambdas: Qt drops the connections if the page goes away first.
+        job.done.connect(self._done)
+        job.failed.connect(self._failed)
         job.crashed.connect(self._crash)
-        self._job = job  # keeps the Python wrapper alive until the thread ends
-        start(job, self)
+        JobThread(job).start()
+
+    def _done(self, count: int) -> None:
+        self._finish(self._success(count))
+
+    def _failed(self, reason: str) -> None:
+        text = self.tr("Error: could not write to {place} ({reason})")
+        self._finish(text.format(place=self._place, reason=reason))
 
     def _set_busy(self, busy: bool) -> None:
         for b in (self.csv, self.pdf, self.print, self.first, self.last):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk import reports
@@ -71,7 +71,7 @@ class SummaryPage(QScrollArea):
         columns = QGridLayout()
         for i, (heading, text) in enumerate(self.lists):
             columns.addWidget(heading, 2 * (i // 2), i % 2)
-            columns.addWidget(text, 2 * (i // 2) + 1, i % 2)
+            columns.addWidget(text, 2 * (i // 2) + 1, i % 2, Qt.AlignmentFlag.AlignTop)
         columns.setColumnStretch(0, 1)
         columns.setColumnStretch(1, 1)
 
@@ -149,7 +149,10 @@ class SummaryPage(QScrollArea):
         )
 
     def _split_lines(self, rows: list[tuple[str, Tally]]) -> str:
-        return "\n".join(f"{t.cards} · {name} ({average_text(t)})" for name, t in rows)
+        line = self.tr("{count} · {name}, average {average}")
+        return "\n".join(
+            line.format(count=t.cards, name=name, average=average_text(t)) for name, t in rows
+        )
 
     def _role(self, role: str | None) -> str:
         if role is None:

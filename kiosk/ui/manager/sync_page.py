@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.sync_status import SyncStatus
+from kiosk.store import SyncStatus
 from kiosk.ui.manager.widgets import button, day_and_time, label
 
 
@@ -16,14 +16,19 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.setObjectName("SyncPage")
         self.configured = configured
-        self.status = SyncStatus(pending=0)
+        self.status: SyncStatus | None = None
+        self.running = False  # from "Sync now" until the worker reports back
         self.title = label("PageTitle")
-        self.captions = [label("FieldLabel") for _ in range(3)]
-        self.pending, self.last_success, self.last_error = (label("BodyText") for _ in range(3))
+        self.captions = [label("FieldLabel") for _ in range(4)]
+        self.pending, self.rejected, self.last_success, self.last_error = (
+            label("BodyText") for _ in range(4)
+        )
         self.note = label("BodyText")
         self.sync_now = button("PrimaryButton")
         grid = QGridLayout()
-        for i, value in enumerate((self.pending, self.last_success, self.last_error)):
+        for i, value in enumerate(
+            (self.pending, self.rejected, self.last_success, self.last_error)
+        ):
             grid.addWidget(self.captions[i], i, 0)
             grid.addWidget(value, i, 1)
         grid.setColumnStretch(1, 1)
@@ -36,29 +41,40 @@ class SyncPage(QWidget):
         page.addLayout(actions)
         page.addWidget(self.note)
         page.addStretch(1)
-        self.sync_now.clicked.connect(self.sync_now_requested)
+        self.sync_now.clicked.connect(self._sync_now)
         self.retranslate()
+
+    def _sync_now(self) -> None:
+        self.running = True
+        self.retranslate()
+        self.sync_now_requested.emit()
 
     def set_status(self, status: SyncStatus) -> None:
         self.status = status
+        self.running = False
         self.retranslate()
 
     def retranslate(self) -> None:
         s = self.status
         self.title.setText(self.tr("Sync with the district"))
         self.captions[0].setText(self.tr("Waiting to send"))
-        self.captions[1].setText(self.tr("Last successful sync"))
-        self.captions[2].setText(self.tr("Last problem"))
-        self.pending.setText(self.tr("Cards: {count}").format(count=s.pending))
+        self.captions[1].setText(self.tr("Refused by the district"))
+        self.captions[2].setText(self.tr("Last successful sync"))
+        self.captions[3].setText(self.tr("Last problem"))
+        pending = s.pending if s else 0
+        self.pending.setText(self.tr("Cards: {count}").format(count=pending))
+        self.rejected.setText(self.tr("Cards: {count}").format(count=s.rejected if s else 0))
+        last_success = s.last_success if s else None
         self.last_success.setText(
-            day_and_time(s.last_success.astimezone()) if s.last_success else self.tr("Never")
+            day_and_time(last_success.astimezone()) if last_success else self.tr("Never")
         )
-        self.last_error.setText(s.last_error or self.tr("None"))
-        self.last_error.setProperty("problem", bool(s.last_error))
+        last_error = s.last_error if s else None
+        self.last_error.setText(last_error or self.tr("None"))
+        self.last_error.setProperty("problem", bool(last_error))
         self.last_error.style().unpolish(self.last_error)
         self.last_error.style().polish(self.last_error)
-        self.sync_now.setText(self.tr("Syncing…") if s.running else self.tr("Sync now"))
-        self.sync_now.setEnabled(self.configured and not s.running)
+        self.sync_now.setText(self.tr("Syncing…") if self.running else self.tr("Sync now"))
+        self.sync_now.setEnabled(self.configured and not self.running)
         self.note.setText(
             ""
             if self.configured
