@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__
 from kiosk.card import NAME_MAX, Card, Clock, clean_text, system_clock
 from kiosk.config import Config
+from kiosk.crash import CrashHandler, enable_fault_log
 from kiosk.i18n import LanguageSwitcher
 from kiosk.manager_settings import (
     EffectiveSettings,
@@ -22,6 +23,7 @@ from kiosk.manager_settings import (
     effective_settings,
     purge_expired_contacts,
 )
+from kiosk.paths import default_log_dir
 from kiosk.pin import verify_pin
 from kiosk.store import CardStore, StoreEnvironmentError, SyncStatus
 from kiosk.ui.theme import apply_theme
@@ -270,6 +272,7 @@ def run_kiosk(
     quit_after_first_paint: bool = False,
 ) -> int:
     route_qt_messages()
+    enable_fault_log(default_log_dir())  # a hard crash leaves its Python stack in faults.log
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("feedback-kiosk")
@@ -285,6 +288,8 @@ def run_kiosk(
         app, config, data_dir, (width, height), not windowed, sync_worker=worker
     )
     window.exit_requested.connect(app.quit)
+    # An unhandled error in the GUI is logged and the kiosk goes back to Welcome (kiosk.crash).
+    CrashHandler(window.reset_to_welcome, app.exit).install()
     if worker is not None:
         app.aboutToQuit.connect(worker.stop)
         worker.start()

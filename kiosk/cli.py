@@ -74,6 +74,10 @@ class LazyGroup(click.Group):
     LAZY: ClassVar[dict[str, str]] = {
         "export": "kiosk.cli_export:export",
         "sync": "kiosk.cli_sync:sync_command",
+        "provision": "kiosk.cli_deploy:provision",
+        "install-autostart": "kiosk.cli_deploy:install_autostart",
+        "uninstall-autostart": "kiosk.cli_deploy:uninstall_autostart",
+        "doctor": "kiosk.cli_deploy:doctor",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -178,6 +178,33 @@ def _mapped(method: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def integrity_check(path: Path) -> list[str]:
+    """``PRAGMA integrity_check`` on a store file, opened read-only: the problems, or [] if sound.
+
+    For `kiosk doctor`, so it never migrates or writes. Raises StoreEnvironmentError when the file
+    cannot be read as a database at all (not a database, damaged header, unreadable).
+    """
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error as exc:
+        raise _environment_error(exc, path) or exc from exc
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        problems = [str(r[0]) for r in rows if r[0] != "ok"]
+        if not problems:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if "cards" not in tables:
+                problems.append("the file is a database but has no cards table")
+        return problems
+    except sqlite3.Error as exc:
+        mapped = _environment_error(exc, path)
+        if mapped is None:
+            raise
+        raise mapped from exc
+    finally:
+        conn.close()
+
+
 @dataclass(frozen=True)
 class OutboxStatus:
     pending: int
@@ -285,6 +312,10 @@ class CardStore:
 
     def close(self) -> None:
         self.db.close()
+
+    def integrity_check(self) -> list[str]:
+        """Problems ``PRAGMA integrity_check`` finds in this store's file ([] when sound)."""
+        return integrity_check(self.path)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
