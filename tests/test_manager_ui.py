@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+import kiosk
 from kiosk.config import Config, SyncConfig
 from kiosk.manager_settings import ManagerSettings
 from kiosk.reports import NO_ROLE
@@ -327,6 +328,10 @@ def test_sync_panel_shows_status_and_asks_for_a_sync(
     with qtbot.waitSignal(area.sync_now_requested):
         qtbot.mouseClick(area.sync.sync_now, Qt.MouseButton.LeftButton)
     assert area.sync.sync_now.text() == "Syncing…" and not area.sync.sync_now.isEnabled()
+
+
+def test_the_area_shows_the_kiosk_version(area: ManagerArea) -> None:
+    assert area.version.text() == f"Version {kiosk.__version__}"
 
 
 def test_close_and_quit_are_signals(area: ManagerArea, qtbot: QtBot) -> None:

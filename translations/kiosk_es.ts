@@ -321,6 +321,10 @@
         <translation>Área de gestión</translation>
     </message>
     <message>
+        <source>Version {version}</source>
+        <translation>Versión {version}</translation>
+    </message>
+    <message>
         <source>Back to the kiosk</source>
         <translation>Volver al quiosco</translation>
     </message>

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import reports
+from kiosk import __version__, reports
 from kiosk.card import Clock
 from kiosk.config import Config
 from kiosk.manager_settings import EffectiveSettings, ManagerSettings
@@ -86,6 +86,9 @@ class ManagerArea(QWidget):
         top_row.setContentsMargins(24, 8, 16, 8)
         top_row.addWidget(self.title)
         top_row.addWidget(self.school, 1)
+        self.version = label("FieldLabel")
+        top_row.addWidget(self.version)
+        top_row.addSpacing(16)
         top_row.addWidget(self.close_button)
 
         self.summary = SummaryPage(config)
@@ -242,6 +245,7 @@ class ManagerArea(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Manager area"))
+        self.version.setText(self.tr("Version {version}").format(version=__version__))
         self.close_button.setText(self.tr("Back to the kiosk"))
         names = (
             self.tr("Today"),
