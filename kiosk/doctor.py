@@ -7,7 +7,6 @@ failure with real files and real sockets.
 
 from __future__ import annotations
 
-import ipaddress
 import shutil
 import stat
 import sys
@@ -23,6 +22,7 @@ import requests
 from kiosk.buildinfo import BuildInfo
 from kiosk.config import Config, ConfigError, SyncConfig, load_config
 from kiosk.store import DB_FILENAME, StoreEnvironmentError, integrity_check
+from sync.client import is_loopback
 from sync.protocol import API_PREFIX, ProblemCode
 
 # Below this much free space the kiosk may fail to save a card; below WARN, plan a clean-up.
@@ -185,15 +185,6 @@ def check_logs(log_dir: Path) -> Check:
     return Check("logs", Status.OK, str(log_dir / "kiosk.log"))
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def read_token(sync: SyncConfig) -> tuple[str | None, Check | None]:
     """The bearer token from the config, or the Check explaining why there is none usable."""
     if sync.token:
@@ -267,7 +258,7 @@ def check_endpoint(
     parts = urlsplit(sync.endpoint)
     if (
         parts.scheme == "http"
-        and not _is_loopback(parts.hostname or "")
+        and not is_loopback(parts.hostname or "")
         and not (sync.allow_insecure_http)
     ):
         return Check(

@@ -33,7 +33,7 @@ def check_endpoint(endpoint: str, allow_insecure_http: bool) -> str:
     parts = urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise SyncConfigError(f"sync endpoint {endpoint!r} is not an http(s) URL")
-    if parts.scheme == "http" and not allow_insecure_http and not _is_loopback(parts.hostname):
+    if parts.scheme == "http" and not allow_insecure_http and not is_loopback(parts.hostname):
         raise SyncConfigError(
             f"sync endpoint {endpoint!r} is plain http to another machine; use https "
             "(or set allow_insecure_http = true on a test network)"
@@ -41,7 +41,7 @@ def check_endpoint(endpoint: str, allow_insecure_http: bool) -> str:
     return endpoint.rstrip("/")
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
     try:
