@@ -206,11 +206,16 @@ def route_qt_messages() -> None:
 
 
 class _QuitOnFirstPaint(QObject):
-    """For start-up measurements: leave the event loop once the welcome screen has painted."""
+    """For start-up measurements and smoke tests: once the welcome screen has painted, leave
+    the way staff do (kiosk mode refuses a plain quit: Qt 6 closes every window first)."""
+
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__(window)
+        self.window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
+            QTimer.singleShot(0, self.window.exit_requested.emit)
         return False
 
 

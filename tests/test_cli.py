@@ -64,10 +64,11 @@ def test_kiosk_mode_without_a_pin_is_refused(tmp_path: Path) -> None:
     assert "admin_pin_hash is not set" in result.stderr
 
 
-def test_run_starts_and_shows_welcome(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", [["--windowed"], []], ids=["windowed", "kiosk-mode"])
+def test_run_starts_and_shows_welcome(tmp_path: Path, mode: list[str]) -> None:
     result = kiosk(
         "run",
-        "--windowed",
+        *mode,
         "--quit-after-first-paint",
         "--config",
         str(ROOT / "assets" / "demo.toml"),
