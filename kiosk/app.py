@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, Signal, qInstallM
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
-from kiosk.card import NAME_MAX, Card, Clock, clean_text, system_clock
+from kiosk.card import NAME_MAX, Card, Clock, Delivery, clean_text, system_clock
 from kiosk.config import Config
 from kiosk.crash import CrashHandler, enable_fault_log
 from kiosk.i18n import LanguageSwitcher
@@ -40,8 +40,10 @@ qt_log = logging.getLogger("qt")
 class VisitorSession(QObject):
     """One card per visit: created at the first tap, updated step by step, then finalised.
 
-    A store that cannot be written is reported through ``problem`` (shown on screen) and
-    retried at the next tap; a card already saved is never dropped.
+    The visit's card is also kept in memory. When the store cannot be written, ``problem``
+    says so (the screens show it) and every later step tries again with the whole card, so a
+    disk that comes back mid-visit still gets the visit; a finished card that could not be
+    written is retried at the next save. A card already saved is never dropped.
     """
 
     problem = Signal(bool)
@@ -59,8 +61,15 @@ class VisitorSession(QObject):
         self.language = language
         self.clock = clock
         self.store: CardStore | None = None
-        self.card_id: str | None = None
+        self.card: Card | None = None  # the open visit's card
+        self.stored = False  # whether self.card is in the store yet
+        self.unsaved: list[Card] = []  # finished visits the store refused, oldest first
+        self.unfinalised: list[str] = []  # saved cards whose finalising the store refused
         self.failing = False
+
+    @property
+    def card_id(self) -> str | None:
+        return self.card.id if self.card is not None else None
 
     def _with_store(self, action: Callable[[CardStore], object]) -> bool:
         try:
@@ -68,6 +77,11 @@ class VisitorSession(QObject):
                 self.store = self.open_store()
                 self.store.finalise_abandoned()
             action(self.store)
+            while self.unsaved:
+                self.store.create(self.unsaved[0])
+                log.info("card %s saved late", self.unsaved.pop(0).id)
+            while self.unfinalised:
+                self.store.finalise(self.unfinalised.pop(0))
         except StoreEnvironmentError as exc:
             log.error("cannot save the visitor's answer: %s", exc)
             if not self.failing:
@@ -79,39 +93,54 @@ class VisitorSession(QObject):
             self.problem.emit(False)
         return True
 
-    def rated(self, rating: int) -> None:
-        if self.card_id is not None:
-            # Back to the faces and a different face: the same visit, a new rating.
-            card_id = self.card_id
-            self._with_store(lambda s: s.update(card_id, rating=rating))
+    def _save(self, **fields: Any) -> None:
+        """Apply a change to the open card, and write it: an update, or the whole card."""
+        card = self.card
+        if card is None:
             return
-        card = Card.new(rating, self.language(), self.config.kiosk_id, __version__, self.clock)
-        if self._with_store(lambda s: s.create(card)):
-            self.card_id = card.id
-            log.info("card %s created (rating %d)", card.id, rating)
+        for name, value in fields.items():
+            setattr(card, name, value)
+        if self.stored:
+            self._with_store(lambda s: s.update(card.id, **fields))
+        elif self._with_store(lambda s: s.create(card)):
+            self.stored = True
+            log.info("card %s created (rating %d)", card.id, card.rating)
+
+    def rated(self, rating: int) -> None:
+        if self.card is not None:
+            # Back to the faces and a different face: the same visit, a new rating.
+            self._save(rating=rating)
+            return
+        self.card = Card.new(rating, self.language(), self.config.kiosk_id, __version__, self.clock)
+        self.stored = False
+        self._save()
 
     def details(self, fields: dict[str, Any]) -> None:
-        if self.card_id is None:
-            return
         clean = dict(fields)
         if "comment" in clean:
             clean["comment"] = clean_text(clean["comment"], self.config.comment_max_chars)
         if "contact_name" in clean:
             clean["contact_name"] = clean_text(clean["contact_name"], NAME_MAX)
-        card_id = self.card_id
-        self._with_store(lambda s: s.update(card_id, **clean))
+        self._save(**clean)
 
     def language_changed(self, language: str) -> None:
-        if self.card_id is not None:
-            card_id = self.card_id
-            self._with_store(lambda s: s.update(card_id, language=language))
+        self._save(language=language)
 
     def finished(self) -> None:
-        if self.card_id is None:
+        card, self.card = self.card, None
+        if card is None:
             return
-        card_id, self.card_id = self.card_id, None
-        if self._with_store(lambda s: s.finalise(card_id)):
-            log.info("card %s final", card_id)
+        if self.stored:
+            if self._with_store(lambda s: s.finalise(card.id)):
+                log.info("card %s final", card.id)
+            else:
+                self.unfinalised.append(card.id)
+            return
+        # Never written: it goes in whole, already final, now or at the next save.
+        card.delivery = Delivery.PENDING
+        card.finalised_at = self.clock()
+        self.unsaved.append(card)
+        self._with_store(lambda s: None)
 
 
 class StaffWiring(QObject):

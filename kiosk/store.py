@@ -340,6 +340,8 @@ class CardStore:
         unknown = set(fields) - _EDITABLE
         if unknown:
             raise ValueError(f"not editable: {sorted(unknown)}")
+        if not fields:
+            return self.get(card_id) is not None  # a step the visitor left empty
         values = {k: _column_value(v) for k, v in fields.items()}
         sets = ", ".join(f"{k} = ?" for k in values)
         with self.transaction() as conn:

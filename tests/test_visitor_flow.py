@@ -382,7 +382,11 @@ def test_an_unwritable_store_shows_a_message_and_keeps_the_saved_cards(kiosk: Ki
     store.db.conn.execute("PRAGMA query_only = ON")  # SQLite now refuses every write
     kiosk.tap(w.welcome.faces[0])
     assert w.current() is w.details  # the visitor is not stopped
+    kiosk.tap(w.details.went_well.buttons["quick"])
     kiosk.tap(w.details.done_button)
+    assert w.thanks.body.text() == (
+        "Sorry, your answer could not be saved. Please tell the front desk."
+    )
     kiosk.tap(w.thanks.restart_button)
     assert w.welcome.banner.isVisible()
     assert w.welcome.banner.text() == (
@@ -392,7 +396,54 @@ def test_an_unwritable_store_shows_a_message_and_keeps_the_saved_cards(kiosk: Ki
     store.db.conn.execute("PRAGMA query_only = OFF")  # the disk is back
     kiosk.tap(w.welcome.faces[1])
     assert not w.welcome.banner.isVisible()
-    assert sorted(c.rating for c in kiosk.cards()) == [2, 5]
+    # The visit the disk refused is saved too, whole and final, at the next save.
+    cards = {c.rating: c for c in kiosk.cards()}
+    assert sorted(cards) == [1, 2, 5]
+    assert cards[1].went_well == ["quick"] and cards[1].delivery is Delivery.PENDING
+
+
+def test_a_disk_that_comes_back_mid_visit_still_gets_the_visit(kiosk: Kiosk) -> None:
+    w = kiosk.window
+    kiosk.tap(w.welcome.faces[4])
+    kiosk.tap(w.details.done_button)
+    kiosk.tap(w.thanks.restart_button)
+    store = kiosk.session.store
+    assert store is not None
+    store.db.conn.execute("PRAGMA query_only = ON")
+    kiosk.tap(w.welcome.faces[2])  # refused
+    store.db.conn.execute("PRAGMA query_only = OFF")
+    kiosk.tap(w.details.could_improve.buttons["parking"])
+    kiosk.tap(w.details.next_button)  # written now, with the rating and the chip
+    kiosk.tap(w.role.buttons["parent"])
+    kiosk.tap(w.role.done_button)
+    assert w.thanks.body.text() == "Your answer was saved. It helps our school get better."
+    cards = {c.rating: c for c in kiosk.cards()}
+    assert sorted(cards) == [3, 5]
+    assert cards[3].could_improve == ["parking"] and cards[3].role == "parent"
+    assert cards[3].delivery is Delivery.PENDING
+
+
+def test_back_from_an_empty_step_keeps_the_visit(kiosk: Kiosk) -> None:
+    w = kiosk.window
+    kiosk.tap(w.welcome.faces[3])
+    for step in (w.details, w.role, w.comment):
+        kiosk.tap(step.next_button)
+    kiosk.tap(w.followup.back_button)
+    assert w.current() is w.comment and w.visit_open
+    kiosk.qtbot.keyClick(w.comment, Qt.Key.Key_Escape)
+    assert w.current() is w.role
+    card = kiosk.only_card()
+    assert card.rating == 4 and card.delivery is Delivery.DRAFT
+
+
+def test_the_thanks_countdown_does_not_pull_staff_out(kiosk: Kiosk) -> None:
+    w = kiosk.window
+    kiosk.tap(w.welcome.faces[3])
+    kiosk.tap(w.details.done_button)
+    w.open_staff_area()
+    enter_pin(kiosk, PIN)
+    assert w.current() is w.staff
+    assert not w.thanks_timer.isActive()
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080), (800, 1280)])

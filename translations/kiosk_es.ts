@@ -734,6 +734,10 @@
         <translation>¡Gracias!</translation>
     </message>
     <message>
+        <source>Sorry, your answer could not be saved. Please tell the front desk.</source>
+        <translation>Lo sentimos, su respuesta no se pudo guardar. Por favor, avise en la recepción.</translation>
+    </message>
+    <message>
         <source>Your answer was saved. Someone will contact you soon.</source>
         <translation>Su respuesta se guardó. Alguien se comunicará con usted pronto.</translation>
     </message>

@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent, QSh
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDialog,
     QHBoxLayout,
     QPushButton,
     QStackedWidget,
@@ -83,6 +84,7 @@ class KioskWindow(QWidget):
         self.allow_close = not kiosk_mode
         self.visit_open = False
         self.staff_screens: list[QWidget] = []
+        self.storage_problem = False  # the store refused the last save (shown to visitors)
         self.last_switch = -SETTLE_SECONDS
         self.idle_seconds: float = config.idle_timeout_seconds
         scale = fit.scale
@@ -164,6 +166,8 @@ class KioskWindow(QWidget):
         return self.stack.currentWidget()
 
     def _show(self, screen: QWidget) -> None:
+        if screen is not self.thanks:
+            self.thanks_timer.stop()  # its countdown must not pull staff out of their screens
         self.stack.setCurrentWidget(screen)
         self.last_switch = self.monotonic()
         focus = getattr(screen, "focus_first", None)
@@ -211,7 +215,7 @@ class KioskWindow(QWidget):
         else:
             self._save(step)
         self._finish_visit()
-        self.thanks.start(self.config.thanks_seconds, followup)
+        self.thanks.start(self.config.thanks_seconds, followup, saved=not self.storage_problem)
         self._show(self.thanks)
         self.thanks_timer.start()
 
@@ -227,6 +231,9 @@ class KioskWindow(QWidget):
 
     def reset_to_welcome(self) -> None:
         """The next visitor's start: no card open, every step cleared, the default language."""
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QDialog):
+            modal.reject()  # a file or print dialog the manager left open must not stay on top
         self._finish_visit()
         self.thanks_timer.stop()
         for step in self.steps:
@@ -297,6 +304,7 @@ class KioskWindow(QWidget):
         self._show(screen)
 
     def show_storage_problem(self, problem: bool) -> None:
+        self.storage_problem = problem
         self.welcome.show_problem(
             self.tr("Answers cannot be saved right now. Please tell the front desk.")
             if problem
@@ -304,8 +312,14 @@ class KioskWindow(QWidget):
         )
 
     def _is_mine(self, watched: QObject) -> bool:
+        """Is this object part of this window, its screens or a dialog opened over them?"""
         if isinstance(watched, QWidget):
-            return watched is self or self.isAncestorOf(watched)
+            widget: QWidget | None = watched
+            while widget is not None:
+                if widget is self:
+                    return True
+                widget = widget.parentWidget()
+            return False
         return watched is self.windowHandle()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -18,6 +18,7 @@ class ThanksScreen(Retranslatable):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.seconds_left = 0
         self.followup_requested = False
+        self.saved = True
         self.title = label("Question")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body = label("Body")
@@ -58,9 +59,10 @@ class ThanksScreen(Retranslatable):
         layout.addLayout(button_row)
         self.retranslate()
 
-    def start(self, seconds: int, followup_requested: bool) -> None:
+    def start(self, seconds: int, followup_requested: bool, saved: bool = True) -> None:
         self.seconds_left = seconds
         self.followup_requested = followup_requested
+        self.saved = saved
         self.retranslate()
 
     def tick(self) -> None:
@@ -72,7 +74,11 @@ class ThanksScreen(Retranslatable):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Thank you!"))
-        if self.followup_requested:
+        if not self.saved:
+            self.body.setText(
+                self.tr("Sorry, your answer could not be saved. Please tell the front desk.")
+            )
+        elif self.followup_requested:
             self.body.setText(self.tr("Your answer was saved. Someone will contact you soon."))
         else:
             self.body.setText(self.tr("Your answer was saved. It helps our school get better."))
