@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from kiosk import __version__
 from kiosk.card import Clock, system_clock
 from kiosk.config import Config
-from kiosk.store import CardStore
+from kiosk.store import CardStore, StoreEnvironmentError
 from sync.backoff import Backoff
 from sync.errors import AuthError, RateLimited, SyncConfigError, SyncError
 from sync.uploader import Uploader
@@ -42,14 +42,23 @@ class _Runner(QObject):
 
     @Slot()
     def begin(self) -> None:
-        try:
-            self._store = CardStore.in_dir(self._data_dir, self._clock)
+        if self._timer is None:
             self._timer = QTimer(self)
             self._timer.setSingleShot(True)
             self._timer.timeout.connect(self.run)
+        try:
+            self._store = CardStore.in_dir(self._data_dir, self._clock)
             self._uploader = Uploader.from_config(
                 self._store, self._config.sync, self._config.kiosk_id, __version__
             )
+            thread = QThread.currentThread()
+            if thread is not None:
+                self._uploader.should_stop = thread.isInterruptionRequested
+        except StoreEnvironmentError as exc:
+            # The disk, not a bug: the visitor's screens report it; try again later.
+            log.error("sync: cannot open the card store: %s", exc)
+            self._timer.start(int(self._backoff.failed() * 1000))
+            return
         except SyncConfigError as exc:
             # Nothing to retry until the config changes; the status says why.
             log.warning("sync: %s", exc)
@@ -60,12 +69,20 @@ class _Runner(QObject):
         except Exception as exc:
             self.crashed.emit(exc)
             return
-        self.status_changed.emit(self._store.sync_status())  # the UI has figures at once
+        self._emit_status()  # the UI has figures at once
         self.run()
 
     @Slot()
     def run(self) -> None:
-        if self._uploader is None or self._store is None or self._timer is None:
+        if self._timer is None:
+            return
+        if self._store is None:
+            self._timer.stop()
+            self.begin()  # the store could not be opened before; try again
+            return
+        if self._uploader is None:
+            # Not configured usefully (see the status): answer "Sync now" with the status.
+            self._emit_status()
             return
         self._timer.stop()
         try:
@@ -78,12 +95,23 @@ class _Runner(QObject):
             delay = self._backoff.failed(retry_after=exc.retry_after)
         except SyncError:
             delay = self._backoff.failed()
-        except Exception as exc:  # a bug or the machine (disk, database): the app decides
+        except StoreEnvironmentError as exc:
+            # Disk full, locked, read-only: logged and retried, never a crash of the kiosk.
+            log.error("sync: the card store failed: %s", exc)
+            delay = self._backoff.failed()
+        except Exception as exc:  # a bug: re-raised on the GUI thread
             self.crashed.emit(exc)
             delay = self._backoff.failed()
         self._timer.start(int(delay * 1000))
+        self._emit_status()
+
+    def _emit_status(self) -> None:
+        if self._store is None:
+            return
         try:
             self.status_changed.emit(self._store.sync_status())
+        except StoreEnvironmentError as exc:
+            log.error("sync: cannot read the sync status: %s", exc)
         except Exception as exc:
             self.crashed.emit(exc)
 
@@ -145,6 +173,7 @@ class SyncWorker(QObject):
     def stop(self) -> None:
         """Finish the running cycle (if any), close the worker's connections, join the thread."""
         if self._thread.isRunning():
+            self._thread.requestInterruption()  # the uploader stops after the current batch
             self._finish.emit()
             self._thread.wait()
 

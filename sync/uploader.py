@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,6 +106,9 @@ class Uploader:
         self.kiosk_id = kiosk_id
         self.app_version = app_version
         self.batch_size = min(batch_size, MAX_BATCH)
+        # Checked between batches: a kiosk closing down stops after the batch on the wire
+        # instead of draining a long outbox first.
+        self.should_stop: Callable[[], bool] = lambda: False
 
     @classmethod
     def from_config(
@@ -149,7 +153,7 @@ class Uploader:
         return report
 
     def _send_cards(self, report: CycleReport) -> None:
-        while cards := self.store.outbox(self.batch_size):
+        while not self.should_stop() and (cards := self.store.outbox(self.batch_size)):
             wire: list[WireCard] = []
             local_id: dict[str, str] = {}  # the wire's canonical UUID text -> the stored id
             unsendable: dict[str, str] = {}
@@ -179,7 +183,7 @@ class Uploader:
         # There is no "rejected" state for answers: one the protocol cannot carry, or one the
         # receiver refuses (an id conflict, only possible if its data was edited), stays pending
         # and is logged, and the loop stops when a round delivers nothing new.
-        while records := self.store.followup_outbox(self.batch_size):
+        while not self.should_stop() and (records := self.store.followup_outbox(self.batch_size)):
             sendable: dict[str, FollowupRecord] = {}  # by the answer's wire key
             answers: list[FollowupAnswer] = []
             for record in records:
@@ -187,7 +191,12 @@ class Uploader:
                     answers.append(to_wire_answer(record))
                     sendable[answers[-1].key] = record
                 except ValidationError as exc:
-                    log.error("sync: answer to card %s cannot be sent: %s", record.card_id, exc)
+                    # The message only: pydantic's text would quote the manager's note.
+                    log.error(
+                        "sync: answer to card %s cannot be sent: %s",
+                        record.card_id,
+                        exc.errors()[0]["msg"],
+                    )
             if not answers:
                 break
             result = self.client.send_followups(

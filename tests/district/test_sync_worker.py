@@ -98,3 +98,30 @@ def test_unconfigured_sync_reports_why_and_stops_cleanly(qtbot, data_dir, store,
     status: SyncStatus = got.args[0]
     assert (status.last_error_kind, status.pending) == ("config", 2)
     assert "not configured" in (status.last_error or "")
+
+
+def test_a_broken_card_store_is_logged_not_raised(qtbot, tmp_path: Path, receiver, caplog) -> None:
+    data_dir = tmp_path / "broken"
+    data_dir.mkdir()
+    (data_dir / "cards.db").write_bytes(b"not a database" * 200)  # the kiosk shows this itself
+    worker = make_worker(data_dir, receiver)
+    try:
+        worker.start()
+        qtbot.waitUntil(lambda: "cannot open the card store" in caplog.text, timeout=10_000)
+    finally:
+        worker.stop()
+
+
+def test_sync_now_answers_with_the_status_when_sync_cannot_run(
+    qtbot, data_dir: Path, store: CardStore, receiver
+) -> None:
+    sync = SyncConfig(endpoint=receiver.url, token_file=data_dir / "missing-token")
+    worker = SyncWorker(data_dir, Config(kiosk_id=KIOSK_ID, sync=sync))
+    try:
+        with qtbot.waitSignal(worker.status_changed, timeout=10_000) as first:
+            worker.start()
+        assert "token file" in (first.args[0].last_error or "")
+        with qtbot.waitSignal(worker.status_changed, timeout=10_000):  # "Sync now" is answered
+            worker.sync_now()
+    finally:
+        worker.stop()
