@@ -30,6 +30,7 @@ from sqlalchemy import (
     func,
     make_url,
     select,
+    text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -121,6 +122,9 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+_SEQ_ORDER_LOCK = 7_310_425  # an arbitrary, fixed advisory lock id for the inserts
+
+
 def store_items(
     conn: Connection, table: Table, key: str, rows: Sequence[dict[str, Any]]
 ) -> dict[str, ItemResult]:
@@ -128,6 +132,11 @@ def store_items(
     columns. Returns each key's result: accepted, duplicate, or rejected as a conflict."""
     if not rows:
         return {}
+    if conn.dialect.name == "postgresql":
+        # Readers page by seq (`?since=`). PostgreSQL hands out sequence numbers outside the
+        # transaction, so two kiosks' inserts could commit out of seq order and a reader past
+        # the later one would never see the earlier. One writer at a time keeps seq order.
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SEQ_ORDER_LOCK})
     received_at = _now()
     values = [{**r, "body_sha256": _sha256(r["body"]), "received_at": received_at} for r in rows]
     column = table.c[key]
