@@ -9,7 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtCore import (
+    QEvent,
+    QLockFile,
+    QObject,
+    QTimer,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
@@ -34,6 +42,7 @@ if TYPE_CHECKING:  # imported when first used, so they do not slow the kiosk's s
     from kiosk.ui.manager.area import ManagerArea
 
 log = logging.getLogger("kiosk.app")
+PURGE_INTERVAL_MS = 6 * 3600 * 1000
 qt_log = logging.getLogger("qt")
 
 
@@ -167,14 +176,29 @@ class StaffWiring(QObject):
         if store is not None:
             try:
                 self.settings = ManagerSettings(store).effective(config)
-                purged = purge_expired_contacts(store, config)
-                if purged:
-                    log.info("removed contact details of %d old delivered card(s)", purged)
             except StoreEnvironmentError as exc:
                 log.error("cannot read the manager's settings: %s", exc)
         self.apply(self.settings)
+        # Retention applies at start and then every few hours: a kiosk runs for weeks.
+        self.purge_contacts()
+        self.purge_timer = QTimer(self)
+        self.purge_timer.setInterval(PURGE_INTERVAL_MS)
+        self.purge_timer.timeout.connect(self.purge_contacts)
+        self.purge_timer.start()
         window.enable_manager(True)
         window.manager_requested.connect(self.open_manager)
+
+    def purge_contacts(self) -> None:
+        store = self.session.store
+        if store is None:
+            return
+        try:
+            purged = purge_expired_contacts(store, self.config)
+        except StoreEnvironmentError as exc:
+            log.error("cannot remove expired contact details: %s", exc)
+            return
+        if purged:
+            log.info("removed contact details of %d old delivered card(s)", purged)
 
     def check_pin(self, pin: str) -> bool:
         return verify_pin(pin, self.settings.pin_hash)
@@ -298,6 +322,29 @@ def build_window(
     return window, session
 
 
+EXIT_ALREADY_RUNNING = 3
+
+
+def _lock_data_dir(data_dir: Path) -> QLockFile:
+    """One kiosk per data folder: a second one would finalise the first one's open card.
+
+    The returned lock is held unless another live process holds it (``isLocked()`` tells);
+    a folder that cannot be made is left to the store to report.
+    """
+    lock = QLockFile(str(data_dir / "kiosk.lock"))
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return lock
+    if not lock.tryLock(200) and lock.error() == QLockFile.LockError.LockFailedError:
+        raise AlreadyRunning(f"another kiosk is already running with the data folder {data_dir}")
+    return lock
+
+
+class AlreadyRunning(Exception):
+    pass
+
+
 def run_kiosk(
     config: Config,
     data_dir: Path,
@@ -311,6 +358,12 @@ def run_kiosk(
     assert isinstance(app, QApplication)
     app.setApplicationName("feedback-kiosk")
     app.setApplicationVersion(__version__)
+    try:
+        lock = _lock_data_dir(data_dir)  # held until the kiosk ends
+    except AlreadyRunning as exc:
+        log.error("%s", exc)
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return EXIT_ALREADY_RUNNING
     screen = app.primaryScreen().availableGeometry()
     width, height = size or (screen.width(), screen.height())
     worker: SyncWorker | None = None
@@ -338,4 +391,6 @@ def run_kiosk(
     else:
         window.showFullScreen()
     log.info("kiosk %s started (%s, data in %s)", config.kiosk_id, __version__, data_dir)
-    return app.exec()
+    code = app.exec()
+    lock.unlock()
+    return code

@@ -6,6 +6,7 @@ import os
 import struct
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,36 @@ def test_seed_writes_the_cards_asked_for(tmp_path: Path) -> None:
     assert len(cards) == 250
     days = {c.created_at.date() for c in cards}
     assert 1 < len(days) <= 7
+
+
+def test_a_second_kiosk_on_the_same_data_folder_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    first = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--windowed", "--data-dir", str(data)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (data / "kiosk.lock").exists() and time.monotonic() < deadline:
+            try:
+                first.wait(timeout=0.05)  # returns early only if the first kiosk died
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        assert (data / "kiosk.lock").exists(), "the first kiosk never started"
+        second = kiosk("run", "--windowed", "--data-dir", str(data), env=env)
+        assert second.returncode == 3
+        assert "another kiosk is already running" in second.stderr
+    finally:
+        first.kill()
+        first.wait(timeout=30)
+    # The lock of a process that died is stale, so the next start takes it over.
+    third = kiosk("run", "--windowed", "--quit-after-first-paint", "--data-dir", str(data), env=env)
+    assert third.returncode == 0, third.stderr

@@ -222,7 +222,7 @@ class ManagerArea(QWidget):
         self.refresh()
 
     def _settings_saved(self, effective: EffectiveSettings) -> None:
-        # A shorter retention applies at once, not at the next daily purge.
+        # A shorter retention applies at once, not at the next purge (every six hours).
         try:
             self.store.purge_contacts(effective.contact_retention_days)
         except StoreEnvironmentError as exc:
