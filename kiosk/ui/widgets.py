@@ -36,6 +36,14 @@ def set_flag(widget: QWidget, name: str, on: bool) -> None:
     _repolish(widget)
 
 
+def chip_button() -> QPushButton:
+    """A toggle a visitor taps to choose (a chip or a role), styled by ``[chip="true"]``."""
+    b = QPushButton()
+    b.setCheckable(True)
+    set_flag(b, "chip", True)
+    return b
+
+
 def label(object_name: str, wrap: bool = True) -> QLabel:
     lab = QLabel()
     lab.setObjectName(object_name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.config import Choice
-from kiosk.ui.widgets import StepScreen, label, set_flag
+from kiosk.ui.widgets import StepScreen, chip_button, label
 
 
 class ChipGroup(QWidget):
@@ -19,9 +19,7 @@ class ChipGroup(QWidget):
         grid = QGridLayout()
         grid.setSpacing(10)
         for i, choice in enumerate(choices):
-            b = QPushButton()
-            b.setCheckable(True)
-            set_flag(b, "chip", True)
+            b = chip_button()
             self.buttons[choice.id] = b
             grid.addWidget(b, i, 0)
         layout = QVBoxLayout(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.config import Choice
-from kiosk.ui.widgets import StepScreen, set_flag
+from kiosk.ui.widgets import StepScreen, chip_button
 
 
 class RoleScreen(StepScreen):
@@ -19,9 +19,7 @@ class RoleScreen(StepScreen):
         grid = QGridLayout()
         grid.setSpacing(16)
         for i, role in enumerate(roles):
-            b = QPushButton()
-            b.setCheckable(True)
-            set_flag(b, "chip", True)
+            b = chip_button()
             self.buttons[role.id] = b
             grid.addWidget(b, i // 2, i % 2)
             b.toggled.connect(lambda on, rid=role.id: self._toggled(rid, on))
