@@ -1,6 +1,7 @@
 """The floor for start-up: a minimal PySide6 window, shown, quit on its first paint.
 
-Run as a whole process by bench/startup.py, next to `kiosk run --quit-after-first-paint`.
+Run as a whole process by bench/startup.py, next to `kiosk run --quit-after-first-paint`; like
+the kiosk, it prints the monotonic clock at its first paint.
 With --print-rss it prints its own VmRSS and VmHWM (KiB, from /proc/self/status) on the way out,
 for bench/memory.py.
 """
@@ -8,6 +9,7 @@ for bench/memory.py.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 class _QuitOnFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
+            print(f"first-paint {time.monotonic():.6f}", flush=True)
             QTimer.singleShot(0, QApplication.quit)
         return False
 

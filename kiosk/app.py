@@ -1,4 +1,4 @@
-"""Wiring: the one place where the window's signals meet the store (and, later, the uploader)."""
+"""Wiring: the one place where the window's signals meet the store and the uploader."""
 
 from __future__ import annotations
 
@@ -9,22 +9,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QEvent,
-    QLockFile,
-    QObject,
-    QTimer,
-    QtMsgType,
-    Signal,
-    qInstallMessageHandler,
-)
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.card import NAME_MAX, Card, Clock, Delivery, clean_text, system_clock
-from kiosk.config import Config
-from kiosk.crash import CrashHandler, enable_fault_log
+from kiosk.config import Config, ConfigError, load_config
+from kiosk.crash import CrashHandler
+from kiosk.first_frame import FirstFrame
 from kiosk.i18n import LanguageSwitcher
+from kiosk.launch import EXIT_CONFIG, QtMessages
+from kiosk.logs import setup_logging
 from kiosk.manager_settings import (
     EffectiveSettings,
     ManagerSettings,
@@ -43,7 +38,6 @@ if TYPE_CHECKING:  # imported when first used, so they do not slow the kiosk's s
 
 log = logging.getLogger("kiosk.app")
 PURGE_INTERVAL_MS = 6 * 3600 * 1000
-qt_log = logging.getLogger("qt")
 
 
 class VisitorSession(QObject):
@@ -242,64 +236,17 @@ class StaffWiring(QObject):
             self.manager.set_sync_status(status)
 
 
-def route_qt_messages() -> None:
-    """Qt's own warnings go to the 'qt' logger, so they land in the log file."""
-    levels = {
-        QtMsgType.QtDebugMsg: logging.DEBUG,
-        QtMsgType.QtInfoMsg: logging.INFO,
-        QtMsgType.QtWarningMsg: logging.WARNING,
-        QtMsgType.QtCriticalMsg: logging.ERROR,
-        QtMsgType.QtFatalMsg: logging.CRITICAL,
-    }
-
-    def handler(kind: QtMsgType, _context: object, message: str) -> None:
-        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
-
-    qInstallMessageHandler(handler)
-
-
-class _QuitOnFirstPaint(QObject):
-    """For start-up measurements and smoke tests: once the welcome screen has painted, leave
-    the way staff do (kiosk mode refuses a plain quit: Qt 6 closes every window first)."""
-
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__(window)
-        self.window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self.window.exit_requested.emit)
-        return False
-
-
-def build_window(
-    app: QApplication,
+def wire_window(
+    window: KioskWindow,
     config: Config,
     data_dir: Path,
-    size: tuple[int, int],
-    kiosk_mode: bool,
     clock: Clock = system_clock,
-    monotonic: Callable[[], float] = time.monotonic,
     sync_worker: SyncWorker | None = None,
-) -> tuple[KioskWindow, VisitorSession]:
-    """Create the window and its session, wired together. Shared by `run` and the tests.
-
-    ``monotonic`` drives the window's tap-settle guard; tests and benchmarks pass a fake one
-    to step past the settle window instead of sleeping.
-    """
-    fit = apply_theme(app, *size)
-    switcher = LanguageSwitcher()
-    switcher.set_language(config.default_language)
+) -> VisitorSession:
+    """Complete the window from the config and connect it to the card store (and sync)."""
     pin_check: list[Callable[[str], bool]] = []  # set once the staff wiring exists
-    window = KioskWindow(
-        config,
-        fit,
-        check_pin=lambda pin: pin_check[0](pin),
-        switcher=switcher,
-        kiosk_mode=kiosk_mode,
-        monotonic=monotonic,
-    )
-    switcher.setParent(window)  # its translator goes with the window
+    window.complete(config, check_pin=lambda pin: pin_check[0](pin))
+    switcher = window.switcher
     session = VisitorSession(
         lambda: CardStore.in_dir(data_dir, clock), config, lambda: switcher.language, clock
     )
@@ -319,61 +266,66 @@ def build_window(
         sync_worker.setParent(window)
         sync_worker.status_changed.connect(staff.show_sync_status)
         staff.sync_now_requested.connect(sync_worker.sync_now)
+    # The manager's default language may differ from IT's: the first visitor gets it.
+    window.reset_to_welcome()
+    return session
+
+
+def build_window(
+    app: QApplication,
+    config: Config,
+    data_dir: Path,
+    size: tuple[int, int],
+    kiosk_mode: bool,
+    clock: Clock = system_clock,
+    monotonic: Callable[[], float] = time.monotonic,
+    sync_worker: SyncWorker | None = None,
+) -> tuple[KioskWindow, VisitorSession]:
+    """The whole kiosk window in one go, wired to its store: for tests, benchmarks and
+    snapshots. (`kiosk run` builds it in two steps around the first paint: kiosk.launch.)
+
+    ``monotonic`` drives the window's tap-settle guard; tests and benchmarks pass a fake one
+    to step past the settle window instead of sleeping.
+    """
+    fit = apply_theme(app, *size)
+    switcher = LanguageSwitcher()
+    switcher.set_language(config.default_language)
+    window = KioskWindow(
+        FirstFrame.of(config), fit, switcher, kiosk_mode=kiosk_mode, monotonic=monotonic
+    )
+    switcher.setParent(window)  # its translator goes with the window
+    session = wire_window(window, config, data_dir, clock, sync_worker)
     return window, session
 
 
-EXIT_ALREADY_RUNNING = 3
-
-
-def _lock_data_dir(data_dir: Path) -> QLockFile:
-    """One kiosk per data folder: a second one would finalise the first one's open card.
-
-    The returned lock is held unless another live process holds it (``isLocked()`` tells);
-    a folder that cannot be made is left to the store to report.
-    """
-    lock = QLockFile(str(data_dir / "kiosk.lock"))
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return lock
-    if not lock.tryLock(200) and lock.error() == QLockFile.LockError.LockFailedError:
-        raise AlreadyRunning(f"another kiosk is already running with the data folder {data_dir}")
-    return lock
-
-
-class AlreadyRunning(Exception):
-    pass
-
-
-def run_kiosk(
-    config: Config,
+def finish_start(
+    app: QApplication,
+    window: KioskWindow,
+    validated: Config | None,
+    config_file: Path | None,
     data_dir: Path,
-    windowed: bool,
-    size: tuple[int, int] | None = None,
-    quit_after_first_paint: bool = False,
-) -> int:
-    route_qt_messages()
-    enable_fault_log(default_log_dir())  # a hard crash leaves its Python stack in faults.log
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("feedback-kiosk")
-    app.setApplicationVersion(__version__)
+    qt_messages: QtMessages,
+) -> bool:
+    """The second half of `kiosk run` (see kiosk.launch), after the first frame is painted.
+
+    Returns False, having asked the app to exit with the config error code, when the config
+    fails validation (only possible for a file kiosk.config_seen had marked valid).
+    """
     try:
-        lock = _lock_data_dir(data_dir)  # held until the kiosk ends
-    except AlreadyRunning as exc:
-        log.error("%s", exc)
-        print(f"kiosk: {exc}", file=sys.stderr)
-        return EXIT_ALREADY_RUNNING
-    screen = app.primaryScreen().availableGeometry()
-    width, height = size or (screen.width(), screen.height())
+        config = validated or load_config(config_file)
+    except ConfigError as exc:
+        print(f"kiosk: configuration error: {exc}", file=sys.stderr)
+        window.leave_kiosk()
+        app.exit(EXIT_CONFIG)
+        return False
+    setup_logging(default_log_dir(), config.log_level)
+    qt_messages.release()
     worker: SyncWorker | None = None
     if config.sync.endpoint:
         from kiosk.sync_worker import SyncWorker
 
         worker = SyncWorker(data_dir, config)
-    window, _session = build_window(
-        app, config, data_dir, (width, height), not windowed, sync_worker=worker
-    )
+    wire_window(window, config, data_dir, sync_worker=worker)
     window.exit_requested.connect(app.quit)
     # An unhandled error in the GUI is logged and the kiosk goes back to Welcome (kiosk.crash).
     CrashHandler(window.reset_to_welcome, app.exit).install()
@@ -382,15 +334,5 @@ def run_kiosk(
         worker.start()
     else:
         log.info("sync: no endpoint configured; cards stay on this kiosk")
-    if quit_after_first_paint:
-        watcher = _QuitOnFirstPaint(window)
-        window.welcome.installEventFilter(watcher)
-    if windowed:
-        window.resize(width, height)
-        window.show()
-    else:
-        window.showFullScreen()
     log.info("kiosk %s started (%s, data in %s)", config.kiosk_id, __version__, data_dir)
-    code = app.exec()
-    lock.unlock()
-    return code
+    return True

@@ -20,15 +20,19 @@ from pydantic import (
     model_validator,
 )
 
+from kiosk.first_frame import (
+    DEFAULT_LANGUAGE,
+    DEFAULT_LANGUAGES,
+    DEFAULT_SCHOOL_NAME,
+    LANGUAGE_NAMES,
+    ConfigError,
+)
+
 Language = Literal["en", "es"]
-LANGUAGE_NAMES: dict[str, str] = {"en": "English", "es": "Español"}
+__all__ = ["LANGUAGE_NAMES", "Config", "ConfigError", "SyncConfig", "load_config", "parse_config"]
 
 KIOSK_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 PIN_HASH_PATTERN = r"^scrypt\$\d+\$\d+\$\d+\$[0-9a-f]+\$[0-9a-f]+$"
-
-
-class ConfigError(Exception):
-    """A configuration problem, worded for the person who wrote the file."""
 
 
 class Choice(BaseModel):
@@ -124,7 +128,7 @@ class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     school_name: str = Field(
-        default="Demo Elementary School",
+        default=DEFAULT_SCHOOL_NAME,
         min_length=1,
         max_length=80,
         description="Shown at the top of the welcome screen and on reports.",
@@ -135,12 +139,12 @@ class Config(BaseModel):
         description="Unique id of this kiosk in the district (letters, digits, . _ -).",
     )
     languages: list[Language] = Field(
-        default_factory=lambda: list[Language](["en", "es"]),
+        default_factory=lambda: list[Language](DEFAULT_LANGUAGES),
         min_length=1,
         description='Languages offered, from "en" and "es".',
     )
     default_language: Language = Field(
-        default="en", description="Language the welcome screen returns to."
+        default=DEFAULT_LANGUAGE, description="Language the welcome screen returns to."
     )
     idle_timeout_seconds: int = Field(
         default=45,

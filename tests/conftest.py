@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -14,6 +15,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LANG"] = "en_US.UTF-8"
 os.environ.pop("KIOSK_CONFIG", None)
 os.environ.pop("KIOSK_DATA_DIR", None)
+# The kiosk's log folder and its record of the last validated config (kiosk.config_seen) stay
+# out of the user's home; tests that look at them set their own.
+_SCRATCH = tempfile.mkdtemp(prefix="kiosk-tests-")
+os.environ["XDG_STATE_HOME"] = os.path.join(_SCRATCH, "state")
+os.environ["XDG_CACHE_HOME"] = os.path.join(_SCRATCH, "cache")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

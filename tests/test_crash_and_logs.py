@@ -19,10 +19,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, qWarning
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app import build_window, route_qt_messages
+from kiosk.app import build_window
 from kiosk.card import Delivery
 from kiosk.config import Config
 from kiosk.crash import EXIT_CRASHED, MAX_CRASHES, CrashHandler
+from kiosk.launch import route_qt_messages
 from kiosk.logs import LOG_FILENAME, setup_logging
 from kiosk.store import CardStore
 from kiosk.ui.window import KioskWindow

