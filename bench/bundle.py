@@ -88,9 +88,13 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=20, help="measured runs of each (default 20)")
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "kiosk")
     options = parser.parse_args()
+    options.bundle = options.bundle.resolve()  # the runs start in /
     if not (options.bundle / "kiosk").is_file():
         sys.exit(f"no bundle at {options.bundle}; build it first: bash scripts/dev.sh build")
     size = bundle_size(options.bundle)
+    # ICU's data library, trimmed at build time (scripts/icu_trim.py); 32 MB untrimmed.
+    icu_files = options.bundle.rglob("libicudata.so*")
+    icu = sum(f.stat().st_size for f in icu_files if not f.is_symlink())
     figures = measure(options.bundle, options.n)
     result = {
         "bench": "bundle",
@@ -102,9 +106,11 @@ def main() -> None:
             "loadavg_1_5_15": list(os.getloadavg()),
         },
         "bundle_bytes": size,
+        "icu_data_bytes": icu,
         **figures,
     }
     print(f"bundle size: {size / 2**20:.1f} MiB ({size / 1e6:.1f} MB) in {options.bundle}")
+    print(f"of which ICU data: {icu / 1e6:.1f} MB")
     print(f"{'cold start':<12}{'median':>9}{'min':>9}{'max':>9}{'peak RSS':>11}")
     for name in ("bundle", "source"):
         f = figures[name]

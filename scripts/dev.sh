@@ -12,9 +12,11 @@ PY=${PYTHON:-python3}
 
 # Shared libraries Qt's xcb and offscreen platforms load, poppler for reading PDFs back in tests,
 # PostgreSQL for the receiver's tests, Xvfb so the demo also runs on a machine with no screen.
+# For the bundle: binutils (readelf), and icupkg with gcc to build the trimmed ICU data library.
 APT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
-  libxcb-image0 libxcb-xinerama0 poppler-utils postgresql xvfb xauth)
+  libxcb-image0 libxcb-xinerama0 poppler-utils postgresql xvfb xauth
+  binutils gcc icu-devtools)
 
 install_system_packages() {
   command -v dpkg-query >/dev/null || { echo "setup: not a Debian-like system; install Qt's libraries by hand (see README)"; return; }

@@ -8,6 +8,7 @@ Marked slow: the build takes about 30 s on a 2-core machine, the three runs a fe
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -20,8 +21,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_CONFIG = ROOT / "assets" / "demo.toml"
-# A regression guard, not the goal (README: "Deploying" has the measured size and the target).
-MAX_BUNDLE_MIB = 130
+# The issue's target (README: "Deploying" has the measured size): 120 MB, decimal megabytes.
+MAX_BUNDLE_BYTES = 120_000_000
+# build.spec swaps in scripts/icu_trim.py's library (9.7 MB); the wheel's own is 32 MB.
+MAX_ICU_DATA_BYTES = 12_000_000
 
 # stderr lines a healthy bundle may print; each says where it was seen.
 ALLOWED_STDERR = [
@@ -93,7 +96,7 @@ def run_frozen(
 
 def test_bundle_size_and_contents(bundle: Path) -> None:
     size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file() and not f.is_symlink())
-    assert size < MAX_BUNDLE_MIB * 2**20, f"bundle is {size / 2**20:.0f} MiB"
+    assert size < MAX_BUNDLE_BYTES, f"bundle is {size / 1e6:.1f} MB"
     internal = bundle / "_internal"
     assert (internal / "kiosk" / "locale" / "kiosk_es.qm").is_file()
     assert (internal / "assets" / "style.qss").is_file()
@@ -134,6 +137,8 @@ def test_frozen_snapshot_renders_every_screen(
     assert manager and all(p.endswith(("-en.png", "-es.png")) for p in manager)
     assert sorted(Path(line).name for line in result.stdout.split()) == pngs  # all it reported
     assert all(p.stat().st_size > 5000 for p in out.glob("*.png"))
+    # The Spanish screens carry the translation.
+    assert (out / "welcome-es.png").read_bytes() != (out / "welcome-en.png").read_bytes()
 
 
 def test_frozen_kiosk_starts_paints_and_logs(
@@ -179,3 +184,54 @@ def test_frozen_seed_and_pdf_report(
     assert out.read_bytes()[:5] == b"%PDF-" and out.stat().st_size > 5000
     doctor = run_frozen(bundle, ["doctor", *common], frozen_env, tmp_path)
     assert re.search(r"^OK\s+database\s.*integrity_check", doctor.stdout, re.M), doctor.stdout
+
+
+# Qt's calls into ICU (collation, case mapping, time zone names, converters), each needing data
+# that the trimmed library must keep. Printed as JSON with the ICU libraries actually mapped.
+ICU_PROBE = """
+import json
+from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+
+spanish = QCollator(QLocale("es"))
+pacific = QTimeZone(b"America/Los_Angeles")
+standard = QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName
+print(json.dumps({
+    "es_sorted": sorted(["oso", "ñu", "nube"], key=spanish.sortKey),
+    "es_upper": QLocale("es").toUpper("ñandú"),
+    "tr_upper": QLocale("tr").toUpper("istanbul"),
+    "tz_valid": pacific.isValid(),
+    "tz_es": pacific.displayName(*standard, QLocale("es")),
+    "tz_en": pacific.displayName(*standard, QLocale("en_US")),
+    "codecs": [QStringDecoder(n).isValid() for n in ("windows-1252", "ISO-8859-15", "Shift_JIS")],
+    "mapped": sorted({
+        line.split()[-1] for line in open("/proc/self/maps")
+        if "/libicu" in line
+    }),
+}))
+"""
+
+
+def test_bundle_icu_data_is_trimmed_and_still_answers_qt(bundle: Path, tmp_path: Path) -> None:
+    qt_lib = bundle / "_internal" / "PySide6" / "Qt" / "lib"
+    (icu_data,) = qt_lib.glob("libicudata.so.*")
+    assert icu_data.stat().st_size < MAX_ICU_DATA_BYTES, icu_data.stat().st_size
+    # The frozen kiosk runs no code it is given, so the PySide6 that built the bundle (the same
+    # QtCore, unstripped) runs on the bundle's ICU: LD_LIBRARY_PATH beats QtCore's RUNPATH.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "LD_"))}
+    env.update(LD_LIBRARY_PATH=str(qt_lib), QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8")
+    result = subprocess.run(
+        [sys.executable, "-c", ICU_PROBE], env=env, cwd=tmp_path, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    answers = json.loads(result.stdout)
+    mapped = {Path(m).name: Path(m).parent for m in answers["mapped"]}
+    assert mapped.get(icu_data.name) == qt_lib.resolve(), answers["mapped"]
+    assert set(mapped.values()) == {qt_lib.resolve()}, answers["mapped"]
+    assert answers["es_sorted"] == ["nube", "ñu", "oso"]  # Spanish tailoring: ñ after n (coll/es)
+    assert answers["es_upper"] == "ÑANDÚ"
+    assert answers["tr_upper"] == "İSTANBUL"  # Turkish dotted capital I
+    assert answers["tz_valid"]
+    assert answers["tz_es"] == "hora estándar del Pacífico"  # zone/es.res and metaZones
+    assert answers["tz_en"] == "Pacific Standard Time"
+    assert answers["codecs"] == [True, True, True]  # all converters are kept
