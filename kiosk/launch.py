@@ -133,7 +133,7 @@ def first_frame(
     """The header and the welcome screen, sized for the screen (or ``size``), not shown yet."""
     screen = app.primaryScreen().availableGeometry()
     width, height = size or (screen.width(), screen.height())
-    fit = apply_theme(app, width, height)
+    fit = apply_theme(app, width, height, italics=False)  # KioskWindow.complete adds them
     switcher = LanguageSwitcher()
     switcher.set_language(first.default_language)
     window = KioskWindow(first, fit, switcher, kiosk_mode=not windowed)

@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 
-@functools.cache  # Path.resolve() is a few system calls; asset() runs for every face icon
+@functools.cache  # asset() runs for every face icon
 def _root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
-    return Path(bundle) if bundle else Path(__file__).resolve().parent.parent
+    # A module's __file__ is absolute already; resolve() would cost a system call per folder.
+    return Path(bundle) if bundle else Path(__file__).parent.parent
 
 
 def asset(name: str) -> Path:

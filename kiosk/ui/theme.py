@@ -21,6 +21,7 @@ DESIGN_SHORT_SIDE = 800  # the stylesheet's sizes are for a 1280x800 screen
 
 
 _loaded_family: str | None = None
+_loaded_files: set[Path] = set()  # the manager area and the reports call load_fonts() too
 
 
 def font_files() -> list[Path]:
@@ -34,20 +35,24 @@ def font_files() -> list[Path]:
     return sorted(folder / e.name for e in os.scandir(folder) if e.name.endswith((".ttf", ".otf")))
 
 
-def load_fonts() -> str:
-    """Register the bundled Atkinson Hyperlegible faces; returns the family Qt knows them by."""
+def load_fonts(italics: bool = True) -> str:
+    """Register the bundled Atkinson Hyperlegible faces; returns the family Qt knows them by.
+
+    ``italics=False`` registers the upright faces only: the welcome screen uses no italics,
+    and each face costs a millisecond at start-up (kiosk.launch). Calling it again adds what
+    is missing.
+    """
     global _loaded_family
-    if _loaded_family is not None:
-        return _loaded_family  # registered already (the manager area and reports call this too)
-    family = FAMILY
     for path in font_files():
+        if path in _loaded_files or (not italics and "Italic" in path.name):
+            continue
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id < 0:
             log.error("cannot load font %s", path)
             continue
-        family = QFontDatabase.applicationFontFamilies(font_id)[0]
-    _loaded_family = family
-    return family
+        _loaded_files.add(path)
+        _loaded_family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    return _loaded_family or FAMILY
 
 
 class ScreenFit(NamedTuple):  # not a dataclass: that module is not on the first frame's path
@@ -73,8 +78,8 @@ def scaled_stylesheet(scale: float) -> str:
     return re.sub(r"(\d+)px", lambda m: f"{round(int(m.group(1)) * scale)}px", text)
 
 
-def apply_theme(app: QApplication, width: int, height: int) -> ScreenFit:
-    family = load_fonts()
+def apply_theme(app: QApplication, width: int, height: int, italics: bool = True) -> ScreenFit:
+    family = load_fonts(italics)
     scale = scale_for(width, height)
     font = QFont(family)
     font.setPixelSize(round(24 * scale))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kiosk.first_frame import LANGUAGE_NAMES, FirstFrame
 from kiosk.i18n import LanguageSwitcher
 from kiosk.ui.screens.welcome import WelcomeScreen
-from kiosk.ui.theme import ScreenFit
+from kiosk.ui.theme import ScreenFit, load_fonts
 from kiosk.ui.widgets import StepScreen, label
 
 if TYPE_CHECKING:
@@ -142,6 +142,7 @@ class KioskWindow(QWidget):
         from kiosk.ui.screens.staff import PinScreen, StaffMenu
         from kiosk.ui.screens.thanks import ThanksScreen
 
+        load_fonts()  # the italic faces, which the first frame went without
         fit = self.fit
         if self.kiosk_mode:
             self._lock_window()
