@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 
 import kiosk
+from kiosk import reports
 from kiosk.config import LANGUAGE_NAMES, Config, SyncConfig
 from kiosk.manager_settings import ManagerSettings
 from kiosk.reports import NO_ROLE
@@ -489,3 +490,13 @@ def test_portrait_puts_the_navigation_above_the_page(sized_area: ManagerArea) ->
         assert nav.isVisible()
     assert area.cards.table.isColumnHidden(FACE) is portrait
     assert area.cards.table.isColumnHidden(VISITOR) is False
+
+
+def test_reloading_the_followups_replaces_the_list_at_once(
+    area: ManagerArea, store: CardStore
+) -> None:
+    area.show_screen("followups")
+    page = area.followups
+    page.show_followups(reports.open_followups(store.db.conn))  # with no event loop in between
+    listed = [page.rows.itemAt(i).widget() for i in range(page.rows.count())]
+    assert [w for w in listed if w is not None] == page.items
