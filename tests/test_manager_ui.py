@@ -5,25 +5,30 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 
 import kiosk
-from kiosk.config import Config, SyncConfig
+from kiosk import reports
+from kiosk.config import LANGUAGE_NAMES, Config, SyncConfig
 from kiosk.manager_settings import ManagerSettings
 from kiosk.reports import NO_ROLE
 from kiosk.resources import locale_dir
 from kiosk.store import CardStore, SyncStatus
 from kiosk.ui.faces import face_word
 from kiosk.ui.manager import ManagerArea
-from kiosk.ui.manager.cards_model import PAGE
+from kiosk.ui.manager.area import NAV_WIDTH
+from kiosk.ui.manager.cards_model import DETAILS, FACE, FOLLOWUP, PAGE, TIME, VISITOR
 from kiosk.ui.manager.report_job import JobThread
+from kiosk.ui.theme import apply_theme
 from tests.conftest import FakeClock
 from tests.manager_fixtures import cards_on, face_counts, seeded_store
 
@@ -363,3 +368,135 @@ def test_installing_the_spanish_translation_retranslates_the_open_area(
     finally:
         qapp.removeTranslator(translator)
     qtbot.waitUntil(lambda: area.title.text() == "Manager area")
+
+
+SCREEN_SIZES = [(800, 1280), (1280, 800)]
+
+
+def _themed_area(
+    qapp: QApplication, qtbot: QtBot, store: CardStore, clock: FakeClock, size: tuple[int, int]
+) -> Iterator[ManagerArea]:
+    """The area at a real screen size, with the kiosk's stylesheet and fonts, as it is shown."""
+    font, sheet = qapp.font(), qapp.styleSheet()
+    apply_theme(qapp, *size)
+    try:
+        widget = ManagerArea(store, Config(), clock)
+        qtbot.addWidget(widget)
+        widget.resize(*size)
+        widget.show()
+        qtbot.waitExposed(widget)
+        yield widget
+    finally:
+        qapp.setStyleSheet(sheet)
+        qapp.setFont(font)
+
+
+@pytest.fixture(params=SCREEN_SIZES, ids=["portrait", "landscape"])
+def sized_area(
+    request: pytest.FixtureRequest,
+    qapp: QApplication,
+    qtbot: QtBot,
+    store: CardStore,
+    clock: FakeClock,
+) -> Iterator[ManagerArea]:
+    yield from _themed_area(qapp, qtbot, store, clock, request.param)
+
+
+def _fits(area: ManagerArea, column: int, text: str) -> bool:
+    """Whether each line of a cell's text fits its column whole, without "…"."""
+    table = area.cards.table
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    room = table.horizontalHeader().sectionSize(column) - margin
+    metrics = QFontMetrics(table.font())
+    return all(metrics.horizontalAdvance(line) <= room for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_card_table_fits_the_screen_and_shows_all_a_manager_needs(
+    sized_area: ManagerArea,
+    store: CardStore,
+    clock: FakeClock,
+    qapp: QApplication,
+    qtbot: QtBot,
+    language: str,
+) -> None:
+    area = sized_area
+    # Every seeded card today: faces, roles, both languages, comments and follow-ups in one list.
+    store.db.conn.execute("UPDATE cards SET local_date = ?", [clock().date().isoformat()])
+    translator = QTranslator()
+    if language == "es":
+        assert translator.load(str(locale_dir() / "kiosk_es.qm")), "run scripts/dev.sh setup"
+        qapp.installTranslator(translator)
+    try:
+        area.set_language(language)
+        area.show_screen("cards")
+        qapp.processEvents()
+        page, table, model = area.cards, area.cards.table, area.cards.model
+        header = table.horizontalHeader()
+        portrait = area.width() < area.height()
+
+        # No sideways scrolling: the columns together are as wide as the table, no wider.
+        assert table.horizontalScrollBar().maximum() == 0
+        assert header.length() <= table.viewport().width()
+        shown = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+        assert shown == ([TIME, VISITOR, DETAILS] if portrait else list(range(5)))
+        assert all(model.headerData(c, Qt.Orientation.Horizontal) for c in shown)
+        # What the visitor said keeps room to be read; the rest shows whole, never cut.
+        assert header.sectionSize(DETAILS) >= 250
+        text = {(r, c): model.index(r, c).data() for r in range(model.rowCount()) for c in shown}
+        for (_, column), cell in text.items():
+            assert column == DETAILS or _fits(area, column, cell), cell
+
+        waiting = "Seguimiento: en espera" if language == "es" else "Follow-up: waiting"
+        for r, card in enumerate(model.rows):
+            row = " ".join(text[r, c] for c in shown)
+            role = Config().choice_label("roles", card.role, language) if card.role else "–"
+            assert card.created_at.strftime("%H:%M") in row
+            assert face_word(card.rating) in row
+            assert role in row
+            assert LANGUAGE_NAMES[card.language] in row
+            if card.comment:
+                assert f"“{card.comment.replace(chr(10), ' ')}”" in row
+            if card.followup_requested and not card.followup_answered:
+                assert (waiting if portrait else model.index(r, FOLLOWUP).data()) in row
+
+        # A tap shows the whole card, however the columns are cut.
+        first = next(r for r, card in enumerate(model.rows) if card.comment)
+        cell = table.visualRect(model.index(first, DETAILS)).center()
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        card = model.rows[first]
+        assert f"“{card.comment}”" in page.detail.text()
+        assert face_word(card.rating) in page.detail.text()
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_portrait_puts_the_navigation_above_the_page(sized_area: ManagerArea) -> None:
+    area = sized_area
+    portrait = area.width() < area.height()
+    if portrait:  # the pages get the screen's whole width, for the table and the buttons
+        assert area.rail.width() == area.width()
+        assert area.page_scroll.width() >= area.width() - 2 * 24
+        assert (
+            area.rail.geometry().bottom()
+            < area.page_scroll.mapTo(area, area.page_scroll.rect().topLeft()).y()
+        )
+    else:
+        assert area.rail.width() == NAV_WIDTH
+        assert area.page_scroll.width() < area.width() - NAV_WIDTH
+    for i in range(6):
+        nav = area.nav.button(i)
+        assert nav.height() >= 64
+        assert nav.isVisible()
+    assert area.cards.table.isColumnHidden(FACE) is portrait
+    assert area.cards.table.isColumnHidden(VISITOR) is False
+
+
+def test_reloading_the_followups_replaces_the_list_at_once(
+    area: ManagerArea, store: CardStore
+) -> None:
+    area.show_screen("followups")
+    page = area.followups
+    page.show_followups(reports.open_followups(store.db.conn))  # with no event loop in between
+    listed = [page.rows.itemAt(i).widget() for i in range(page.rows.count())]
+    assert [w for w in listed if w is not None] == page.items

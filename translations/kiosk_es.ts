@@ -20,6 +20,14 @@
         <translation>Detalles</translation>
     </message>
     <message>
+        <source>Follow-up: answered</source>
+        <translation>Seguimiento: respondido</translation>
+    </message>
+    <message>
+        <source>Follow-up: waiting</source>
+        <translation>Seguimiento: en espera</translation>
+    </message>
+    <message>
         <source>Follow-up</source>
         <translation>Seguimiento</translation>
     </message>

@@ -10,8 +10,10 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QScrollArea,
@@ -44,7 +46,11 @@ from kiosk.ui.theme import load_fonts
 SCREENS = ("today", "cards", "followups", "reports", "sync", "settings")
 CARDS, FOLLOWUPS = SCREENS.index("cards"), SCREENS.index("followups")
 NAV_WIDTH = 250
-NARROW_WIDTH = 1100  # below this (e.g. 800x1280 portrait) the card filters take three rows
+# Below this width (e.g. 800x1280 portrait) the navigation moves from the side to two rows above
+# the page, so the pages keep the screen's whole width, and the card filters take three rows.
+NARROW_WIDTH = 1100
+NAV_COLUMNS_NARROW = 3
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's largest widget size, which PySide6 does not export
 
 
 class ManagerArea(QWidget):
@@ -103,12 +109,10 @@ class ManagerArea(QWidget):
         # so opening the area costs only today's summary.
         self.stale: set[int] = set()
         self.nav = QButtonGroup(self)
-        rail = QWidget()
-        rail.setObjectName("NavRail")
-        rail.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        rail.setFixedWidth(NAV_WIDTH)  # wide enough for the bold, checked label in Spanish
-        rail_column = QVBoxLayout(rail)
-        rail_column.setContentsMargins(12, 16, 12, 16)
+        self.rail = QWidget()
+        self.rail.setObjectName("NavRail")
+        self.rail.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.rail_grid = QGridLayout(self.rail)
         for i, page in enumerate(
             (self.summary, self.cards, self.followups, self.reports, self.sync, self.settings)
         ):
@@ -117,8 +121,6 @@ class ManagerArea(QWidget):
             nav.setCheckable(True)
             nav.setProperty("screen", SCREENS[i])
             self.nav.addButton(nav, i)
-            rail_column.addWidget(nav)
-        rail_column.addStretch(1)
         self.nav.button(0).setChecked(True)
 
         content = QVBoxLayout()
@@ -136,16 +138,18 @@ class ManagerArea(QWidget):
         self.keyboard = OnScreenKeyboard()
         self.keyboard.hide()
         content.addWidget(self.keyboard)
-        body = QHBoxLayout()
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(0)
-        body.addWidget(rail)
-        body.addLayout(content, 1)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setSpacing(0)
+        self.body.addWidget(self.rail)
+        self.body.addLayout(content, 1)
+        self.narrow: bool | None = None
+        self.set_narrow(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(top)
-        layout.addLayout(body, 1)
+        layout.addLayout(self.body, 1)
 
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -258,8 +262,39 @@ class ManagerArea(QWidget):
         for i, name in enumerate(names):
             self.nav.button(i).setText(name)
 
+    def set_narrow(self, narrow: bool) -> None:
+        """Navigation: a rail at the side on a wide screen, two rows on top on a narrow one."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        grid = self.rail_grid
+        buttons = [self.nav.button(i) for i in range(len(SCREENS))]
+        for nav in buttons:
+            grid.removeWidget(nav)
+        if narrow:
+            self.body.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.rail.setMinimumWidth(0)
+            self.rail.setMaximumWidth(QWIDGETSIZE_MAX)
+            grid.setContentsMargins(12, 8, 12, 8)
+            grid.setRowStretch(len(buttons), 0)
+            for i, nav in enumerate(buttons):
+                grid.addWidget(nav, *divmod(i, NAV_COLUMNS_NARROW))
+            for column in range(NAV_COLUMNS_NARROW):
+                grid.setColumnStretch(column, 1)
+        else:
+            self.body.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.rail.setFixedWidth(NAV_WIDTH)  # wide enough for the bold, checked label in Spanish
+            grid.setContentsMargins(12, 16, 12, 16)
+            for i, nav in enumerate(buttons):
+                grid.addWidget(nav, i, 0)
+            grid.setRowStretch(len(buttons), 1)
+        self.rail.setProperty("narrow", narrow)
+        self.rail.style().unpolish(self.rail)
+        self.rail.style().polish(self.rail)
+        self.cards.set_narrow(narrow)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.cards.set_narrow(event.size().width() < NARROW_WIDTH)
+        self.set_narrow(event.size().width() < NARROW_WIDTH)
         super().resizeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -36,7 +36,10 @@ _HEADERS: tuple[str, ...] = tuple(
     )
 )
 # Two lines per row: the visitor's role over their language; the chips over the comment.
+# Compact (narrow screens), the view hides FACE and FOLLOWUP: the face goes under the time and a
+# follow-up leads the chips, so every row still tells all of it without scrolling sideways.
 TIME, FACE, VISITOR, FOLLOWUP, DETAILS = range(len(_HEADERS))
+HIDDEN_WHEN_COMPACT = (FACE, FOLLOWUP)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,6 +54,7 @@ class CardsModel(QAbstractTableModel):
         self.conn = conn
         self.config = config
         self.language: str = config.default_language
+        self.compact = False
         self.filter = card_filter
         self.rows: list[CardRow] = []
         self.total = 0
@@ -69,6 +73,11 @@ class CardsModel(QAbstractTableModel):
     def set_language(self, language: str) -> None:
         self.language = language
         self.retranslate()
+
+    def set_compact(self, compact: bool) -> None:
+        if compact != self.compact:
+            self.compact = compact
+            self.retranslate()
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
@@ -117,13 +126,24 @@ class CardsModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == DETAILS:
             return self._text(row, DETAILS)
-        if role == Qt.ItemDataRole.ForegroundRole and column == FACE:
+        if role == Qt.ItemDataRole.ForegroundRole and column == (TIME if self.compact else FACE):
             return face_colour(row.rating)
         return None
 
+    def card_text(self, row_number: int) -> str:
+        """One card in full, whatever the columns show: for the panel under the table."""
+        row = self.rows[row_number]
+        visitor = self._text(row, VISITOR).replace("\n", " · ")
+        first = [row.created_at.strftime("%H:%M"), face_word(row.rating), visitor]
+        if row.followup_requested:
+            first.append(self._followup_text(row))
+        details = self._details(row, with_followup=False)
+        return "\n".join(x for x in ("  ·  ".join(first), details) if x)
+
     def _text(self, row: CardRow, column: int) -> str:
         if column == TIME:
-            return row.created_at.strftime("%H:%M")
+            time = row.created_at.strftime("%H:%M")
+            return f"{time}\n{face_word(row.rating)}" if self.compact else time
         if column == FACE:
             return face_word(row.rating)
         if column == VISITOR:
@@ -134,16 +154,26 @@ class CardsModel(QAbstractTableModel):
             )
             return f"{role}\n{LANGUAGE_NAMES.get(row.language, row.language)}"
         if column == DETAILS:
-            good = [self.config.choice_label("went_well", c, self.language) for c in row.went_well]
-            bad = [
-                self.config.choice_label("could_improve", c, self.language)
-                for c in row.could_improve
-            ]
-            chips = " · ".join([*(f"+ {g}" for g in good), *(f"− {b}" for b in bad)])
-            comment = f"“{row.comment.replace(chr(10), ' ')}”" if row.comment else ""
-            return "\n".join(x for x in (chips, comment) if x)
+            return self._details(row, with_followup=self.compact)
         if not row.followup_requested:
             return ""
         if row.followup_answered:
             return QCoreApplication.translate("CardsModel", "Answered")
         return QCoreApplication.translate("CardsModel", "Waiting")
+
+    def _details(self, row: CardRow, *, with_followup: bool) -> str:
+        good = [self.config.choice_label("went_well", c, self.language) for c in row.went_well]
+        bad = [
+            self.config.choice_label("could_improve", c, self.language) for c in row.could_improve
+        ]
+        chips = [*(f"+ {g}" for g in good), *(f"− {b}" for b in bad)]
+        if with_followup and row.followup_requested:
+            chips.insert(0, self._followup_text(row))
+        comment = f"“{row.comment.replace(chr(10), ' ')}”" if row.comment else ""
+        return "\n".join(x for x in (" · ".join(chips), comment) if x)
+
+    @staticmethod
+    def _followup_text(row: CardRow) -> str:
+        if row.followup_answered:
+            return QCoreApplication.translate("CardsModel", "Follow-up: answered")
+        return QCoreApplication.translate("CardsModel", "Follow-up: waiting")

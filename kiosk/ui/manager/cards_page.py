@@ -20,11 +20,22 @@ from PySide6.QtWidgets import (
 from kiosk.config import Config
 from kiosk.reports import NO_ROLE, CardFilter
 from kiosk.ui.faces import face_word
-from kiosk.ui.manager.cards_model import DETAILS, FACE, FOLLOWUP, TIME, VISITOR, CardsModel
+from kiosk.ui.manager.cards_model import (
+    DETAILS,
+    FACE,
+    FOLLOWUP,
+    HIDDEN_WHEN_COMPACT,
+    TIME,
+    VISITOR,
+    CardsModel,
+)
 from kiosk.ui.manager.widgets import DayPicker, button, label
 
 # Fixed widths keep the last column, what the visitor said, as wide as the screen allows.
-COLUMN_WIDTHS = {TIME: 80, FACE: 165, VISITOR: 240, FOLLOWUP: 155}
+# VISITOR fits "Miembro de la comunidad"; FOLLOWUP fits its header, "Seguimiento".
+COLUMN_WIDTHS = {TIME: 80, FACE: 125, VISITOR: 280, FOLLOWUP: 155}
+# Narrow, the time column also holds the face word ("Excelente") under the time.
+COMPACT_TIME_WIDTH = 110
 ROW_HEIGHT = 76  # two lines of 22 px text (see cards_model)
 
 
@@ -92,10 +103,18 @@ class CardsPage(QWidget):
         self.wants_followup.toggled.connect(self.apply_filter)
 
     def set_narrow(self, narrow: bool) -> None:
-        """Three rows of filters on a narrow screen, two on a wide one."""
+        """Narrow: three rows of filters, three columns. Wide: two rows, five columns."""
         if narrow != self.narrow:
             self.narrow = narrow
             self._place_filters()
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        self.model.set_compact(self.narrow)
+        for column in HIDDEN_WHEN_COMPACT:
+            self.table.setColumnHidden(column, self.narrow)
+        width = COMPACT_TIME_WIDTH if self.narrow else COLUMN_WIDTHS[TIME]
+        self.table.horizontalHeader().resizeSection(TIME, width)
 
     def _place_filters(self) -> None:
         toggles_at = ((2, 0), (2, 1)) if self.narrow else ((0, 2), (1, 2))
@@ -124,9 +143,7 @@ class CardsPage(QWidget):
         self._show_count()
 
     def _show_detail(self, index: QModelIndex) -> None:
-        row = index.row()
-        cells = [self.model.index(row, c).data() for c in (TIME, FACE, VISITOR, DETAILS)]
-        self.detail.setText("  ·  ".join(cells[:3]).replace("\n", " · ") + "\n" + cells[3])
+        self.detail.setText(self.model.card_text(index.row()))
         self.detail.show()
 
     def reload(self) -> None:

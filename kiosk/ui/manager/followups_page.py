@@ -188,6 +188,10 @@ class FollowUpsPage(QWidget):
 
     def show_followups(self, followups: list[FollowUp]) -> None:
         for item in self.items:
+            # Out of the list now: deleteLater waits for the event loop, and until then the old
+            # cards would stand beside the new ones, squeezing them all.
+            self.rows.removeWidget(item)
+            item.hide()
             item.deleteLater()
         self.followups = followups
         self.items = []
