@@ -54,5 +54,7 @@ def sync_command(ctx: Context, once: bool) -> None:
     )
     if error is not None:
         click.echo(f"kiosk sync: {error}", err=True)
+    elif report.too_large:
+        click.echo(f"kiosk sync: {status.last_error}", err=True)
     if error is not None or status.pending or status.followups_pending:
         raise SystemExit(1)

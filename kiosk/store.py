@@ -210,6 +210,7 @@ class OutboxStatus:
     pending: int
     oldest_pending: datetime | None
     rejected: int
+    held: int = 0  # of the pending: refused at the last attempt for now, e.g. too large (413)
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,10 @@ class SyncStatus:
     last_success: datetime | None
     last_error: str | None
     last_error_kind: str | None  # "auth", "rate_limited", "network", "server", "refused", ...
+    held: int = 0
+    """Of the pending cards, those the receiver would not take at the last attempt but may take
+    later (too large for its body limit): kept pending, tried again every sync, with the reason
+    in their ``delivery_error``."""
 
 
 _EDITABLE = {
@@ -403,11 +408,18 @@ class CardStore:
     # --- the outbox (sync) ----------------------------------------------------------------
 
     @_mapped
-    def outbox(self, limit: int) -> list[Card]:
-        """Final cards not yet acknowledged by the district, oldest first."""
+    def outbox(self, limit: int, after: Card | None = None) -> list[Card]:
+        """Final cards not yet acknowledged by the district, oldest first (ties in the order
+        they were stored, as the outbox index has them); only those after ``after`` when given,
+        so a sync can pass over a card it leaves pending."""
+        where, args = "", []
+        if after is not None:
+            where = "AND (created_at, rowid) > (?, (SELECT rowid FROM cards WHERE id = ?))"
+            args = [utc_iso(after.created_at), after.id]
         rows = self.db.conn.execute(
-            f"SELECT {_SELECT} FROM cards WHERE delivery = 'pending' ORDER BY created_at LIMIT ?",
-            [limit],
+            f"SELECT {_SELECT} FROM cards WHERE delivery = 'pending' {where} "
+            "ORDER BY created_at, rowid LIMIT ?",
+            [*args, limit],
         )
         return [_from_row(r) for r in rows]
 
@@ -435,9 +447,21 @@ class CardStore:
         return cursor.rowcount
 
     @_mapped
+    def mark_held(self, reasons: dict[str, str]) -> int:
+        """Note why the receiver would not take a card this time (e.g. too large for its limit):
+        the card stays pending and is tried again; delivery clears the note."""
+        with self.transaction() as conn:
+            cursor = conn.executemany(
+                "UPDATE cards SET delivery_error = ? WHERE id = ? AND delivery = 'pending'",
+                [(reason, i) for i, reason in reasons.items()],
+            )
+        return cursor.rowcount
+
+    @_mapped
     def outbox_status(self) -> OutboxStatus:
-        pending, oldest = self.db.conn.execute(
-            "SELECT count(*), min(created_at) FROM cards WHERE delivery = 'pending'"
+        pending, oldest, held = self.db.conn.execute(
+            "SELECT count(*), min(created_at), count(delivery_error) FROM cards "
+            "WHERE delivery = 'pending'"
         ).fetchone()
         rejected = self.db.conn.execute(
             "SELECT count(*) FROM cards WHERE delivery = 'rejected'"
@@ -446,18 +470,28 @@ class CardStore:
             pending=int(pending),
             oldest_pending=_parse_utc(oldest) if oldest else None,
             rejected=int(rejected),
+            held=int(held),
         )
 
     # --- follow-up answers and sync status (sync) -----------------------------------------
 
     @_mapped
-    def followup_outbox(self, limit: int) -> list[FollowupRecord]:
-        """Answers to follow-up requests not yet acknowledged by the district, oldest first."""
+    def followup_outbox(
+        self, limit: int, after: FollowupRecord | None = None
+    ) -> list[FollowupRecord]:
+        """Answers to follow-up requests not yet acknowledged by the district, oldest first
+        (ties in the order the cards were stored); only those after ``after`` when given."""
+        where, args = "", []
+        if after is not None:
+            where = (
+                "AND (followup_answered_at, rowid) > (?, (SELECT rowid FROM cards WHERE id = ?))"
+            )
+            args = [utc_iso(after.answered_at), after.card_id]
         rows = self.db.conn.execute(
             "SELECT id, followup_answered_at, followup_answered_by, followup_note FROM cards "
-            "WHERE followup_delivery = 'pending' AND followup_answered_at IS NOT NULL "
-            "ORDER BY followup_answered_at LIMIT ?",
-            [limit],
+            f"WHERE followup_delivery = 'pending' AND followup_answered_at IS NOT NULL {where} "
+            "ORDER BY followup_answered_at, rowid LIMIT ?",
+            [*args, limit],
         )
         return [
             FollowupRecord(card_id=i, answered_at=_parse_utc(at), answered_by=by, note=note)
@@ -478,15 +512,19 @@ class CardStore:
         return cursor.rowcount
 
     @_mapped
-    def record_sync_result(self, error: str | None = None, kind: str | None = None) -> None:
-        """Remember how a sync cycle ended: success when ``error`` is None."""
+    def record_sync_result(
+        self, error: str | None = None, kind: str | None = None, *, got_through: bool = False
+    ) -> None:
+        """Remember how a sync cycle ended: success when ``error`` is None. ``got_through``: the
+        cycle ran to its end but left ``error`` behind (a card too large for the receiver), so
+        it is a success that keeps the error to show."""
         now = utc_iso(self.clock())
         with self.transaction() as conn:
-            if error is None:
+            if error is None or got_through:
                 conn.execute(
                     "UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, "
-                    "last_error = NULL, last_error_kind = NULL WHERE id = 1",
-                    [now, now],
+                    "last_error = ?, last_error_kind = ? WHERE id = 1",
+                    [now, now, error, kind],
                 )
             else:
                 conn.execute(
@@ -515,6 +553,7 @@ class CardStore:
             last_success=_parse_utc(success) if success else None,
             last_error=error,
             last_error_kind=kind,
+            held=outbox.held,
         )
 
     # --- the office manager -----------------------------------------------------------------

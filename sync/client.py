@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from sync.errors import (
     AuthError,
     NetworkError,
+    PayloadTooLarge,
     RateLimited,
     RequestRefused,
     ServerError,
@@ -126,6 +127,8 @@ class DistrictClient:
             raise AuthError(detail)
         if status in (429, 503):
             raise RateLimited(status, retry_after_seconds(response.headers.get("Retry-After")))
+        if status == 413:
+            raise PayloadTooLarge(f"the receiver refused the request as too large: {detail}")
         if status >= 500:
             raise ServerError(f"receiver error: {detail}")
         raise RequestRefused(f"receiver refused the request: {detail}")

@@ -56,3 +56,11 @@ class RequestRefused(SyncError):
     """Any other 4xx, or an answer that breaks the protocol: needs a fix, not a retry soon."""
 
     kind = "refused"
+
+
+class PayloadTooLarge(RequestRefused):
+    """413: the receiver (or a proxy in front of it, e.g. nginx's 1 MiB default) will not take a
+    body this large. The uploader halves the batch and sends again; only a body of one item that
+    is still too large is left behind, so it never propagates from a card batch."""
+
+    kind = "too_large"

@@ -4,15 +4,22 @@ Qt-free; the kiosk runs it on a worker thread and ``kiosk sync --once`` runs it 
 Delivery is at-least-once: a card is marked delivered only after the receiver acknowledged it
 (accepted or duplicate), in one transaction per batch, so a crash or a lost answer means the
 batch is sent again and the receiver answers "duplicate".
+
+A batch the receiver (or a proxy in front of it) refuses as too large, 413, is halved and sent
+again, down to one card; later batches of the cycle are no larger than what fitted. A card that
+is too large even alone stays pending with the reason, is passed over for the rest of the cycle
+so the cards after it still go, and is tried again every cycle (a 413 is about the receiver's
+limit, not the card: once the limit is raised it goes).
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 
@@ -20,7 +27,7 @@ from kiosk.card import Card
 from kiosk.config import SyncConfig
 from kiosk.store import CardStore, FollowupRecord
 from sync.client import DistrictClient
-from sync.errors import RequestRefused, SyncConfigError, SyncError
+from sync.errors import PayloadTooLarge, RequestRefused, SyncConfigError, SyncError
 from sync.protocol import (
     MAX_BATCH,
     BatchResult,
@@ -33,6 +40,8 @@ from sync.protocol import (
 )
 
 log = logging.getLogger("sync.uploader")
+
+T = TypeVar("T")
 
 
 def to_wire(card: Card) -> WireCard:
@@ -87,7 +96,24 @@ class CycleReport:
     duplicate: int = 0
     rejected: int = 0
     followups_sent: int = 0
-    pending: int = 0  # still in the outbox afterwards
+    too_large: int = 0  # cards the receiver refused as too large even alone: still pending
+    pending: int = 0  # still in the outbox afterwards (too_large included)
+
+
+@dataclass
+class _Fit:
+    """The most items one request of this cycle may hold: the batch size, halved by each 413."""
+
+    size: int
+
+
+def too_large_problem(cards: int) -> str:
+    """The sync status's last error after a cycle that left cards behind as too large."""
+    return (
+        f"{cards} card(s) too large for the receiver even one per request (HTTP 413): kept on "
+        "the kiosk and tried again at every sync; the receiver's or its proxy's body limit "
+        "must be raised"
+    )
 
 
 class Uploader:
@@ -130,30 +156,75 @@ class Uploader:
         still holds what was done before it)."""
         previous_error = self.store.sync_status().last_error
         report = report if report is not None else CycleReport()
+        problem: str | None = None
         try:
             self._send_cards(report)
             self._send_followups(report)
-            self._send_heartbeat(previous_error)
+            if report.too_large:
+                problem = too_large_problem(report.too_large)
+            # The district hears of the last cycle's error and of this one's cards left behind.
+            errors = dict.fromkeys(e for e in (previous_error, problem) if e)
+            self._send_heartbeat("; ".join(errors) or None)
         except SyncError as exc:
             log.warning("sync: %s (%s)", exc, exc.kind)
             self.store.record_sync_result(str(exc), exc.kind)
             report.pending = self.store.outbox_status().pending
             raise
-        self.store.record_sync_result()
+        if problem is not None:
+            # The cycle got through; the status keeps showing what it had to leave behind.
+            log.error("sync: %s", problem)
+            self.store.record_sync_result(problem, PayloadTooLarge.kind, got_through=True)
+        else:
+            self.store.record_sync_result()
         report.pending = self.store.outbox_status().pending
         log.info(
-            "sync: sent %d, accepted %d, duplicate %d, rejected %d, follow-ups %d, pending %d",
+            "sync: sent %d, accepted %d, duplicate %d, rejected %d, follow-ups %d, "
+            "too large %d, pending %d",
             report.sent,
             report.accepted,
             report.duplicate,
             report.rejected,
             report.followups_sent,
+            report.too_large,
             report.pending,
         )
         return report
 
+    def _send_halving(
+        self, items: list[T], send: Callable[[list[T]], BatchResult], fit: _Fit
+    ) -> Iterator[tuple[list[T], BatchResult | PayloadTooLarge]]:
+        """Send ``items`` in one request; one refused as too large (413) is halved and each half
+        sent the same way, oldest first. Yields every part sent with the receiver's answer, or
+        with the 413 for a single item too large alone. Lowers ``fit`` to what was refused,
+        halved, so the cycle's next batches are fetched no larger."""
+        todo = [items]
+        while todo:
+            part = todo.pop()
+            try:
+                answer: BatchResult | PayloadTooLarge = send(part)
+            except PayloadTooLarge as exc:
+                if len(part) > 1:
+                    half = (len(part) + 1) // 2
+                    fit.size = min(fit.size, half)
+                    log.warning(
+                        "sync: %d items are too large for one request (%s); sending %d and %d",
+                        len(part),
+                        exc,
+                        half,
+                        len(part) - half,
+                    )
+                    todo += [part[half:], part[:half]]
+                    continue
+                answer = exc
+            yield part, answer
+            if todo and self.should_stop():
+                return  # what is left stays pending for the next cycle
+
     def _send_cards(self, report: CycleReport) -> None:
-        while not self.should_stop() and (cards := self.store.outbox(self.batch_size)):
+        fit = _Fit(self.batch_size)
+        last: Card | None = None  # the outbox is read on past it: a card left pending is passed
+        while not self.should_stop() and (cards := self.store.outbox(fit.size, after=last)):
+            last = cards[-1]
             wire: list[WireCard] = []
             local_id: dict[str, str] = {}  # the wire's canonical UUID text -> the stored id
             unsendable: dict[str, str] = {}
@@ -169,21 +240,42 @@ class Uploader:
                 report.rejected += self.store.mark_rejected(unsendable)
             if not wire:
                 continue
-            result = self.client.send_cards(CardBatch(kiosk_id=self.kiosk_id, cards=wire))
-            delivered, rejected = _split(result, list(local_id))
-            with self.store.transaction():
-                self.store.mark_delivered(local_id[i] for i in delivered)
-                self.store.mark_rejected({local_id[i]: why for i, why in rejected.items()})
-            report.sent += len(wire)
-            report.accepted += sum(r.outcome is Outcome.ACCEPTED for r in result.results)
-            report.duplicate += sum(r.outcome is Outcome.DUPLICATE for r in result.results)
-            report.rejected += len(rejected)
+
+            def send(part: list[WireCard]) -> BatchResult:
+                return self.client.send_cards(CardBatch(kiosk_id=self.kiosk_id, cards=part))
+
+            for part, result in self._send_halving(wire, send, fit):
+                if isinstance(result, PayloadTooLarge):
+                    card_id = local_id[str(part[0].id)]
+                    log.error(
+                        "sync: card %s (%d bytes) is too large for the receiver even alone: "
+                        "kept pending, tried again next sync (%s)",
+                        card_id,
+                        len(part[0].model_dump_json()),
+                        result,
+                    )
+                    self.store.mark_held({card_id: f"too large for the receiver: {result}"})
+                    report.too_large += 1
+                    continue
+                delivered, rejected = _split(result, [str(c.id) for c in part])
+                with self.store.transaction():
+                    self.store.mark_delivered(local_id[i] for i in delivered)
+                    self.store.mark_rejected({local_id[i]: why for i, why in rejected.items()})
+                report.sent += len(part)
+                report.accepted += sum(r.outcome is Outcome.ACCEPTED for r in result.results)
+                report.duplicate += sum(r.outcome is Outcome.DUPLICATE for r in result.results)
+                report.rejected += len(rejected)
 
     def _send_followups(self, report: CycleReport) -> None:
         # There is no "rejected" state for answers: one the protocol cannot carry, or one the
-        # receiver refuses (an id conflict, only possible if its data was edited), stays pending
-        # and is logged, and the loop stops when a round delivers nothing new.
-        while not self.should_stop() and (records := self.store.followup_outbox(self.batch_size)):
+        # receiver refuses (an id conflict, only possible if its data was edited, or too large
+        # even alone), stays pending and is logged; the outbox is read on past it.
+        fit = _Fit(self.batch_size)
+        last: FollowupRecord | None = None
+        while not self.should_stop() and (
+            records := self.store.followup_outbox(fit.size, after=last)
+        ):
+            last = records[-1]
             sendable: dict[str, FollowupRecord] = {}  # by the answer's wire key
             answers: list[FollowupAnswer] = []
             for record in records:
@@ -198,19 +290,29 @@ class Uploader:
                         exc.errors()[0]["msg"],
                     )
             if not answers:
-                break
-            result = self.client.send_followups(
-                FollowupBatch(kiosk_id=self.kiosk_id, answers=answers)
-            )
-            delivered, rejected = _split(result, list(sendable))
-            if rejected:
-                log.error("sync: follow-up answers refused: %s", rejected)
-            done = self.store.mark_followups_delivered(
-                (sendable[k].card_id, sendable[k].answered_at) for k in delivered
-            )
-            report.followups_sent += len(answers)
-            if done == 0:
-                break
+                continue
+
+            def send(part: list[FollowupAnswer]) -> BatchResult:
+                return self.client.send_followups(
+                    FollowupBatch(kiosk_id=self.kiosk_id, answers=part)
+                )
+
+            for part, result in self._send_halving(answers, send, fit):
+                if isinstance(result, PayloadTooLarge):
+                    log.error(
+                        "sync: answer to card %s is too large for the receiver even alone: "
+                        "stays pending (%s)",
+                        part[0].card_id,
+                        result,
+                    )
+                    continue
+                delivered, rejected = _split(result, [a.key for a in part])
+                if rejected:
+                    log.error("sync: follow-up answers refused: %s", rejected)
+                self.store.mark_followups_delivered(
+                    (sendable[k].card_id, sendable[k].answered_at) for k in delivered
+                )
+                report.followups_sent += len(part)
 
     def _send_heartbeat(self, previous_error: str | None) -> None:
         status = self.store.sync_status()

@@ -220,6 +220,29 @@ def test_outbox_and_delivery_state(data_dir: Path, clock: FakeClock) -> None:
     assert rejected is not None and rejected.delivery_error == "schema"
 
 
+def test_outbox_reads_on_past_a_card_held_back(data_dir: Path, clock: FakeClock) -> None:
+    store = CardStore.in_dir(data_dir, clock)
+    cards = []
+    for _ in range(4):  # one moment for all: the order they were stored in orders them
+        card = new_card(clock)
+        store.create(card)
+        store.finalise(card.id)
+        cards.append(card)
+    order = [c.id for c in cards]
+    assert [c.id for c in store.outbox(10)] == order
+    first = store.outbox(1)[0]
+    assert [c.id for c in store.outbox(2, after=first)] == order[1:3]
+    assert store.mark_held({first.id: "too large for the receiver"}) == 1
+    held = store.get(first.id)
+    assert held is not None and held.delivery is Delivery.PENDING
+    assert held.delivery_error == "too large for the receiver"
+    assert (store.outbox_status().pending, store.sync_status().held) == (4, 1)
+    store.mark_delivered([first.id])  # the receiver took it later: the note goes
+    delivered = store.get(first.id)
+    assert delivered is not None and delivered.delivery_error is None
+    assert store.sync_status().held == 0
+
+
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(comment=st.text(min_size=1, max_size=500))
 def test_any_comment_text_round_trips(tmp_path: Path, comment: str) -> None:

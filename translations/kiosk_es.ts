@@ -707,6 +707,10 @@
         <translation>Último problema</translation>
     </message>
     <message>
+        <source>Cards: {count}, {held} of them too large for the district</source>
+        <translation>Tarjetas: {count}, {held} de ellas demasiado grandes para el distrito</translation>
+    </message>
+    <message>
         <source>Cards: {count}</source>
         <translation>Tarjetas: {count}</translation>
     </message>

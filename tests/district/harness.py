@@ -22,7 +22,7 @@ from kiosk.card import Card
 from kiosk.store import CardStore
 from sync.client import DistrictClient
 from sync.server import db
-from sync.server.app import create_app
+from sync.server.app import DEFAULT_MAX_BODY_BYTES, create_app
 from sync.server.tokens import Tokens
 from sync.uploader import Uploader
 
@@ -142,10 +142,16 @@ def bind_socket() -> socket.socket:
 class Receiver:
     """The reference receiver served by uvicorn in a thread, behind the fault layer."""
 
-    def __init__(self, database_url: str, tokens_file: Path, sock: socket.socket | None = None):
+    def __init__(
+        self,
+        database_url: str,
+        tokens_file: Path,
+        sock: socket.socket | None = None,
+        max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    ):
         self.engine: Engine = db.open_database(database_url)
         self.tokens = Tokens.load(tokens_file)
-        self.faults = Faults(create_app(self.engine, self.tokens))
+        self.faults = Faults(create_app(self.engine, self.tokens, max_body_bytes))
         self.sock = sock or bind_socket()
         host, port = self.sock.getsockname()
         self.url = f"http://{host}:{port}"

@@ -62,7 +62,16 @@ class SyncPage(QWidget):
         self.captions[2].setText(self.tr("Last successful sync"))
         self.captions[3].setText(self.tr("Last problem"))
         pending = s.pending if s else 0
-        self.pending.setText(self.tr("Cards: {count}").format(count=pending))
+        held = s.held if s else 0
+        if held:
+            # Cards the district's receiver refuses as too large: kept, tried at every sync.
+            self.pending.setText(
+                self.tr("Cards: {count}, {held} of them too large for the district").format(
+                    count=pending, held=held
+                )
+            )
+        else:
+            self.pending.setText(self.tr("Cards: {count}").format(count=pending))
         self.rejected.setText(self.tr("Cards: {count}").format(count=s.rejected if s else 0))
         last_success = s.last_success if s else None
         self.last_success.setText(
