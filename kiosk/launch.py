@@ -80,10 +80,6 @@ class QtMessages:
             qt_log.log(level, "%s", message)
 
 
-def route_qt_messages() -> QtMessages:
-    return QtMessages()
-
-
 class FirstPaint(QObject):
     """Calls ``then`` once, on the event loop's next turn after the watched widget's first
     paint, or after FINISH_WITHOUT_PAINT_MS if no paint comes."""

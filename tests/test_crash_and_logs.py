@@ -23,7 +23,7 @@ from kiosk.app import build_window
 from kiosk.card import Delivery
 from kiosk.config import Config
 from kiosk.crash import EXIT_CRASHED, MAX_CRASHES, CrashHandler
-from kiosk.launch import route_qt_messages
+from kiosk.launch import QtMessages
 from kiosk.logs import LOG_FILENAME, setup_logging
 from kiosk.store import CardStore
 from kiosk.ui.window import KioskWindow
@@ -193,7 +193,7 @@ def test_visitor_text_never_reaches_the_log(
 
 
 def test_qt_warnings_are_routed_into_the_log_file(qapp: QApplication, log_file: Path) -> None:
-    route_qt_messages()
+    QtMessages()
     qWarning("a Qt warning for the log file")
     for handler in logging.getLogger().handlers:
         handler.flush()

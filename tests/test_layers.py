@@ -13,6 +13,9 @@ CORE_MODULES = [
     "kiosk.card",
     "kiosk.store",
     "kiosk.config",
+    "kiosk.first_frame",
+    "kiosk.config_seen",
+    "kiosk.entry",  # imports Qt only when it starts the kiosk
     "kiosk.paths",
     "kiosk.reports",
     "kiosk.export_csv",
