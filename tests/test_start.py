@@ -294,3 +294,19 @@ def test_the_first_frame_is_the_welcome_screen_the_visitor_then_uses(
         assert face.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextUnderIcon
         assert face.focusPolicy() == Qt.FocusPolicy.StrongFocus
     window.switcher.set_language("en")  # the translator is the app's: leave it English
+
+
+def test_the_rest_starts_even_if_no_frame_is_ever_painted(qapp: QApplication, qtbot: QtBot) -> None:
+    """A display that is off may never paint Welcome: sync and the store must start anyway."""
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.launch import FINISH_WITHOUT_PAINT_MS, FirstPaint
+
+    hidden = QWidget()
+    qtbot.addWidget(hidden)
+    calls: list[str] = []
+    watcher = FirstPaint(hidden, lambda: calls.append("finished"))
+    qtbot.waitUntil(lambda: calls == ["finished"], timeout=FINISH_WITHOUT_PAINT_MS + 2000)
+    assert watcher.painted_at is None
+    qtbot.wait(50)
+    assert calls == ["finished"]  # once only
