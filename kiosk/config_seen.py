@@ -19,7 +19,7 @@ import zlib
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.first_frame import FirstFrame
+from kiosk.first_frame import LANGUAGE_NAMES, FirstFrame
 
 log = logging.getLogger("kiosk.app")
 RECORD_FILENAME = "validated-config.txt"
@@ -37,10 +37,11 @@ def recall(cache_dir: Path, raw: bytes) -> FirstFrame | None:
         key, school, languages, default, pin = lines
     except (OSError, UnicodeDecodeError, ValueError):
         return None
-    if key != _key(raw):
-        return None
+    offered = tuple(languages.split(","))
+    if key != _key(raw) or not set(offered) <= set(LANGUAGE_NAMES) or default not in offered:
+        return None  # another text, or a record edited by hand: validate the file again
     school_name = school.encode("ascii").decode("unicode_escape")
-    return FirstFrame(school_name, tuple(languages.split(",")), default, pin == "pin")
+    return FirstFrame(school_name, offered, default, pin == "pin")
 
 
 def remember(cache_dir: Path, raw: bytes, first: FirstFrame) -> None:

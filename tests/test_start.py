@@ -142,7 +142,11 @@ def test_the_record_gives_back_its_first_frame_for_the_same_text_only(tmp_path: 
     remember(tmp_path, raw, first)
     assert recall(tmp_path, raw) == first
     assert recall(tmp_path, raw.replace(b"K-8", b"K-6")) is None
-    (tmp_path / RECORD_FILENAME).write_text("garbage\n", encoding="ascii")
+    record = tmp_path / RECORD_FILENAME
+    edited = record.read_text(encoding="ascii").replace("es,en", "fr,en")
+    record.write_text(edited, encoding="ascii")
+    assert recall(tmp_path, raw) is None  # a language the kiosk does not have: validate again
+    record.write_text("garbage\n", encoding="ascii")
     assert recall(tmp_path, raw) is None
 
 
