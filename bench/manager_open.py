@@ -23,9 +23,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Config
-from kiosk.seed import seed_cards
-from kiosk.store import CardStore
+from kiosk.core.config import Config
+from kiosk.store.cards import CardStore
+from kiosk.store.seed import seed_cards
 from kiosk.ui.manager import ManagerArea
 
 RESULTS = Path(__file__).resolve().parent / "results"

@@ -1,6 +1,6 @@
 """Resident memory after 1,000 cards through the real visitor flow, next to a minimal window.
 
-One process: the real window (kiosk.app.build_window on the demo config, offscreen, shown,
+One process: the real window (kiosk.shell.app.build_window on the demo config, offscreen, shown,
 logging as `kiosk run`), then n visitors driven with QTest.mouseClick. Every visitor taps a face
 and a chip and presses Done; every tenth also goes through every step (a chip and Next, a role
 and Next, a comment typed on the on-screen keyboard and Next, then Done on the follow-up step).
@@ -62,9 +62,9 @@ def measure_memory(n: int = 1000, sample_every: int = 100) -> dict[str, Any]:
     from PySide6.QtWidgets import QAbstractButton, QApplication
     from tap_latency import FakeMonotonic
 
-    from kiosk.app import build_window
-    from kiosk.config import load_config
-    from kiosk.logs import setup_logging
+    from kiosk.core.config import load_config
+    from kiosk.core.logs import setup_logging
+    from kiosk.shell.app import build_window
     from kiosk.ui.window import SETTLE_SECONDS
 
     def mib(field: str) -> float:

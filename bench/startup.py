@@ -6,7 +6,7 @@ reports on stdout as the system-wide monotonic clock (``first-paint <seconds>``)
 
 - the kiosk's everyday start: the venv's ``kiosk run --quit-after-first-paint`` (the console
   script IT's autostart runs) on the demo config, which it has validated before
-  (kiosk.config_seen), and its database already made; in kiosk mode (full screen, as
+  (kiosk.core.config_seen), and its database already made; in kiosk mode (full screen, as
   deployed) and with ``--windowed``. It also reports when the rest of it (steps, store,
   staff wiring) is up and taps are taken (``ready``);
 - bench/minimal_window.py: a QApplication and one QLabel, quit on its first paint;
@@ -138,8 +138,12 @@ IMPORTS = {
     "python -c pass": "pass",
     "PySide6.QtWidgets": "import PySide6.QtWidgets",
     "Qt namespace (93 enums)": "import PySide6.QtWidgets; PySide6.QtCore.Qt",
-    "before the first paint (kiosk.entry, kiosk.launch)": "import kiosk.entry, kiosk.launch",
-    "after it: kiosk.app (pydantic, sqlite-utils, ...)": "import kiosk.launch, kiosk.app",
+    "before the first paint (kiosk.cli.entry, kiosk.shell.launch)": (
+        "import kiosk.cli.entry, kiosk.shell.launch"
+    ),
+    "after it: kiosk.shell.app (pydantic, sqlite-utils, ...)": (
+        "import kiosk.shell.launch, kiosk.shell.app"
+    ),
     "click (not on a plain `kiosk run`)": "import click",
 }
 

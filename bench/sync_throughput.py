@@ -24,10 +24,10 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.card import Card, system_clock
-from kiosk.store import CardStore
+from kiosk.core.card import Card, system_clock
+from kiosk.outbox.uploader import Uploader
+from kiosk.store.cards import CardStore
 from sync.client import DistrictClient
-from sync.uploader import Uploader
 
 KIOSK_ID = "bench-1"
 TOKEN = "bench-token-0123456789abcdefghij"

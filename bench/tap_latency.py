@@ -1,6 +1,6 @@
 """Tap-to-durable: a face tap on the real Welcome screen until the card's commit has returned.
 
-The real window (kiosk.app.build_window on the demo config, offscreen, logging set up as
+The real window (kiosk.shell.app.build_window on the demo config, offscreen, logging set up as
 `kiosk run` does) is driven by QTest.mouseClick on a face. Saving is synchronous on the GUI
 thread, so for each card we take a timestamp just before the click and one when
 CardStore.create returns (a thin timing wrapper around the session's store), and also when the
@@ -76,10 +76,10 @@ def measure_tap_latency(n: int = 1000, work_dir: Path | None = None) -> dict[str
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.app import build_window
-    from kiosk.config import load_config
-    from kiosk.logs import setup_logging
-    from kiosk.store import CardStore
+    from kiosk.core.config import load_config
+    from kiosk.core.logs import setup_logging
+    from kiosk.shell.app import build_window
+    from kiosk.store.cards import CardStore
     from kiosk.ui.window import SETTLE_SECONDS
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

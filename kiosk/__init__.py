@@ -1,3 +1,5 @@
 """School front-office feedback kiosk."""
 
-__version__ = "0.1.0"
+from sync import __version__
+
+__all__ = ["__version__"]

@@ -1,3 +1,3 @@
-from kiosk.entry import main
+from kiosk.cli.entry import main
 
 main()

@@ -10,10 +10,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import VisitorSession, build_window
-from kiosk.card import Card
-from kiosk.config import Config
-from kiosk.store import CardStore
+from kiosk.core.card import Card
+from kiosk.core.config import Config
+from kiosk.shell.app import VisitorSession, build_window
+from kiosk.store.cards import CardStore
 from kiosk.ui.window import SETTLE_SECONDS, KioskWindow
 from tests.conftest import FakeClock
 

@@ -7,10 +7,10 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from kiosk.card import Card
-from kiosk.config import Config
-from kiosk.seed import seed_cards
-from kiosk.store import CardStore
+from kiosk.core.card import Card
+from kiosk.core.config import Config
+from kiosk.store.cards import CardStore
+from kiosk.store.seed import seed_cards
 from tests.conftest import FakeClock
 
 SEEDED_CARDS = 1500

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kiosk.autostart import DESKTOP_NAME, UNIT_NAME, desktop_entry, kiosk_command
-from kiosk.cli import main
+from kiosk.cli.main import main
+from kiosk.deploy.autostart import DESKTOP_NAME, UNIT_NAME, desktop_entry, kiosk_command
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Linux autostart")
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.card import ContactError, clean_text, validate_contact
+from kiosk.core.card import ContactError, clean_text, validate_contact
 
 
 def test_control_characters_are_removed_but_newlines_and_emoji_stay() -> None:

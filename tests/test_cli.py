@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Config
-from kiosk.pin import verify_pin
+from kiosk.core.config import Config
+from kiosk.core.pin import verify_pin
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -118,7 +118,7 @@ def test_seed_writes_the_cards_asked_for(tmp_path: Path) -> None:
     result = kiosk("seed", "--cards", "250", "--days", "7", "--data-dir", str(data))
     assert result.returncode == 0, result.stderr
     assert "250 cards written" in result.stdout
-    from kiosk.store import CardStore
+    from kiosk.store.cards import CardStore
 
     store = CardStore.in_dir(data)
     try:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kiosk.cli import main
-from kiosk.store import CardStore
+from kiosk.cli.main import main
+from kiosk.store.cards import CardStore
 from tests.conftest import FakeClock
 from tests.manager_fixtures import cards_on, seeded_store
 

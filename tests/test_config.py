@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Config, ConfigError, SyncConfig, load_config
+from kiosk.core.config import Config, ConfigError, SyncConfig, load_config
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -19,13 +19,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, qWarning
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app import build_window
-from kiosk.card import Delivery
-from kiosk.config import Config
-from kiosk.crash import EXIT_CRASHED, MAX_CRASHES, CrashHandler
-from kiosk.launch import QtMessages
-from kiosk.logs import LOG_FILENAME, setup_logging
-from kiosk.store import CardStore
+from kiosk.core.card import Delivery
+from kiosk.core.config import Config
+from kiosk.core.crash import EXIT_CRASHED, MAX_CRASHES, CrashHandler
+from kiosk.core.logs import LOG_FILENAME, setup_logging
+from kiosk.shell.app import build_window
+from kiosk.shell.launch import QtMessages
+from kiosk.store.cards import CardStore
 from kiosk.ui.window import KioskWindow
 
 COMMENT = "Zyxwv the secretary Ms Quillfeather was wonderful"
@@ -201,7 +201,7 @@ def test_qt_warnings_are_routed_into_the_log_file(qapp: QApplication, log_file: 
 
 
 def test_log_file_is_in_the_given_folder_and_rotates(tmp_path: Path) -> None:
-    from kiosk import logs
+    from kiosk.core import logs
 
     root = logging.getLogger()
     saved = (list(root.handlers), root.level)
@@ -227,8 +227,8 @@ KILLED_KIOSK = """
 import os, signal, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from kiosk.app import build_window
-from kiosk.config import Config
+from kiosk.shell.app import build_window
+from kiosk.core.config import Config
 
 app = QApplication([])
 window, _session = build_window(app, Config(), Path(sys.argv[1]), (1280, 800), kiosk_mode=False)

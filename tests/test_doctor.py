@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kiosk.buildinfo import BuildInfo
-from kiosk.card import Card
-from kiosk.cli import main
-from kiosk.config import SyncConfig
-from kiosk.doctor import (
+from kiosk.cli.main import main
+from kiosk.core.card import Card
+from kiosk.core.config import SyncConfig
+from kiosk.deploy.buildinfo import BuildInfo
+from kiosk.deploy.doctor import (
     QM_MAGIC,
     Status,
     check_clock,
@@ -25,7 +25,7 @@ from kiosk.doctor import (
     check_token_file_mode,
     check_translations,
 )
-from kiosk.store import DB_FILENAME, CardStore
+from kiosk.store.cards import DB_FILENAME, CardStore
 
 
 @pytest.fixture(autouse=True)
@@ -118,7 +118,7 @@ def test_english_only_needs_no_translation(tmp_path: Path) -> None:
 
 
 def test_real_built_translations_pass() -> None:
-    from kiosk.resources import locale_dir
+    from kiosk.core.resources import locale_dir
 
     assert check_translations(["es"], locale_dir()).status is Status.OK
 

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import reports
-from kiosk.card import utc_iso
-from kiosk.config import Config
-from kiosk.export_csv import HEADER, write_csv
-from kiosk.manager_settings import (
+from kiosk.core.card import utc_iso
+from kiosk.core.config import Config
+from kiosk.core.pin import verify_pin
+from kiosk.store import reports
+from kiosk.store.cards import CardStore
+from kiosk.store.export_csv import HEADER, write_csv
+from kiosk.store.manager_settings import (
     DEFAULT_RETENTION_DAYS,
     ManagerSettings,
     SettingsChange,
@@ -22,8 +24,6 @@ from kiosk.manager_settings import (
     purge_expired_contacts,
     validate,
 )
-from kiosk.pin import verify_pin
-from kiosk.store import CardStore
 from tests.conftest import FakeClock
 from tests.manager_fixtures import SEEDED_CARDS, cards_on, face_counts, seeded_store
 

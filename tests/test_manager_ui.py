@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QApplication, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 
 import kiosk
-from kiosk import reports
-from kiosk.config import LANGUAGE_NAMES, Config, SyncConfig
-from kiosk.manager_settings import ManagerSettings
-from kiosk.reports import NO_ROLE
-from kiosk.resources import locale_dir
-from kiosk.store import CardStore, SyncStatus
+from kiosk.core.config import LANGUAGE_NAMES, Config, SyncConfig
+from kiosk.core.resources import locale_dir
+from kiosk.store import reports
+from kiosk.store.cards import CardStore, SyncStatus
+from kiosk.store.manager_settings import ManagerSettings
+from kiosk.store.reports import NO_ROLE
 from kiosk.ui.faces import face_word
 from kiosk.ui.manager import ManagerArea
 from kiosk.ui.manager.area import NAV_WIDTH

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kiosk.cli import main
-from kiosk.config import load_config
-from kiosk.paths import machine_config_file, resolve_config_file, user_config_file
-from kiosk.pin import verify_pin
+from kiosk.cli.main import main
+from kiosk.core.config import load_config
+from kiosk.core.paths import machine_config_file, resolve_config_file, user_config_file
+from kiosk.core.pin import verify_pin
 
 TOKEN = "s3cret-kiosk-token-7f2c"
 

@@ -17,19 +17,19 @@ from PySide6.QtCore import QPoint, Qt, qWarning
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.config import Config
-from kiosk.config_seen import RECORD_FILENAME, recall, remember
-from kiosk.entry import RUN_FLAGS, RUN_OPTIONS, plain_run
-from kiosk.first_frame import FirstFrame
-from kiosk.i18n import LanguageSwitcher
-from kiosk.launch import QtMessages
+from kiosk.cli.entry import RUN_FLAGS, RUN_OPTIONS, plain_run
+from kiosk.core.config import Config
+from kiosk.core.config_seen import RECORD_FILENAME, recall, remember
+from kiosk.core.first_frame import FirstFrame
+from kiosk.shell.launch import QtMessages
+from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.window import KioskWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "assets" / "demo.toml"
-# What the first frame must not wait for (kiosk.launch's docstring says why).
-HEAVY = ("tomllib", "pydantic", "sqlite_utils", "click", "kiosk.config", "kiosk.store")
+# What the first frame must not wait for (kiosk.shell.launch's docstring says why).
+HEAVY = ("tomllib", "pydantic", "sqlite_utils", "click", "kiosk.core.config", "kiosk.store.cards")
 
 
 def run(
@@ -52,8 +52,8 @@ def test_welcome_is_painted_before_the_heavy_modules_load(tmp_path: Path) -> Non
         import sys
         from PySide6 import QtCore
         from PySide6.QtWidgets import QApplication
-        from kiosk.first_frame import FirstFrame
-        from kiosk.launch import FirstPaint, first_frame
+        from kiosk.core.first_frame import FirstFrame
+        from kiosk.shell.launch import FirstPaint, first_frame
 
         app = QApplication([])
         first = FirstFrame("Escuela Roosevelt", ("es", "en"), "es", True)
@@ -90,10 +90,10 @@ def test_kiosk_run_parses_its_options_without_click(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     marks = [line.split()[0] for line in result.stdout.splitlines()]
     assert marks == ["first-paint", "ready"]
-    # importtime writes a line as each import completes: kiosk.launch is loaded before the
+    # importtime writes a line as each import completes: kiosk.shell.launch is loaded before the
     # first frame; sqlite-utils brings click in with the store, after it.
     imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()]
-    assert imported.index("click") > imported.index("kiosk.launch")
+    assert imported.index("click") > imported.index("kiosk.shell.launch")
 
 
 def test_a_changed_config_is_validated_before_any_window(tmp_path: Path) -> None:
@@ -165,7 +165,7 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_time(
 def first_frame_window(app: QApplication, kiosk_mode: bool) -> KioskWindow:
     switcher = LanguageSwitcher()
     window = KioskWindow(
-        FirstFrame.of(Config()), apply_theme(app, 1280, 800), switcher, kiosk_mode=kiosk_mode
+        Config().first_frame(), apply_theme(app, 1280, 800), switcher, kiosk_mode=kiosk_mode
     )
     switcher.setParent(window)
     window.resize(1280, 800)
@@ -205,14 +205,14 @@ def test_kiosk_mode_locks_a_window_that_is_already_shown(qapp: QApplication, qtb
 
 
 def click_params(args: list[str]) -> dict[str, object]:
-    from kiosk.cli import run as run_command
+    from kiosk.cli.main import run as run_command
 
     with run_command.make_context("run", list(args)) as ctx:
         return dict(ctx.params)
 
 
 def test_the_fast_parser_knows_exactly_the_options_click_declares() -> None:
-    from kiosk.cli import run as run_command
+    from kiosk.cli.main import run as run_command
 
     declared = {opt for p in run_command.params for opt in p.opts}
     assert declared == set(RUN_FLAGS) | set(RUN_OPTIONS)
@@ -277,11 +277,11 @@ def test_the_first_frame_is_the_welcome_screen_the_visitor_then_uses(
 ) -> None:
     """What the stylesheet sets for the first frame (kiosk.ui.widgets) matches what the code
     sets once the kiosk is complete: not a pixel moves."""
-    from kiosk.app import wire_window
-    from kiosk.launch import first_frame
+    from kiosk.shell.app import wire_window
+    from kiosk.shell.launch import first_frame
 
     config = Config(school_name="Escuela Roosevelt", default_language="es")
-    window = first_frame(qapp, FirstFrame.of(config), size, windowed=True)
+    window = first_frame(qapp, config.first_frame(), size, windowed=True)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -304,7 +304,7 @@ def test_the_rest_starts_even_if_no_frame_is_ever_painted(qapp: QApplication, qt
     """A display that is off may never paint Welcome: sync and the store must start anyway."""
     from PySide6.QtWidgets import QWidget
 
-    from kiosk.launch import FINISH_WITHOUT_PAINT_MS, FirstPaint
+    from kiosk.shell.launch import FINISH_WITHOUT_PAINT_MS, FirstPaint
 
     hidden = QWidget()
     qtbot.addWidget(hidden)

@@ -12,8 +12,8 @@ import sqlite_utils
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.card import Card, Delivery
-from kiosk.store import DB_FILENAME, CardStore, StoreEnvironmentError, migrations
+from kiosk.core.card import Card, Delivery
+from kiosk.store.cards import DB_FILENAME, CardStore, StoreEnvironmentError, migrations
 from tests.conftest import FakeClock
 
 

@@ -8,7 +8,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from kiosk.resources import locale_dir
+from kiosk.core.resources import locale_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "translations" / "kiosk_es.ts"

@@ -11,9 +11,9 @@ from PySide6.QtGui import QCloseEvent, QContextMenuEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.card import Delivery
-from kiosk.config import Config
-from kiosk.pin import hash_pin
+from kiosk.core.card import Delivery
+from kiosk.core.config import Config
+from kiosk.core.pin import hash_pin
 from kiosk.ui.manager.area import ManagerArea
 from kiosk.ui.window import CORNER_PX, LONG_PRESS_MS
 from tests.conftest import FakeClock

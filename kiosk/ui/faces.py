@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor
 
-from kiosk.resources import asset
+from kiosk.core.resources import asset
 
 
 def face_word(rating: int) -> str:

@@ -12,7 +12,7 @@ import fontpkg_atkinson_hyperlegible
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from kiosk.resources import asset
+from kiosk.core.resources import asset
 
 log = logging.getLogger("kiosk.ui")
 
@@ -39,7 +39,7 @@ def load_fonts(italics: bool = True) -> str:
     """Register the bundled Atkinson Hyperlegible faces; returns the family Qt knows them by.
 
     ``italics=False`` registers the upright faces only: the welcome screen uses no italics,
-    and each face costs a millisecond at start-up (kiosk.launch). Calling it again adds what
+    and each face costs a millisecond at start-up (kiosk.shell.launch). Calling it again adds what
     is missing.
     """
     global _loaded_family

@@ -1,7 +1,7 @@
 """Building blocks shared by the visitor screens.
 
 ``QtCore.Qt`` is looked up when a function runs, not imported: PySide6 builds the Qt namespace
-(93 enums) on first use, 27 ms, and the welcome screen is painted before that (kiosk.launch).
+(93 enums) on first use, 27 ms, and the welcome screen is painted before that (kiosk.shell.launch).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The kiosk window: header, the visitor's screens, timers and kiosk-mode guards.
 
 It knows the order of the screens and nothing of storage: what the visitor gives leaves as
-signals, which kiosk.app connects to the store.
+signals, which kiosk.shell.app connects to the store.
 """
 
 from __future__ import annotations
@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.first_frame import LANGUAGE_NAMES, FirstFrame
-from kiosk.i18n import LanguageSwitcher
+from kiosk.core.first_frame import LANGUAGE_NAMES, FirstFrame
+from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.screens.welcome import WelcomeScreen
 from kiosk.ui.theme import ScreenFit, load_fonts
 from kiosk.ui.widgets import StepScreen, label
 
 if TYPE_CHECKING:
-    from kiosk.config import Config
+    from kiosk.core.config import Config
 
 log = logging.getLogger("kiosk.ui")
 
@@ -191,7 +191,7 @@ class KioskWindow(QWidget):
         if handle is None:  # not shown yet
             self.setWindowFlags(self.windowFlags() | hints)
             return
-        # Shown already (kiosk.launch paints Welcome first, and the Qt namespace these flags
+        # Shown already (kiosk.shell.launch paints Welcome first, and the Qt namespace these flags
         # live in costs 27 ms to load): tell the window system through the QWindow, as
         # setWindowFlags would hide the window and show it again.
         self.overrideWindowFlags(self.windowFlags() | hints)
@@ -235,7 +235,7 @@ class KioskWindow(QWidget):
         step = self.steps[index]
         followup = False
         if step is self.followup:
-            from kiosk.card import ContactError  # loaded by then; kept off the first frame
+            from kiosk.core.card import ContactError  # loaded by then; kept off the first frame
 
             try:
                 contact = self.followup.contact()

@@ -11,7 +11,7 @@ import pytest
 from harness import TOKENS_TOML, Postgres, Receiver
 from sqlalchemy import create_engine, text
 
-from kiosk.store import CardStore
+from kiosk.store.cards import CardStore
 
 
 @pytest.fixture(scope="session")

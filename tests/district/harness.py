@@ -18,13 +18,13 @@ from typing import Any
 import uvicorn
 from sqlalchemy import Engine, func, select
 
-from kiosk.card import Card
-from kiosk.store import CardStore
+from district import db
+from district.app import DEFAULT_MAX_BODY_BYTES, create_app
+from district.tokens import Tokens
+from kiosk.core.card import Card
+from kiosk.outbox.uploader import Uploader
+from kiosk.store.cards import CardStore
 from sync.client import DistrictClient
-from sync.server import db
-from sync.server.app import DEFAULT_MAX_BODY_BYTES, create_app
-from sync.server.tokens import Tokens
-from sync.uploader import Uploader
 
 KIOSK_ID = "lincoln-1"
 KIOSK_TOKEN = "kiosk-token-lincoln-1-0123456789abcdef"

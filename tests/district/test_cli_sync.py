@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 from harness import KIOSK_ID, KIOSK_TOKEN, Fault, bind_socket, seed
 
-from kiosk.card import Delivery
-from kiosk.cli import main
-from kiosk.store import CardStore
+from kiosk.cli.main import main
+from kiosk.core.card import Delivery
+from kiosk.store.cards import CardStore
 
 
 def write_config(tmp_path: Path, endpoint: str, batch_size: int = 100) -> Path:

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 from harness import DISTRICT_TOKEN, KIOSK_ID, KIOSK_TOKEN, Receiver
 
-from kiosk.cli import main
-from kiosk.config import SyncConfig
-from kiosk.doctor import Status, check_endpoint
+from kiosk.cli.main import main
+from kiosk.core.config import SyncConfig
+from kiosk.deploy.doctor import Status, check_endpoint
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import requests
 from harness import DISTRICT_TOKEN, KIOSK_ID, Receiver, seed, uploader
 from sqlalchemy import select
 
-from kiosk.card import utc_iso
-from kiosk.store import CardStore
-from sync.server import db
+from district import db
+from kiosk.core.card import utc_iso
+from kiosk.store.cards import CardStore
 
 
 def answer(store: CardStore, card_id: str, at: datetime, by: str, note: str) -> None:

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from kiosk.card import Card, Delivery
+from kiosk.core.card import Card, Delivery
+from kiosk.outbox.uploader import to_wire
 from sync.protocol import MAX_BATCH, CardBatch, ProblemCode, WireCard, problem
-from sync.uploader import to_wire
 
 chip = st.from_regex(r"[a-z0-9_]{1,40}", fullmatch=True)
 text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)

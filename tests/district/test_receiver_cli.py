@@ -12,7 +12,7 @@ import requests
 from click.testing import CliRunner
 from harness import DISTRICT_TOKEN, wait_until
 
-from sync.server.cli import main
+from district.cli import main
 
 
 @pytest.mark.parametrize(

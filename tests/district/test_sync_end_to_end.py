@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from harness import OTHER_KIOSK_ID, Fault, Receiver, seed, uploader
 
-from kiosk.card import Delivery
-from kiosk.store import CardStore
+from kiosk.core.card import Delivery
+from kiosk.store.cards import CardStore
 from sync.errors import AuthError, NetworkError, RateLimited, RequestRefused, ServerError
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from harness import KIOSK_ID, KIOSK_TOKEN, Fault, Receiver, seed
 from PySide6.QtCore import QTimer
 
-from kiosk.config import Config, SyncConfig
-from kiosk.store import CardStore, SyncStatus
-from kiosk.sync_worker import SyncWorker
+from kiosk.core.config import Config, SyncConfig
+from kiosk.shell.sync_worker import SyncWorker
+from kiosk.store.cards import CardStore, SyncStatus
 from sync.backoff import Backoff
 
 

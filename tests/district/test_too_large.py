@@ -14,14 +14,14 @@ from harness import KIOSK_ID, KIOSK_TOKEN, Fault, Receiver, seed, uploader
 from test_cli_sync import sync_once, write_config
 from test_followups import answer, stored_answers
 
-from kiosk.card import Card, Delivery
-from kiosk.config import Config, SyncConfig
-from kiosk.store import CardStore, SyncStatus
-from kiosk.sync_worker import SyncWorker
+from kiosk.core.card import Card, Delivery
+from kiosk.core.config import Config, SyncConfig
+from kiosk.outbox.uploader import to_wire
+from kiosk.shell.sync_worker import SyncWorker
+from kiosk.store.cards import CardStore, SyncStatus
 from kiosk.ui.manager.sync_page import SyncPage
 from sync.backoff import Backoff
 from sync.protocol import CardBatch
-from sync.uploader import to_wire
 
 MakeReceiver = Callable[[int], Receiver]
 

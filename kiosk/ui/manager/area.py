@@ -1,7 +1,7 @@
 """The manager area: one widget the kiosk window shows after the PIN, with its own navigation.
 
-It reads the store through ``kiosk.reports`` and writes only the manager's own records (follow-up
-answers, settings). Everything the rest of the app must act on leaves as a signal.
+It reads the store through ``kiosk.store.reports`` and writes only the manager's own records
+(follow-up answers, settings). Everything the rest of the app must act on leaves as a signal.
 """
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import __version__, reports
-from kiosk.card import Clock
-from kiosk.config import Config
-from kiosk.manager_settings import EffectiveSettings, ManagerSettings
-from kiosk.store import CardStore, StoreEnvironmentError, SyncStatus
+from kiosk import __version__
+from kiosk.core.card import Clock
+from kiosk.core.config import Config
+from kiosk.store import reports
+from kiosk.store.cards import CardStore, StoreEnvironmentError, SyncStatus
+from kiosk.store.manager_settings import EffectiveSettings, ManagerSettings
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.manager.cards_page import CardsPage
 from kiosk.ui.manager.followups_page import FollowUpsPage
@@ -57,7 +58,7 @@ class ManagerArea(QWidget):
     closed = Signal()  # the manager is done: back to the welcome screen
     exit_requested = Signal()  # quit the kiosk app (IT maintenance)
     sync_now_requested = Signal()
-    settings_changed = Signal(object)  # kiosk.manager_settings.EffectiveSettings
+    settings_changed = Signal(object)  # kiosk.store.manager_settings.EffectiveSettings
 
     def __init__(
         self,

@@ -19,9 +19,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from kiosk import reports
-from kiosk.config import LANGUAGE_NAMES, Config
-from kiosk.reports import CardFilter, CardRow
+from kiosk.core.config import LANGUAGE_NAMES, Config
+from kiosk.store import reports
+from kiosk.store.reports import CardFilter, CardRow
 from kiosk.ui.faces import face_colour, face_word
 
 PAGE = 200

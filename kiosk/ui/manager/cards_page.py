@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.config import Config
-from kiosk.reports import NO_ROLE, CardFilter
+from kiosk.core.config import Config
+from kiosk.store.reports import NO_ROLE, CardFilter
 from kiosk.ui.faces import face_word
 from kiosk.ui.manager.cards_model import (
     DETAILS,

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.reports import Tally, Trend
+from kiosk.store.reports import Tally, Trend
 from kiosk.ui.faces import face_colour, face_word
 from kiosk.ui.manager.widgets import short_date
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.card import NAME_MAX, Clock, clean_text
-from kiosk.config import Config
-from kiosk.reports import FollowUp
+from kiosk.core.card import NAME_MAX, Clock, clean_text
+from kiosk.core.config import Config
+from kiosk.store.reports import FollowUp
 from kiosk.ui.faces import face_word
 from kiosk.ui.manager.widgets import button, day_and_time, label
 

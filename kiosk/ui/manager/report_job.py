@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtPrintSupport import QPrinter
 
-from kiosk.config import Config
-from kiosk.export_csv import write_csv
+from kiosk.core.config import Config
+from kiosk.store.export_csv import write_csv
 from kiosk.ui.manager.report_pdf import paint_report, write_pdf
 
 

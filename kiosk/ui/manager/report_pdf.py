@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from kiosk import reports
-from kiosk.config import Config
+from kiosk.core.config import Config
+from kiosk.store import reports
 from kiosk.ui.faces import face_word
 from kiosk.ui.manager.charts import INK, paint_face_bars
 from kiosk.ui.manager.widgets import day_and_time, long_date

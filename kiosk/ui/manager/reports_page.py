@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QStandardPaths, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.config import Config
+from kiosk.core.config import Config
 from kiosk.ui.manager.report_job import JobThread, ReportJob
 from kiosk.ui.manager.widgets import DayPicker, button, label
 

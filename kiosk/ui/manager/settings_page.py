@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.config import LANGUAGE_NAMES, Config
-from kiosk.manager_settings import (
+from kiosk.core.config import LANGUAGE_NAMES, Config
+from kiosk.core.pin import PIN_MAX, PIN_MIN
+from kiosk.store.manager_settings import (
     IDLE_RANGE,
     RETENTION_RANGE,
     EffectiveSettings,
@@ -25,7 +26,6 @@ from kiosk.manager_settings import (
     SettingsChange,
     SettingsError,
 )
-from kiosk.pin import PIN_MAX, PIN_MIN
 from kiosk.ui.manager.widgets import button, label
 
 

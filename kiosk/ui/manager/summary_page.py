@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk import reports
-from kiosk.config import LANGUAGE_NAMES, Config
-from kiosk.reports import DaySummary, Tally, Trend
+from kiosk.core.config import LANGUAGE_NAMES, Config
+from kiosk.store import reports
+from kiosk.store.reports import DaySummary, Tally, Trend
 from kiosk.ui.manager.charts import FaceBars, TrendChart
 from kiosk.ui.manager.widgets import Tile, label, long_date
 

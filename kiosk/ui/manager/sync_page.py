@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.store import SyncStatus
+from kiosk.store.cards import SyncStatus
 from kiosk.ui.manager.widgets import button, day_and_time, label
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.config import Choice
+from kiosk.core.config import Choice
 from kiosk.ui.widgets import StepScreen, chip_button, label
 
 

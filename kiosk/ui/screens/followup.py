@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QWidget
 
-from kiosk.card import EMAIL_MAX, NAME_MAX, PHONE_MAX, Contact, ContactError, validate_contact
+from kiosk.core.card import EMAIL_MAX, NAME_MAX, PHONE_MAX, Contact, ContactError, validate_contact
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets import StepScreen, label, set_flag
 

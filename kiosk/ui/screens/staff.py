@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.pin import PIN_MAX
+from kiosk.core.pin import PIN_MAX
 from kiosk.ui.widgets import Retranslatable, label, set_role
 
 MAX_ATTEMPTS = 5

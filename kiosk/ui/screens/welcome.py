@@ -18,7 +18,7 @@ class WelcomeScreen(Retranslatable):
         super().__init__(parent)
         self.setObjectName("WelcomeScreen")  # its labels are centred by the stylesheet
         self.setProperty("screen", True)
-        # The first frame (kiosk.launch) has no Qt namespace yet: plain text and focus come
+        # The first frame (kiosk.shell.launch) has no Qt namespace yet: plain text and focus come
         # with accept_input().
         self.question = label("Question", plain=False)
         self.hint = label("Hint", plain=False)

@@ -1,0 +1,172 @@
+"""The ``kiosk`` command: run the kiosk, render its screens, seed demo data.
+
+A plain `kiosk run` is parsed without click first (kiosk.cli.entry), for a faster start.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import click
+
+from kiosk import __version__
+from kiosk.cli.size import parse_size as size_from_text
+from kiosk.core.paths import ENV_CONFIG, ENV_DATA_DIR, resolve_config_file
+from kiosk.core.paths import resolve_data_dir as _resolve_data_dir
+
+if TYPE_CHECKING:
+    from kiosk.core.config import Config
+
+
+class Context:
+    """What every subcommand needs: the config file, its validated settings, the data folder."""
+
+    def __init__(self, config_flag: str | None, data_dir_flag: str | None) -> None:
+        self.config_file = resolve_config_file(config_flag)
+        self.data_dir = _resolve_data_dir(data_dir_flag)
+
+    @functools.cached_property
+    def config(self) -> Config:
+        """Validated when first asked for (`kiosk run` validates it its own way, in
+        kiosk.shell.launch)."""
+        from kiosk.core.config import ConfigError, load_config
+
+        try:
+            return load_config(self.config_file)
+        except ConfigError as exc:
+            click.echo(f"kiosk: configuration error: {exc}", err=True)
+            sys.exit(2)
+
+
+def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--config and --data-dir on every subcommand (flag, then environment, then default)."""
+
+    @click.option(
+        "--config",
+        "config_flag",
+        type=click.Path(dir_okay=False),
+        help=f"Config file (TOML). Env: {ENV_CONFIG}. "
+        "Default: the per-machine, then per-user config file, else built-in defaults.",
+    )
+    @click.option(
+        "--data-dir",
+        "data_dir_flag",
+        type=click.Path(file_okay=False),
+        help=f"Folder for the card database. Env: {ENV_DATA_DIR}. "
+        "Default: the platform's per-user data folder.",
+    )
+    @functools.wraps(command)
+    def wrapper(config_flag: str | None, data_dir_flag: str | None, **kwargs: Any) -> Any:
+        return command(Context(config_flag, data_dir_flag), **kwargs)
+
+    return wrapper
+
+
+def parse_size(_ctx: object, _param: object, value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    try:
+        return size_from_text(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+class LazyGroup(click.Group):
+    """Subcommands in modules of their own, imported only when run: `kiosk run` then starts
+    without loading the HTTP client or the report writer."""
+
+    LAZY: ClassVar[dict[str, str]] = {
+        "export": "kiosk.cli.export:export",
+        "sync": "kiosk.cli.sync:sync_command",
+        "provision": "kiosk.cli.deploy:provision",
+        "install-autostart": "kiosk.cli.deploy:install_autostart",
+        "uninstall-autostart": "kiosk.cli.deploy:uninstall_autostart",
+        "doctor": "kiosk.cli.deploy:doctor",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.LAZY:
+            module, attribute = self.LAZY[cmd_name].split(":")
+            command = getattr(importlib.import_module(module), attribute)
+            assert isinstance(command, click.Command)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kiosk")
+def main() -> None:
+    """School front-office feedback kiosk."""
+
+
+@main.command()
+@common_options
+@click.option("--windowed", is_flag=True, help="A normal window instead of full-screen kiosk mode.")
+@click.option("--size", callback=parse_size, help="Window size WIDTHxHEIGHT (with --windowed).")
+@click.option("--quit-after-first-paint", is_flag=True, hidden=True)
+def run(
+    ctx: Context, windowed: bool, size: tuple[int, int] | None, quit_after_first_paint: bool
+) -> None:
+    """Start the kiosk (full-screen kiosk mode unless --windowed)."""
+    from kiosk.shell.launch import run_kiosk
+
+    sys.exit(run_kiosk(ctx.config_file, ctx.data_dir, windowed, size, quit_after_first_paint))
+
+
+@main.command()
+@common_options
+@click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for PNGs.")
+@click.option("--size", callback=parse_size, default="1280x800", show_default=True)
+def snapshot(ctx: Context, out: str, size: tuple[int, int]) -> None:
+    """Render every screen, in each language, to <screen>-<lang>.png, offscreen."""
+    from kiosk.shell.snapshot import render_all
+
+    for path in render_all(ctx.config, Path(out), size):
+        click.echo(path)
+
+
+@main.command()
+@common_options
+@click.option("--cards", type=click.IntRange(1, 10_000_000), required=True, help="How many.")
+@click.option(
+    "--days", type=click.IntRange(1, 3650), default=30, show_default=True, help="Spread over."
+)
+@click.option("--random-seed", type=int, default=None, help="Repeatable output.")
+def seed(ctx: Context, cards: int, days: int, random_seed: int | None) -> None:
+    """Write realistic synthetic cards spread over DAYS days ending today (demos, benchmarks)."""
+    import random
+
+    from kiosk.core.card import system_clock
+    from kiosk.store.cards import CardStore, StoreEnvironmentError
+    from kiosk.store.seed import seed_cards
+
+    try:
+        store = CardStore.in_dir(ctx.data_dir)
+        written = seed_cards(
+            store, cards, days, system_clock, random.Random(random_seed), ctx.config
+        )
+        store.close()
+    except StoreEnvironmentError as exc:
+        click.echo(f"kiosk seed: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"{written} cards written to {ctx.data_dir / 'cards.db'} over {days} days")
+
+
+@main.command("pin-hash")
+@click.option("--pin", prompt=True, hide_input=True, confirmation_prompt=True)
+def pin_hash(pin: str) -> None:
+    """Print the hash of a manager PIN, for admin_pin_hash in the config file."""
+    from kiosk.core.pin import PinError, hash_pin
+
+    try:
+        click.echo(f'admin_pin_hash = "{hash_pin(pin)}"')
+    except PinError as exc:
+        raise click.BadParameter(str(exc), param_hint="--pin") from None

@@ -1,0 +1,296 @@
+"""Every setting IT provisions, declared once with its default, type and meaning.
+
+The README's configuration table is checked against this module by a test, so the two cannot
+drift. Settings the office manager may change at the kiosk live in ``kiosk.store.manager_settings``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from kiosk.core.first_frame import (
+    DEFAULT_LANGUAGE,
+    DEFAULT_LANGUAGES,
+    DEFAULT_SCHOOL_NAME,
+    LANGUAGE_NAMES,
+    ConfigError,
+    FirstFrame,
+)
+
+Language = Literal["en", "es"]
+__all__ = ["LANGUAGE_NAMES", "Config", "ConfigError", "SyncConfig", "load_config", "parse_config"]
+
+KIOSK_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+PIN_HASH_PATTERN = r"^scrypt\$\d+\$\d+\$\d+\$[0-9a-f]+\$[0-9a-f]+$"
+
+
+class Choice(BaseModel):
+    """A chip or a visitor role: a stable id (stored on the card) and its label in each language."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]
+    en: Annotated[str, Field(min_length=1, max_length=40)]
+    es: Annotated[str, Field(min_length=1, max_length=40)]
+
+    def label(self, language: str) -> str:
+        return self.es if language == "es" else self.en
+
+
+def _choices(*rows: tuple[str, str, str]) -> list[Choice]:
+    return [Choice(id=i, en=en, es=es) for i, en, es in rows]
+
+
+DEFAULT_WENT_WELL = _choices(
+    ("friendly", "Friendly staff", "Personal amable"),
+    ("quick", "Quick service", "Atención rápida"),
+    ("clear_info", "Clear information", "Información clara"),
+    ("clean", "Clean and welcoming", "Limpio y acogedor"),
+    ("safe", "Felt safe", "Me sentí seguro"),
+    ("language_help", "Help in my language", "Ayuda en mi idioma"),
+)
+DEFAULT_COULD_IMPROVE = _choices(
+    ("wait_time", "Waiting time", "Tiempo de espera"),
+    ("unclear_info", "Unclear information", "Información confusa"),
+    ("staff_attitude", "Staff attitude", "Actitud del personal"),
+    ("signage", "Signs and directions", "Letreros y direcciones"),
+    ("language_access", "Language help", "Ayuda con el idioma"),
+    ("parking", "Parking and access", "Estacionamiento y acceso"),
+)
+DEFAULT_ROLES = _choices(
+    ("parent", "Parent or guardian", "Padre, madre o tutor"),
+    ("student", "Student", "Estudiante"),
+    ("staff", "Staff member", "Personal escolar"),
+    ("community", "Community member", "Miembro de la comunidad"),
+    ("other", "Other", "Otro"),
+)
+
+
+class SyncConfig(BaseModel):
+    """The ``[sync]`` table: where and how cards go to the district."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    endpoint: str | None = Field(
+        default=None,
+        description="Base URL of the district receiver, e.g. https://feedback.district.org. "
+        "Empty: cards stay on this kiosk.",
+    )
+    token: str | None = Field(
+        default=None, description="This kiosk's bearer token (prefer token_file)."
+    )
+    token_file: Path | None = Field(
+        default=None, description="File holding this kiosk's bearer token (readable by it only)."
+    )
+    batch_size: int = Field(default=250, ge=1, le=1000, description="Cards per upload request.")
+    interval_seconds: int = Field(
+        default=60, ge=5, le=86400, description="Seconds between sync cycles."
+    )
+    timeout_seconds: float = Field(
+        default=15.0, gt=0, le=300, description="Timeout of one HTTP call."
+    )
+    allow_insecure_http: bool = Field(
+        default=False,
+        description="Allow plain http:// to a host other than this machine (never in production).",
+    )
+
+    @field_validator("endpoint")
+    @classmethod
+    def _endpoint_is_http(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        assert value is not None
+        if not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError("must be an http:// or https:// URL")
+        return value.rstrip("/")
+
+    @model_validator(mode="after")
+    def _one_token_source(self) -> SyncConfig:
+        if self.token and self.token_file:
+            raise ValueError("set token or token_file, not both")
+        return self
+
+
+class Config(BaseModel):
+    """The kiosk's configuration file (TOML). Every key is optional."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    school_name: str = Field(
+        default=DEFAULT_SCHOOL_NAME,
+        min_length=1,
+        max_length=80,
+        description="Shown at the top of the welcome screen and on reports.",
+    )
+    kiosk_id: str = Field(
+        default="demo-kiosk",
+        pattern=KIOSK_ID_PATTERN,
+        description="Unique id of this kiosk in the district (letters, digits, . _ -).",
+    )
+    languages: list[Language] = Field(
+        default_factory=lambda: list[Language](DEFAULT_LANGUAGES),
+        min_length=1,
+        description='Languages offered, from "en" and "es".',
+    )
+    default_language: Language = Field(
+        default=DEFAULT_LANGUAGE, description="Language the welcome screen returns to."
+    )
+    idle_timeout_seconds: int = Field(
+        default=45,
+        ge=10,
+        le=600,
+        description="Seconds without a touch before the kiosk finalises the card "
+        "and returns to welcome.",
+    )
+    thanks_seconds: int = Field(
+        default=8, ge=2, le=60, description="Seconds the thank-you screen stays up."
+    )
+    thanks_qr_url: str | None = Field(
+        default=None,
+        description="URL shown as a QR code on the thank-you screen (e.g. the district's survey). "
+        "Empty: no QR code.",
+    )
+    comment_max_chars: int = Field(
+        default=500, ge=50, le=2000, description="Longest comment a visitor can enter."
+    )
+    went_well: list[Choice] = Field(
+        default_factory=lambda: list(DEFAULT_WENT_WELL),
+        max_length=12,
+        description='Chips for "what went well": id, en, es.',
+    )
+    could_improve: list[Choice] = Field(
+        default_factory=lambda: list(DEFAULT_COULD_IMPROVE),
+        max_length=12,
+        description='Chips for "what could be better": id, en, es.',
+    )
+    roles: list[Choice] = Field(
+        default_factory=lambda: list(DEFAULT_ROLES),
+        max_length=8,
+        description="Visitor roles offered: id, en, es.",
+    )
+    admin_pin_hash: str | None = Field(
+        default=None,
+        pattern=PIN_HASH_PATTERN,
+        description="Hash of the manager PIN, from `kiosk pin-hash`. "
+        "Empty: the kiosk cannot be unlocked.",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="Least severe log level written to the log file."
+    )
+    sync: SyncConfig = Field(default_factory=SyncConfig, description="See the [sync] table.")
+
+    @field_validator("thanks_qr_url")
+    @classmethod
+    def _qr_url(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        assert value is not None
+        if not re.match(r"^https?://\S+$", value) or len(value) > 300:
+            raise ValueError("must be an http:// or https:// URL of at most 300 characters")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _no_repeats(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("lists a language twice")
+        return value
+
+    @field_validator("went_well", "could_improve", "roles")
+    @classmethod
+    def _unique_ids(cls, value: list[Choice]) -> list[Choice]:
+        ids = [c.id for c in value]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two entries share one id")
+        return value
+
+    @model_validator(mode="after")
+    def _default_is_offered(self) -> Config:
+        if self.default_language not in self.languages:
+            raise ValueError(
+                f"default_language {self.default_language!r} is not in languages {self.languages}"
+            )
+        return self
+
+    def first_frame(self) -> FirstFrame:
+        """What `kiosk run` remembers of this config for its next first frame."""
+        return FirstFrame(
+            self.school_name,
+            tuple(self.languages),
+            self.default_language,
+            bool(self.admin_pin_hash),
+        )
+
+    def choice_label(self, kind: str, choice_id: str, language: str) -> str:
+        """Label of a stored chip or role id; an id no longer in the config shows as itself."""
+        options: list[Choice] = getattr(self, kind)
+        for c in options:
+            if c.id == choice_id:
+                return c.label(language)
+        return choice_id
+
+
+def _describe(error: dict[str, object], source: str) -> str:
+    loc = ".".join(str(p) for p in error["loc"])  # type: ignore[attr-defined]
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        allowed = ", ".join(sorted(_allowed_keys(error["loc"])))
+        return f"{source}: unknown key '{loc}' (allowed: {allowed})"
+    message = str(error["msg"])
+    message = message.removeprefix("Value error, ")
+    got = error.get("input")
+    shown = "" if isinstance(got, dict | list) or got is None else f" (got {got!r})"
+    return f"{source}: {loc}: {message}{shown}"
+
+
+def _allowed_keys(loc: object) -> list[str]:
+    model: type[BaseModel] = Config
+    parts = list(loc) if isinstance(loc, tuple | list) else []
+    for part in parts[:-1]:
+        if isinstance(part, int):
+            continue
+        annotation = model.model_fields[str(part)].annotation
+        if annotation is SyncConfig:
+            model = SyncConfig
+        elif annotation == list[Choice]:
+            model = Choice
+    return list(model.model_fields)
+
+
+def parse_config(data: dict[str, object], source: str = "config") -> Config:
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(_describe(dict(first), source)) from None
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and validate a config file; None gives the defaults. Raises ConfigError."""
+    if path is None:
+        return Config()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file ({exc.strerror})") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    return parse_config(data, str(path))

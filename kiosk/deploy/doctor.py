@@ -1,0 +1,362 @@
+"""`kiosk doctor`: one line per check, OK / WARN / FAIL / SKIP, and what to do about it.
+
+Qt-free and read-only: it never migrates the database or writes the config, so IT can run it
+beside a running kiosk. Each check is a plain function returning a Check, so tests drive each
+failure with real files and real sockets.
+"""
+
+from __future__ import annotations
+
+import shutil
+import stat
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import requests
+
+from kiosk.core.config import Config, ConfigError, SyncConfig, load_config
+from kiosk.deploy.buildinfo import BuildInfo
+from kiosk.store.cards import DB_FILENAME, StoreEnvironmentError, integrity_check
+from sync.client import is_loopback
+from sync.protocol import API_PREFIX, ProblemCode
+
+# Below this much free space the kiosk may fail to save a card; below WARN, plan a clean-up.
+DISK_FAIL_BYTES = 200 * 1024 * 1024
+DISK_WARN_BYTES = 1024 * 1024 * 1024
+# A clock before this is wrong on any kiosk: TLS fails and cards carry impossible dates.
+EARLIEST_PLAUSIBLE = datetime(2026, 1, 1, tzinfo=UTC)
+LATEST_PLAUSIBLE_YEARS = 15
+ENDPOINT_TIMEOUT_SECONDS = 5.0
+QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
+SOURCE_LANGUAGE = "en"
+
+
+class Status(StrEnum):
+    OK = "OK"
+    WARN = "WARN"
+    FAIL = "FAIL"
+    SKIP = "SKIP"
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    status: Status
+    detail: str
+    fix: str = ""
+
+    def line(self) -> str:
+        text = f"{self.status.value:<4}  {self.name:<12} {self.detail}"
+        return f"{text}\n      {'':<12} what to do: {self.fix}" if self.fix else text
+
+
+def check_config(path: Path | None) -> tuple[Check, Config | None]:
+    if path is None:
+        return (
+            Check(
+                "config",
+                Status.WARN,
+                "no config file found; running on built-in defaults (demo school name, no sync)",
+                "run `kiosk provision ...` or put config.toml in the per-machine config folder",
+            ),
+            Config(),
+        )
+    try:
+        config = load_config(path)
+    except ConfigError as exc:
+        return Check("config", Status.FAIL, str(exc), "correct the file and run doctor again"), None
+    return (
+        Check("config", Status.OK, f"{path} (school {config.school_name!r}, {config.kiosk_id})"),
+        config,
+    )
+
+
+def check_database(data_dir: Path) -> Check:
+    path = data_dir / DB_FILENAME
+    if not path.exists():
+        return Check("database", Status.OK, f"{path} not created yet (made at the first visit)")
+    try:
+        problems = integrity_check(path)
+    except StoreEnvironmentError as exc:
+        return Check("database", Status.FAIL, str(exc), _DB_FIX)
+    if problems:
+        shown = "; ".join(problems[:3]) + (
+            f" (+{len(problems) - 3} more)" if len(problems) > 3 else ""
+        )
+        return Check("database", Status.FAIL, f"{path} is damaged: {shown}", _DB_FIX)
+    return Check("database", Status.OK, f"{path} passes PRAGMA integrity_check")
+
+
+_DB_FIX = (
+    "stop the kiosk, move the file aside (keep it: cards not yet sent are in it) and start the "
+    "kiosk again for a fresh database; send the old file to district IT"
+)
+
+
+def _existing_ancestor(path: Path) -> Path:
+    for candidate in (path, *path.parents):
+        if candidate.exists():
+            return candidate
+    return Path(path.anchor or ".")
+
+
+def check_disk(
+    data_dir: Path, fail_below: int = DISK_FAIL_BYTES, warn_below: int = DISK_WARN_BYTES
+) -> Check:
+    where = _existing_ancestor(data_dir)
+    free = shutil.disk_usage(where).free
+    shown = f"{free / 1024**3:.1f} GB free for {data_dir}"
+    if free < fail_below:
+        return Check("disk", Status.FAIL, shown, "free disk space; the kiosk cannot save cards")
+    if free < warn_below:
+        return Check("disk", Status.WARN, shown, "free disk space soon")
+    return Check("disk", Status.OK, shown)
+
+
+def check_clock(now: datetime, build: BuildInfo) -> Check:
+    floor = max(EARLIEST_PLAUSIBLE, build.built_at or EARLIEST_PLAUSIBLE) - timedelta(days=1)
+    ceiling = floor.replace(year=floor.year + LATEST_PLAUSIBLE_YEARS)
+    shown = f"{now.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+    fix = "set the date and time, and turn on automatic time (NTP) so it stays right"
+    if now < floor:
+        return Check("clock", Status.FAIL, f"{shown} is before this software was built", fix)
+    if now > ceiling:
+        return Check("clock", Status.FAIL, f"{shown} is implausibly far in the future", fix)
+    return Check("clock", Status.OK, shown)
+
+
+def check_translations(languages: Iterable[str], locale_dir: Path) -> Check:
+    wanted = [lang for lang in languages if lang != SOURCE_LANGUAGE]
+    if not wanted:
+        return Check("translations", Status.SKIP, "only English is configured")
+    bad: list[str] = []
+    for lang in wanted:
+        qm = locale_dir / f"kiosk_{lang}.qm"
+        try:
+            with qm.open("rb") as f:
+                if f.read(len(QM_MAGIC)) != QM_MAGIC:
+                    bad.append(f"{qm.name} is not a compiled translation")
+        except OSError:
+            bad.append(f"{qm.name} is missing")
+    if bad:
+        return Check(
+            "translations",
+            Status.FAIL,
+            f"{'; '.join(bad)} (in {locale_dir})",
+            "reinstall the kiosk build; from source run `bash scripts/dev.sh setup`",
+        )
+    return Check("translations", Status.OK, f"{', '.join(wanted)} present in {locale_dir}")
+
+
+def check_fonts() -> Check:
+    import fontpkg
+
+    try:
+        files = [f.path for f in fontpkg.family("Atkinson Hyperlegible").files]
+    except fontpkg.FontpkgError as exc:
+        return Check("fonts", Status.FAIL, f"Atkinson Hyperlegible not found ({exc})", _FONT_FIX)
+    missing = [p for p in files if not Path(p).is_file()]
+    if not files or missing:
+        return Check("fonts", Status.FAIL, f"font files missing: {missing}", _FONT_FIX)
+    return Check("fonts", Status.OK, f"Atkinson Hyperlegible, {len(files)} files")
+
+
+_FONT_FIX = "reinstall the kiosk build (or `pip install fontpkg-atkinson-hyperlegible`)"
+
+
+def check_logs(log_dir: Path) -> Check:
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        probe = log_dir / ".doctor-probe"
+        probe.write_text("", encoding="utf-8")
+        probe.unlink()
+    except OSError as exc:
+        return Check(
+            "logs",
+            Status.WARN,
+            f"cannot write in {log_dir} ({exc.strerror}); the kiosk runs but keeps no log file",
+            "give the kiosk's user write access to that folder",
+        )
+    return Check("logs", Status.OK, str(log_dir / "kiosk.log"))
+
+
+def read_token(sync: SyncConfig) -> tuple[str | None, Check | None]:
+    """The bearer token from the config, or the Check explaining why there is none usable."""
+    if sync.token:
+        return sync.token, None
+    if sync.token_file is None:
+        return None, Check(
+            "endpoint",
+            Status.FAIL,
+            f"{sync.endpoint} is set but no token or token_file",
+            "run `kiosk provision ... --token-file FILE` again",
+        )
+    try:
+        token = sync.token_file.read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        return None, Check(
+            "endpoint",
+            Status.FAIL,
+            f"cannot read the token file {sync.token_file} ({exc.strerror})",
+            "check that the file exists and belongs to the kiosk's user (mode 0600)",
+        )
+    if not token:
+        return None, Check(
+            "endpoint",
+            Status.FAIL,
+            f"token file {sync.token_file} is empty",
+            "provision the kiosk's token again",
+        )
+    return token, None
+
+
+def check_token_file_mode(sync: SyncConfig) -> Check | None:
+    if sync.token_file is None or sys.platform == "win32":
+        return None
+    try:
+        mode = stat.S_IMODE(sync.token_file.stat().st_mode)
+    except OSError:
+        return None
+    if mode & 0o077:
+        return Check(
+            "token",
+            Status.WARN,
+            f"{sync.token_file} is readable by other users (mode {mode:04o})",
+            f"chmod 600 {sync.token_file}",
+        )
+    return Check("token", Status.OK, f"{sync.token_file} readable by its owner only")
+
+
+def _problem_code(response: requests.Response) -> str | None:
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    code = body.get("code") if isinstance(body, dict) else None
+    return str(code) if code is not None else None
+
+
+def check_endpoint(
+    sync: SyncConfig,
+    get: Callable[..., requests.Response] = requests.get,
+    timeout: float = ENDPOINT_TIMEOUT_SECONDS,
+) -> Check:
+    """Reachability and authorisation of the district receiver, with no side effect.
+
+    GET {endpoint}/v1/kiosks with the kiosk's bearer token. Protocol v1 answers a kiosk token
+    that it knows with 403 and problem code 403.1 (the district listing needs a district
+    token): the token is accepted and nothing is read or written. 401 means the token is
+    unknown; 200 means it is a district token, which cannot send cards.
+    """
+    if not sync.endpoint:
+        return Check("endpoint", Status.SKIP, "not configured (cards stay on this kiosk)")
+    parts = urlsplit(sync.endpoint)
+    if (
+        parts.scheme == "http"
+        and not is_loopback(parts.hostname or "")
+        and not (sync.allow_insecure_http)
+    ):
+        return Check(
+            "endpoint",
+            Status.FAIL,
+            f"{sync.endpoint} is plain http to another machine",
+            "use the district's https:// address",
+        )
+    token, problem = read_token(sync)
+    if problem is not None:
+        return problem
+    url = f"{sync.endpoint}{API_PREFIX}/kiosks"
+    try:
+        response = get(
+            url,
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=min(timeout, sync.timeout_seconds),
+        )
+    except requests.exceptions.SSLError:
+        return Check(
+            "endpoint",
+            Status.FAIL,
+            f"{sync.endpoint}: the server's TLS certificate is not trusted",
+            "check the machine's clock and the district's certificate",
+        )
+    except requests.RequestException as exc:
+        reason = type(exc).__name__
+        return Check(
+            "endpoint",
+            Status.FAIL,
+            f"cannot reach {sync.endpoint} ({reason})",
+            "check the network cable or Wi-Fi, the proxy and the firewall, and the endpoint URL",
+        )
+    status = response.status_code
+    code = _problem_code(response)
+    if status == 403 and code == ProblemCode.WRONG_SCOPE:
+        return Check(
+            "endpoint", Status.OK, f"{sync.endpoint} reachable; this kiosk's token is accepted"
+        )
+    if status == 401 or status == 403:
+        return Check(
+            "endpoint",
+            Status.FAIL,
+            f"{sync.endpoint} refused this kiosk's token (HTTP {status}"
+            + (f", problem {code})" if code else ")"),
+            "ask district IT for this kiosk's token and provision it again",
+        )
+    if status == 200:
+        return Check(
+            "endpoint",
+            Status.FAIL,
+            f"{sync.endpoint} took the token as a district token, which cannot send cards",
+            "provision this kiosk's own token, not a district one",
+        )
+    if status >= 500:
+        return Check(
+            "endpoint",
+            Status.WARN,
+            f"{sync.endpoint} answers with a server error (HTTP {status})",
+            "tell district IT; cards wait on the kiosk and go when it recovers",
+        )
+    return Check(
+        "endpoint",
+        Status.FAIL,
+        f"{sync.endpoint} answers HTTP {status} to {API_PREFIX}/kiosks: not a v1 receiver",
+        "check the endpoint URL (the receiver's base address, without /v1)",
+    )
+
+
+def run_checks(
+    config_file: Path | None,
+    data_dir: Path,
+    log_dir: Path,
+    locale_dir: Path,
+    build: BuildInfo,
+    now: datetime,
+) -> list[Check]:
+    config_check, config = check_config(config_file)
+    checks = [
+        Check("version", Status.OK, build.describe()),
+        config_check,
+        check_database(data_dir),
+        check_disk(data_dir),
+        check_clock(now, build),
+        check_logs(log_dir),
+        check_fonts(),
+    ]
+    if config is None:
+        checks.append(Check("translations", Status.SKIP, "config not valid"))
+        checks.append(Check("endpoint", Status.SKIP, "config not valid"))
+        return checks
+    checks.append(check_translations(config.languages, locale_dir))
+    mode = check_token_file_mode(config.sync)
+    if mode is not None and config.sync.endpoint:
+        checks.append(mode)
+    checks.append(check_endpoint(config.sync))
+    return checks
+
+
+def failed(checks: Iterable[Check]) -> bool:
+    return any(c.status is Status.FAIL for c in checks)

@@ -1,0 +1,338 @@
+"""Wiring: the one place where the window's signals meet the store and the uploader."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from kiosk import __version__
+from kiosk.core.card import NAME_MAX, Card, Clock, Delivery, clean_text, system_clock
+from kiosk.core.config import Config, ConfigError, load_config
+from kiosk.core.crash import CrashHandler
+from kiosk.core.exit_codes import EXIT_CONFIG
+from kiosk.core.logs import setup_logging
+from kiosk.core.paths import default_log_dir
+from kiosk.core.pin import verify_pin
+from kiosk.shell.qt_log import QtMessages
+from kiosk.store.cards import CardStore, StoreEnvironmentError, SyncStatus
+from kiosk.store.manager_settings import (
+    EffectiveSettings,
+    ManagerSettings,
+    effective_settings,
+    purge_expired_contacts,
+)
+from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.theme import apply_theme
+from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:  # imported when first used, so they do not slow the kiosk's start
+    from kiosk.shell.sync_worker import SyncWorker
+    from kiosk.ui.manager.area import ManagerArea
+
+log = logging.getLogger("kiosk.app")
+PURGE_INTERVAL_MS = 6 * 3600 * 1000
+
+
+class VisitorSession(QObject):
+    """One card per visit: created at the first tap, updated step by step, then finalised.
+
+    The visit's card is also kept in memory. When the store cannot be written, ``problem``
+    says so (the screens show it) and every later step tries again with the whole card, so a
+    disk that comes back mid-visit still gets the visit; a finished card that could not be
+    written is retried at the next save. A card already saved is never dropped.
+    """
+
+    problem = Signal(bool)
+
+    def __init__(
+        self,
+        open_store: Callable[[], CardStore],
+        config: Config,
+        language: Callable[[], str],
+        clock: Clock = system_clock,
+    ) -> None:
+        super().__init__()
+        self.open_store = open_store
+        self.config = config
+        self.language = language
+        self.clock = clock
+        self.store: CardStore | None = None
+        self.card: Card | None = None  # the open visit's card
+        self.stored = False  # whether self.card is in the store yet
+        self.unsaved: list[Card] = []  # finished visits the store refused, oldest first
+        self.unfinalised: list[str] = []  # saved cards whose finalising the store refused
+        self.failing = False
+
+    @property
+    def card_id(self) -> str | None:
+        return self.card.id if self.card is not None else None
+
+    def _with_store(self, action: Callable[[CardStore], object]) -> bool:
+        try:
+            if self.store is None:
+                self.store = self.open_store()
+                self.store.finalise_abandoned()
+            action(self.store)
+            while self.unsaved:
+                self.store.create(self.unsaved[0])
+                log.info("card %s saved late", self.unsaved.pop(0).id)
+            while self.unfinalised:
+                self.store.finalise(self.unfinalised.pop(0))
+        except StoreEnvironmentError as exc:
+            log.error("cannot save the visitor's answer: %s", exc)
+            if not self.failing:
+                self.failing = True
+                self.problem.emit(True)
+            return False
+        if self.failing:
+            self.failing = False
+            self.problem.emit(False)
+        return True
+
+    def _save(self, **fields: Any) -> None:
+        """Apply a change to the open card, and write it: an update, or the whole card."""
+        card = self.card
+        if card is None:
+            return
+        for name, value in fields.items():
+            setattr(card, name, value)
+        if self.stored:
+            self._with_store(lambda s: s.update(card.id, **fields))
+        elif self._with_store(lambda s: s.create(card)):
+            self.stored = True
+            log.info("card %s created (rating %d)", card.id, card.rating)
+
+    def rated(self, rating: int) -> None:
+        if self.card is not None:
+            # Back to the faces and a different face: the same visit, a new rating.
+            self._save(rating=rating)
+            return
+        self.card = Card.new(rating, self.language(), self.config.kiosk_id, __version__, self.clock)
+        self.stored = False
+        self._save()
+
+    def details(self, fields: dict[str, Any]) -> None:
+        clean = dict(fields)
+        if "comment" in clean:
+            clean["comment"] = clean_text(clean["comment"], self.config.comment_max_chars)
+        if "contact_name" in clean:
+            clean["contact_name"] = clean_text(clean["contact_name"], NAME_MAX)
+        self._save(**clean)
+
+    def language_changed(self, language: str) -> None:
+        self._save(language=language)
+
+    def finished(self) -> None:
+        card, self.card = self.card, None
+        if card is None:
+            return
+        if self.stored:
+            if self._with_store(lambda s: s.finalise(card.id)):
+                log.info("card %s final", card.id)
+            else:
+                self.unfinalised.append(card.id)
+            return
+        # Never written: it goes in whole, already final, now or at the next save.
+        card.delivery = Delivery.PENDING
+        card.finalised_at = self.clock()
+        self.unsaved.append(card)
+        self._with_store(lambda s: None)
+
+
+class StaffWiring(QObject):
+    """The manager area and the manager's settings, connected to the window and the store.
+
+    The manager's settings (PIN, idle timeout, default language) override IT's config; they
+    apply at start and again whenever the manager saves them.
+    """
+
+    sync_now_requested = Signal()
+
+    def __init__(
+        self, window: KioskWindow, session: VisitorSession, config: Config, clock: Clock
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.config = config
+        self.clock = clock
+        self.manager: ManagerArea | None = None
+        self.sync_status: SyncStatus | None = None
+        self.settings = effective_settings(config, {})
+        store = session.store
+        if store is not None:
+            try:
+                self.settings = ManagerSettings(store).effective(config)
+            except StoreEnvironmentError as exc:
+                log.error("cannot read the manager's settings: %s", exc)
+        self.apply(self.settings)
+        # Retention applies at start and then every few hours: a kiosk runs for weeks.
+        self.purge_contacts()
+        self.purge_timer = QTimer(self)
+        self.purge_timer.setInterval(PURGE_INTERVAL_MS)
+        self.purge_timer.timeout.connect(self.purge_contacts)
+        self.purge_timer.start()
+        window.enable_manager(True)
+        window.manager_requested.connect(self.open_manager)
+
+    def purge_contacts(self) -> None:
+        store = self.session.store
+        if store is None:
+            return
+        try:
+            purged = purge_expired_contacts(store, self.config)
+        except StoreEnvironmentError as exc:
+            log.error("cannot remove expired contact details: %s", exc)
+            return
+        if purged:
+            log.info("removed contact details of %d old delivered card(s)", purged)
+
+    def check_pin(self, pin: str) -> bool:
+        return verify_pin(pin, self.settings.pin_hash)
+
+    def apply(self, settings: EffectiveSettings) -> None:
+        self.settings = settings
+        self.window.default_language = settings.default_language
+        self.window.set_idle_seconds(settings.idle_timeout_seconds)
+
+    def open_manager(self) -> None:
+        store = self.session.store
+        if store is None:
+            self.window.staff.set_status(
+                self.tr("The card database cannot be opened; see the log file.")
+            )
+            return
+        if self.manager is None:
+            from kiosk.ui.manager.area import ManagerArea
+
+            self.manager = ManagerArea(store, self.config, self.clock)
+            self.manager.school.clear()  # the kiosk's header above already names the school
+            self.manager.closed.connect(self.window.reset_to_welcome)
+            self.manager.exit_requested.connect(self.window.exit_requested)
+            self.manager.sync_now_requested.connect(self.sync_now_requested)
+            self.manager.settings_changed.connect(self.apply)
+            self.window.switcher.language_changed.connect(self.manager.set_language)
+            self.manager.set_language(self.window.switcher.language)
+        if self.sync_status is not None:
+            self.manager.set_sync_status(self.sync_status)
+        self.window.show_staff_screen(self.manager)
+
+    def show_sync_status(self, status: SyncStatus) -> None:
+        self.sync_status = status
+        log.info(
+            "sync: %d pending, last success %s, last error %s",
+            status.pending,
+            status.last_success,
+            status.last_error,
+        )
+        if self.manager is not None:
+            self.manager.set_sync_status(status)
+
+
+def wire_window(
+    window: KioskWindow,
+    config: Config,
+    data_dir: Path,
+    clock: Clock = system_clock,
+    sync_worker: SyncWorker | None = None,
+) -> VisitorSession:
+    """Complete the window from the config and connect it to the card store (and sync)."""
+    pin_check: list[Callable[[str], bool]] = []  # set once the staff wiring exists
+    window.complete(config, check_pin=lambda pin: pin_check[0](pin))
+    switcher = window.switcher
+    session = VisitorSession(
+        lambda: CardStore.in_dir(data_dir, clock), config, lambda: switcher.language, clock
+    )
+    session.setParent(window)
+    window.rated.connect(session.rated)
+    window.details_given.connect(session.details)
+    window.language_chosen.connect(session.language_changed)
+    window.visit_finished.connect(session.finished)
+    session.problem.connect(window.show_storage_problem)
+    window.exit_requested.connect(window.leave_kiosk)
+    window.exit_requested.connect(lambda: log.info("kiosk closed by staff"))
+    # Open the store now, so a broken disk shows before the first visitor taps.
+    session._with_store(lambda s: None)
+    staff = StaffWiring(window, session, config, clock)
+    pin_check.append(staff.check_pin)
+    if sync_worker is not None:
+        sync_worker.setParent(window)
+        sync_worker.status_changed.connect(staff.show_sync_status)
+        staff.sync_now_requested.connect(sync_worker.sync_now)
+    # The manager's default language may differ from IT's: the first visitor gets it.
+    window.reset_to_welcome()
+    return session
+
+
+def build_window(
+    app: QApplication,
+    config: Config,
+    data_dir: Path,
+    size: tuple[int, int],
+    kiosk_mode: bool,
+    clock: Clock = system_clock,
+    monotonic: Callable[[], float] = time.monotonic,
+    sync_worker: SyncWorker | None = None,
+) -> tuple[KioskWindow, VisitorSession]:
+    """The whole kiosk window in one go, wired to its store: for tests, benchmarks and
+    snapshots. (`kiosk run` builds it in two steps around the first paint: kiosk.shell.launch.)
+
+    ``monotonic`` drives the window's tap-settle guard; tests and benchmarks pass a fake one
+    to step past the settle window instead of sleeping.
+    """
+    fit = apply_theme(app, *size)
+    switcher = LanguageSwitcher()
+    switcher.set_language(config.default_language)
+    window = KioskWindow(
+        config.first_frame(), fit, switcher, kiosk_mode=kiosk_mode, monotonic=monotonic
+    )
+    switcher.setParent(window)  # its translator goes with the window
+    session = wire_window(window, config, data_dir, clock, sync_worker)
+    return window, session
+
+
+def finish_start(
+    app: QApplication,
+    window: KioskWindow,
+    validated: Config | None,
+    config_file: Path | None,
+    data_dir: Path,
+    qt_messages: QtMessages,
+) -> bool:
+    """The second half of `kiosk run` (see kiosk.shell.launch), after the first frame is painted.
+
+    Returns False, having asked the app to exit with the config error code, when the config
+    fails validation (only possible for a file kiosk.core.config_seen had marked valid).
+    """
+    try:
+        config = validated or load_config(config_file)
+    except ConfigError as exc:
+        print(f"kiosk: configuration error: {exc}", file=sys.stderr)
+        window.leave_kiosk()
+        app.exit(EXIT_CONFIG)
+        return False
+    setup_logging(default_log_dir(), config.log_level)
+    qt_messages.release()
+    worker: SyncWorker | None = None
+    if config.sync.endpoint:
+        from kiosk.shell.sync_worker import SyncWorker
+
+        worker = SyncWorker(data_dir, config)
+    wire_window(window, config, data_dir, sync_worker=worker)
+    window.exit_requested.connect(app.quit)
+    # An unhandled error in the GUI is logged and the kiosk goes back to Welcome (kiosk.core.crash).
+    CrashHandler(window.reset_to_welcome, app.exit).install()
+    if worker is not None:
+        app.aboutToQuit.connect(worker.stop)
+        worker.start()
+    else:
+        log.info("sync: no endpoint configured; cards stay on this kiosk")
+    log.info("kiosk %s started (%s, data in %s)", config.kiosk_id, __version__, data_dir)
+    return True

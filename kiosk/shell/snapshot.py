@@ -1,0 +1,86 @@
+"""`kiosk snapshot`: every screen in every language, rendered offscreen to PNG files.
+
+Visitor screens are `<screen>-<lang>.png`; the manager's, with a month of seeded cards,
+`manager-<screen>-<lang>.png`.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.core.config import Config
+from kiosk.store.cards import CardStore
+from kiosk.store.seed import seed_cards
+
+SAMPLE_COMMENT = {
+    "en": "The staff at the front desk were very kind and helped me find my son's classroom.",
+    "es": "El personal de la recepción fue muy amable y me ayudó a encontrar el salón de mi hijo.",
+}
+
+
+def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.shell.app import build_window
+    from kiosk.ui.manager.area import SCREENS, ManagerArea
+
+    app = QApplication.instance() or QApplication(["kiosk-snapshot"])
+    assert isinstance(app, QApplication)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-snapshot-") as scratch:
+        # A month of made-up cards, so the manager's screens show what a school would see.
+        # The shots are taken at 2:30 pm on the day they are made, whatever the time now.
+        afternoon = datetime.now().astimezone().replace(hour=14, minute=30, second=0)
+        store = CardStore.in_dir(Path(scratch))
+        seed_cards(store, 1500, 30, lambda: afternoon, random.Random(7), config)
+        store.close()
+        window, _session = build_window(
+            app, config, Path(scratch), size, kiosk_mode=False, clock=lambda: afternoon
+        )
+        window.resize(*size)
+        window.show()
+        for language in config.languages:
+            window.reset_to_welcome()
+            window.switcher.set_language(language)
+            scenes = {
+                "welcome": window.welcome,
+                "details": window.details,
+                "role": window.role,
+                "comment": window.comment,
+                "followup": window.followup,
+                "thanks": window.thanks,
+                "pin": window.pin,
+                "staff": window.staff,
+            }
+            window.details.went_well.buttons[config.went_well[0].id].setChecked(True)
+            window.role.buttons[config.roles[0].id].setChecked(True)
+            window.comment.editor.setPlainText(SAMPLE_COMMENT.get(language, SAMPLE_COMMENT["en"]))
+            window.followup.name.setText("María José Núñez")
+            window.followup.phone.setText("555 201 7788")
+            window.thanks.start(config.thanks_seconds, followup_requested=True)
+            window.staff.manager_button.setVisible(True)
+            for name, screen in scenes.items():
+                window.stack.setCurrentWidget(screen)
+                app.processEvents()
+                path = out / f"{name}-{language}.png"
+                window.grab().save(str(path))
+                written.append(path)
+            window.manager_requested.emit()  # as after the PIN, from the staff menu
+            manager = window.current()
+            assert isinstance(manager, ManagerArea)
+            for name in SCREENS:
+                manager.show_screen(name)
+                app.processEvents()
+                path = out / f"manager-{name}-{language}.png"
+                window.grab().save(str(path))
+                written.append(path)
+        window.leave_kiosk()
+        window.deleteLater()
+        app.processEvents()
+    return written

@@ -1,0 +1,499 @@
+"""The kiosk's local store: one SQLite file, WAL, durable commits, versioned by named migrations.
+
+Qt-free. Errors come in two kinds (after qutebrowser's misc/sql.py): StoreEnvironmentError for
+what the machine did (disk full, read-only, locked, corrupt, cannot open), worded for a person,
+and everything else, which is a bug and propagates.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from kiosk.core.card import Card, Clock, Delivery, offset_minutes, system_clock, utc_iso
+from kiosk.store.errors import StoreEnvironmentError, _environment_error, _mapped, integrity_check
+from kiosk.store.migrations import migrations
+
+log = logging.getLogger("kiosk.store")
+
+DB_FILENAME = "cards.db"
+BUSY_TIMEOUT_MS = 3000
+
+
+@dataclass(frozen=True)
+class OutboxStatus:
+    pending: int
+    oldest_pending: datetime | None
+    rejected: int
+    held: int = 0  # of the pending: refused at the last attempt for now, e.g. too large (413)
+
+
+@dataclass(frozen=True)
+class FollowupRecord:
+    """A manager's answer to a follow-up request, waiting to go to the district."""
+
+    card_id: str
+    answered_at: datetime
+    answered_by: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the UI and `kiosk sync` show about delivery to the district."""
+
+    pending: int
+    oldest_pending: datetime | None
+    rejected: int
+    followups_pending: int
+    last_attempt: datetime | None
+    last_success: datetime | None
+    last_error: str | None
+    last_error_kind: str | None  # "auth", "rate_limited", "network", "server", "refused", ...
+    held: int = 0
+    """Of the pending cards, those the receiver would not take at the last attempt but may take
+    later (too large for its body limit): kept pending, tried again every sync, with the reason
+    in their ``delivery_error``."""
+
+
+_EDITABLE = {
+    "rating",
+    "language",
+    "role",
+    "went_well",
+    "could_improve",
+    "comment",
+    "followup_requested",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+}
+
+
+class CardStore:
+    """All reads and writes of cards; one instance per thread (connections are not shared)."""
+
+    def __init__(self, path: Path, clock: Clock = system_clock) -> None:
+        self.path = path
+        self.clock = clock
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreEnvironmentError(
+                f"the data folder cannot be created ({exc.strerror}: {path.parent})"
+            ) from None
+        try:
+            self._open()
+        except sqlite3.Error as exc:
+            mapped = _environment_error(exc, path)
+            if mapped is None:
+                raise
+            log.error("store: cannot open: %s", mapped)
+            raise mapped from exc
+
+    @classmethod
+    def in_dir(cls, data_dir: Path, clock: Clock = system_clock) -> CardStore:
+        return cls(data_dir / DB_FILENAME, clock)
+
+    def _open(self) -> None:
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if mode != "wal":
+            log.warning("store: journal mode is %s, not WAL", mode)
+        # FULL: a commit is on disk before the visitor sees the next screen (WAL alone with
+        # NORMAL may lose the last commits on power loss, and a kiosk loses power).
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        known = {m.name for m in migrations._migrations}
+        applied = {m.name for m in migrations.applied(self.db)}
+        newer = applied - known
+        if newer:
+            raise StoreEnvironmentError(
+                f"the database was written by a newer version of the kiosk "
+                f"(unknown migrations: {', '.join(sorted(newer))}; {self.path})"
+            )
+        pending = migrations.pending(self.db)
+        if not pending:
+            return
+        if applied:
+            backup = self.path.with_name(
+                f"{self.path.name}.before-{pending[0].name}-{self.clock():%Y%m%d%H%M%S}.bak"
+            )
+            self.db.conn.execute("PRAGMA wal_checkpoint(FULL)")
+            shutil.copy2(self.path, backup)
+            log.info("store: backed up to %s before migrating", backup)
+        for m in pending:
+            log.info("store: applying migration %s", m.name)
+        migrations.apply(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def integrity_check(self) -> list[str]:
+        """Problems ``PRAGMA integrity_check`` finds in this store's file ([] when sound)."""
+        return integrity_check(self.path)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self.db.atomic():
+            yield self.db.conn
+
+    # --- the visitor's card -------------------------------------------------------------
+
+    @_mapped
+    def create(self, card: Card) -> None:
+        """Store a new card in one durable transaction."""
+        row = _to_row(card)
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        with self.transaction() as conn:
+            conn.execute(f"INSERT INTO cards ({columns}) VALUES ({marks})", list(row.values()))
+        log.debug("store: card %s created", card.id)
+
+    @_mapped
+    def update(self, card_id: str, **fields: Any) -> bool:
+        """Change what a visitor gave on a card that is still a draft. False if it is final."""
+        unknown = set(fields) - _EDITABLE
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        if not fields:
+            return self.get(card_id) is not None  # a step the visitor left empty
+        values = {k: _column_value(v) for k, v in fields.items()}
+        sets = ", ".join(f"{k} = ?" for k in values)
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                f"UPDATE cards SET {sets} WHERE id = ? AND delivery = 'draft'",
+                [*values.values(), card_id],
+            )
+        return cursor.rowcount == 1
+
+    @_mapped
+    def finalise(self, card_id: str) -> bool:
+        """Close a card to further edits and put it in the outbox."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE cards SET delivery = 'pending', finalised_at = ? "
+                "WHERE id = ? AND delivery = 'draft'",
+                [utc_iso(self.clock()), card_id],
+            )
+        return cursor.rowcount == 1
+
+    @_mapped
+    def finalise_abandoned(self) -> int:
+        """At start-up: drafts left by a crash or power cut are final with what they hold."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE cards SET delivery = 'pending', finalised_at = ? WHERE delivery = 'draft'",
+                [utc_iso(self.clock())],
+            )
+        if cursor.rowcount:
+            log.info("store: finalised %d card(s) left open by the last run", cursor.rowcount)
+        return cursor.rowcount
+
+    @_mapped
+    def get(self, card_id: str) -> Card | None:
+        row = self.db.conn.execute(f"SELECT {_SELECT} FROM cards WHERE id = ?", [card_id])
+        found = row.fetchone()
+        return _from_row(found) if found else None
+
+    @_mapped
+    def count(self, delivery: Delivery | None = None) -> int:
+        if delivery is None:
+            return int(self.db.conn.execute("SELECT count(*) FROM cards").fetchone()[0])
+        return int(
+            self.db.conn.execute(
+                "SELECT count(*) FROM cards WHERE delivery = ?", [delivery.value]
+            ).fetchone()[0]
+        )
+
+    @_mapped
+    def cards(self, since: datetime | None = None, limit: int = 1000) -> list[Card]:
+        """Cards newest first, optionally only those created at or after ``since``."""
+        where, args = ("WHERE created_at >= ?", [utc_iso(since)]) if since else ("", [])
+        rows = self.db.conn.execute(
+            f"SELECT {_SELECT} FROM cards {where} ORDER BY created_at DESC LIMIT ?",
+            [*args, limit],
+        )
+        return [_from_row(r) for r in rows]
+
+    # --- the outbox (sync) ----------------------------------------------------------------
+
+    @_mapped
+    def outbox(self, limit: int, after: Card | None = None) -> list[Card]:
+        """Final cards not yet acknowledged by the district, oldest first (ties in the order
+        they were stored, as the outbox index has them); only those after ``after`` when given,
+        so a sync can pass over a card it leaves pending."""
+        where, args = "", []
+        if after is not None:
+            where = "AND (created_at, rowid) > (?, (SELECT rowid FROM cards WHERE id = ?))"
+            args = [utc_iso(after.created_at), after.id]
+        rows = self.db.conn.execute(
+            f"SELECT {_SELECT} FROM cards WHERE delivery = 'pending' {where} "
+            "ORDER BY created_at, rowid LIMIT ?",
+            [*args, limit],
+        )
+        return [_from_row(r) for r in rows]
+
+    @_mapped
+    def mark_delivered(self, card_ids: Iterable[str]) -> int:
+        """Record the receiver's acknowledgement; only pending cards change."""
+        ids = list(card_ids)
+        now = utc_iso(self.clock())
+        with self.transaction() as conn:
+            cursor = conn.executemany(
+                "UPDATE cards SET delivery = 'delivered', delivered_at = ?, delivery_error = NULL "
+                "WHERE id = ? AND delivery = 'pending'",
+                [(now, i) for i in ids],
+            )
+        return cursor.rowcount
+
+    @_mapped
+    def mark_rejected(self, reasons: dict[str, str]) -> int:
+        with self.transaction() as conn:
+            cursor = conn.executemany(
+                "UPDATE cards SET delivery = 'rejected', delivery_error = ? "
+                "WHERE id = ? AND delivery = 'pending'",
+                [(reason, i) for i, reason in reasons.items()],
+            )
+        return cursor.rowcount
+
+    @_mapped
+    def mark_held(self, reasons: dict[str, str]) -> int:
+        """Note why the receiver would not take a card this time (e.g. too large for its limit):
+        the card stays pending and is tried again; delivery clears the note."""
+        with self.transaction() as conn:
+            cursor = conn.executemany(
+                "UPDATE cards SET delivery_error = ? WHERE id = ? AND delivery = 'pending'",
+                [(reason, i) for i, reason in reasons.items()],
+            )
+        return cursor.rowcount
+
+    @_mapped
+    def outbox_status(self) -> OutboxStatus:
+        pending, oldest, held = self.db.conn.execute(
+            "SELECT count(*), min(created_at), count(delivery_error) FROM cards "
+            "WHERE delivery = 'pending'"
+        ).fetchone()
+        rejected = self.db.conn.execute(
+            "SELECT count(*) FROM cards WHERE delivery = 'rejected'"
+        ).fetchone()[0]
+        return OutboxStatus(
+            pending=int(pending),
+            oldest_pending=_parse_utc(oldest) if oldest else None,
+            rejected=int(rejected),
+            held=int(held),
+        )
+
+    # --- follow-up answers and sync status (sync) -----------------------------------------
+
+    @_mapped
+    def followup_outbox(
+        self, limit: int, after: FollowupRecord | None = None
+    ) -> list[FollowupRecord]:
+        """Answers to follow-up requests not yet acknowledged by the district, oldest first
+        (ties in the order the cards were stored); only those after ``after`` when given."""
+        where, args = "", []
+        if after is not None:
+            where = (
+                "AND (followup_answered_at, rowid) > (?, (SELECT rowid FROM cards WHERE id = ?))"
+            )
+            args = [utc_iso(after.answered_at), after.card_id]
+        rows = self.db.conn.execute(
+            "SELECT id, followup_answered_at, followup_answered_by, followup_note FROM cards "
+            f"WHERE followup_delivery = 'pending' AND followup_answered_at IS NOT NULL {where} "
+            "ORDER BY followup_answered_at, rowid LIMIT ?",
+            [*args, limit],
+        )
+        return [
+            FollowupRecord(card_id=i, answered_at=_parse_utc(at), answered_by=by, note=note)
+            for i, at, by, note in rows
+        ]
+
+    @_mapped
+    def mark_followups_delivered(self, answers: Iterable[tuple[str, datetime]]) -> int:
+        """Record acknowledged answers, keyed by (card id, answered_at): an answer given again
+        while the first was on the wire stays pending and goes with the next sync."""
+        keys = [(card_id, utc_iso(at)) for card_id, at in answers]
+        with self.transaction() as conn:
+            cursor = conn.executemany(
+                "UPDATE cards SET followup_delivery = 'delivered' WHERE id = ? "
+                "AND followup_answered_at = ? AND followup_delivery = 'pending'",
+                keys,
+            )
+        return cursor.rowcount
+
+    @_mapped
+    def record_sync_result(
+        self, error: str | None = None, kind: str | None = None, *, got_through: bool = False
+    ) -> None:
+        """Remember how a sync cycle ended: success when ``error`` is None. ``got_through``: the
+        cycle ran to its end but left ``error`` behind (a card too large for the receiver), so
+        it is a success that keeps the error to show."""
+        now = utc_iso(self.clock())
+        with self.transaction() as conn:
+            if error is None or got_through:
+                conn.execute(
+                    "UPDATE sync_state SET last_attempt_at = ?, last_success_at = ?, "
+                    "last_error = ?, last_error_kind = ? WHERE id = 1",
+                    [now, now, error, kind],
+                )
+            else:
+                conn.execute(
+                    "UPDATE sync_state SET last_attempt_at = ?, last_error = ?, "
+                    "last_error_kind = ? WHERE id = 1",
+                    [now, error, kind],
+                )
+
+    @_mapped
+    def sync_status(self) -> SyncStatus:
+        outbox = self.outbox_status()
+        followups = self.db.conn.execute(
+            "SELECT count(*) FROM cards WHERE followup_delivery = 'pending' "
+            "AND followup_answered_at IS NOT NULL"
+        ).fetchone()[0]
+        attempt, success, error, kind = self.db.conn.execute(
+            "SELECT last_attempt_at, last_success_at, last_error, last_error_kind "
+            "FROM sync_state WHERE id = 1"
+        ).fetchone()
+        return SyncStatus(
+            pending=outbox.pending,
+            oldest_pending=outbox.oldest_pending,
+            rejected=outbox.rejected,
+            followups_pending=int(followups),
+            last_attempt=_parse_utc(attempt) if attempt else None,
+            last_success=_parse_utc(success) if success else None,
+            last_error=error,
+            last_error_kind=kind,
+            held=outbox.held,
+        )
+
+    # --- the office manager -----------------------------------------------------------------
+
+    @_mapped
+    def resolve_followup(self, card_id: str, note: str | None, answered_by: str) -> bool:
+        """Record the manager's answer to a follow-up request; it goes to the district next.
+
+        False when the card asked for no follow-up or was already answered.
+        """
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE cards SET followup_answered_at = ?, followup_answered_by = ?, "
+                "followup_note = ?, followup_delivery = 'pending' "
+                "WHERE id = ? AND followup_requested = 1 AND followup_answered_at IS NULL",
+                [utc_iso(self.clock()), answered_by, note, card_id],
+            )
+        if cursor.rowcount:
+            log.info("store: follow-up on card %s answered by %s", card_id, answered_by)
+        return cursor.rowcount == 1
+
+    @_mapped
+    def purge_contacts(self, older_than_days: int) -> int:
+        """Forget the contact details of delivered cards created more than N days ago."""
+        cutoff = utc_iso(self.clock() - timedelta(days=older_than_days))
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE cards SET contact_name = NULL, contact_phone = NULL, contact_email = NULL "
+                "WHERE delivery = 'delivered' AND created_at < ? AND (contact_name IS NOT NULL "
+                "OR contact_phone IS NOT NULL OR contact_email IS NOT NULL)",
+                [cutoff],
+            )
+        if cursor.rowcount:
+            log.info("store: removed contact details from %d delivered card(s)", cursor.rowcount)
+        return cursor.rowcount
+
+
+_COLUMNS = (
+    "id",
+    "rating",
+    "language",
+    "role",
+    "went_well",
+    "could_improve",
+    "comment",
+    "followup_requested",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "created_at",
+    "utc_offset_min",
+    "finalised_at",
+    "kiosk_id",
+    "app_version",
+    "delivery",
+    "delivery_error",
+)
+_SELECT = ", ".join(_COLUMNS)
+
+
+def _column_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _to_row(card: Card) -> dict[str, Any]:
+    return {
+        "id": card.id,
+        "rating": card.rating,
+        "language": card.language,
+        "role": card.role,
+        "went_well": _column_value(card.went_well),
+        "could_improve": _column_value(card.could_improve),
+        "comment": card.comment,
+        "followup_requested": int(card.followup_requested),
+        "contact_name": card.contact_name,
+        "contact_phone": card.contact_phone,
+        "contact_email": card.contact_email,
+        "created_at": utc_iso(card.created_at),
+        "utc_offset_min": offset_minutes(card.created_at),
+        "local_date": card.created_at.date().isoformat(),
+        "finalised_at": utc_iso(card.finalised_at) if card.finalised_at else None,
+        "kiosk_id": card.kiosk_id,
+        "app_version": card.app_version,
+        "delivery": card.delivery.value,
+        "delivery_error": card.delivery_error,
+    }
+
+
+def _parse_utc(value: str) -> datetime:
+    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+def _from_row(row: tuple[Any, ...]) -> Card:
+    r = dict(zip(_COLUMNS, row, strict=True))
+    local = timezone(timedelta(minutes=r["utc_offset_min"]))
+    return Card(
+        id=r["id"],
+        rating=r["rating"],
+        language=r["language"],
+        role=r["role"],
+        went_well=json.loads(r["went_well"]),
+        could_improve=json.loads(r["could_improve"]),
+        comment=r["comment"],
+        followup_requested=bool(r["followup_requested"]),
+        contact_name=r["contact_name"],
+        contact_phone=r["contact_phone"],
+        contact_email=r["contact_email"],
+        created_at=_parse_utc(r["created_at"]).astimezone(local),
+        finalised_at=_parse_utc(r["finalised_at"]) if r["finalised_at"] else None,
+        kiosk_id=r["kiosk_id"],
+        app_version=r["app_version"],
+        delivery=Delivery(r["delivery"]),
+        delivery_error=r["delivery_error"],
+    )

@@ -1,0 +1,317 @@
+"""What the office manager reads: day summaries, trends, filtered card pages, follow-ups.
+
+Qt-free. Every function takes the store's sqlite3 connection and aggregates in SQL, on the
+indexes ``cards_local_date``, ``cards_date_rating`` and ``cards_followups``, so a summary stays
+fast with a million cards in the database.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+from kiosk.core.card import utc_iso
+
+RESPONSE_TARGET = timedelta(hours=24)
+POSITIVE_FROM = 4  # faces 4 and 5 count as a positive answer
+
+_FACE_SUMS = ", ".join(f"coalesce(sum(rating = {r}), 0)" for r in range(1, 6))
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The five faces counted; everything else follows from them."""
+
+    faces: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0)
+
+    @property
+    def cards(self) -> int:
+        return sum(self.faces)
+
+    @property
+    def average(self) -> float | None:
+        total = self.cards
+        return (
+            sum(r * n for r, n in zip(range(1, 6), self.faces, strict=True)) / total
+            if total
+            else None
+        )
+
+    @property
+    def positive_share(self) -> float | None:
+        total = self.cards
+        return sum(self.faces[POSITIVE_FROM - 1 :]) / total if total else None
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    day: date
+    tally: Tally
+    went_well: list[tuple[str, int]]  # chip id, cards naming it; most named first
+    could_improve: list[tuple[str, int]]
+    by_role: list[tuple[str | None, Tally]]  # None: the visitor did not say
+    by_language: list[tuple[str, Tally]]
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A run of days, every day present (a day without cards has an empty tally)."""
+
+    days: list[tuple[date, Tally]]
+
+    @property
+    def tally(self) -> Tally:
+        sums = [sum(t.faces[i] for _, t in self.days) for i in range(5)]
+        return Tally((sums[0], sums[1], sums[2], sums[3], sums[4]))
+
+
+@dataclass(frozen=True)
+class CardFilter:
+    day: date
+    rating: int | None = None
+    role: str | None = None  # a role id, or NO_ROLE for cards whose visitor did not say
+    has_comment: bool = False
+    wants_followup: bool = False
+
+
+NO_ROLE = ""
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """One card as the manager's list shows it (contact details stay in the follow-up queue)."""
+
+    id: str
+    created_at: datetime  # aware, the kiosk's local time
+    rating: int
+    role: str | None
+    language: str
+    went_well: list[str]
+    could_improve: list[str]
+    comment: str | None
+    followup_requested: bool
+    followup_answered: bool
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return (utc_iso(self.created_at), self.id)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    id: str
+    created_at: datetime
+    rating: int
+    language: str
+    role: str | None
+    comment: str | None
+    name: str | None
+    phone: str | None
+    email: str | None
+    answered_at: datetime | None = None
+    answered_by: str | None = None
+    note: str | None = None
+
+    @property
+    def due(self) -> datetime:
+        return self.created_at + RESPONSE_TARGET
+
+    def time_left(self, now: datetime) -> timedelta:
+        """Negative once the 24-hour response target has passed."""
+        return self.due - now
+
+
+def _tally(row: tuple[Any, ...]) -> Tally:
+    return Tally((int(row[0]), int(row[1]), int(row[2]), int(row[3]), int(row[4])))
+
+
+def day_tally(conn: sqlite3.Connection, day: date) -> Tally:
+    row = conn.execute(f"SELECT {_FACE_SUMS} FROM cards WHERE local_date = ?", [day.isoformat()])
+    return _tally(row.fetchone())
+
+
+def day_summary(conn: sqlite3.Connection, day: date) -> DaySummary:
+    when = [day.isoformat()]
+    return DaySummary(
+        day=day,
+        tally=day_tally(conn, day),
+        went_well=_top_chips(conn, "went_well", when),
+        could_improve=_top_chips(conn, "could_improve", when),
+        by_role=[
+            (row[0], _tally(row[1:]))
+            for row in conn.execute(
+                f"SELECT role, {_FACE_SUMS} FROM cards WHERE local_date = ? "
+                "GROUP BY role ORDER BY count(*) DESC, role",
+                when,
+            )
+        ],
+        by_language=[
+            (row[0], _tally(row[1:]))
+            for row in conn.execute(
+                f"SELECT language, {_FACE_SUMS} FROM cards WHERE local_date = ? "
+                "GROUP BY language ORDER BY count(*) DESC, language",
+                when,
+            )
+        ],
+    )
+
+
+def _top_chips(conn: sqlite3.Connection, column: str, when: list[str]) -> list[tuple[str, int]]:
+    rows = conn.execute(
+        f"SELECT chip.value, count(*) AS n FROM cards, json_each(cards.{column}) AS chip "
+        "WHERE cards.local_date = ? GROUP BY chip.value ORDER BY n DESC, chip.value",
+        when,
+    )
+    return [(str(r[0]), int(r[1])) for r in rows]
+
+
+def trend(conn: sqlite3.Connection, first: date, last: date) -> Trend:
+    """Daily tallies from ``first`` to ``last`` inclusive, read from the covering index."""
+    found = {
+        row[0]: _tally(row[1:])
+        for row in conn.execute(
+            f"SELECT local_date, {_FACE_SUMS} FROM cards "
+            "WHERE local_date BETWEEN ? AND ? GROUP BY local_date",
+            [first.isoformat(), last.isoformat()],
+        )
+    }
+    span = (last - first).days + 1
+    days = [first + timedelta(days=i) for i in range(span)]
+    return Trend([(d, found.get(d.isoformat(), Tally())) for d in days])
+
+
+def week_start(day: date) -> date:
+    """Monday of the school week ``day`` falls in."""
+    return day - timedelta(days=day.weekday())
+
+
+# --- the day's cards -------------------------------------------------------------------------
+
+_ROW_COLUMNS = (
+    "id, created_at, utc_offset_min, rating, role, language, went_well, could_improve, "
+    "comment, followup_requested, followup_answered_at"
+)
+
+
+def _where(f: CardFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = ["local_date = ?"]
+    args: list[Any] = [f.day.isoformat()]
+    if f.rating is not None:
+        clauses.append("rating = ?")
+        args.append(f.rating)
+    if f.role == NO_ROLE:
+        clauses.append("role IS NULL")
+    elif f.role is not None:
+        clauses.append("role = ?")
+        args.append(f.role)
+    if f.has_comment:
+        clauses.append("comment IS NOT NULL AND comment != ''")
+    if f.wants_followup:
+        clauses.append("followup_requested = 1")
+    return " AND ".join(clauses), args
+
+
+def count_cards(conn: sqlite3.Connection, f: CardFilter) -> int:
+    where, args = _where(f)
+    return int(conn.execute(f"SELECT count(*) FROM cards WHERE {where}", args).fetchone()[0])
+
+
+def card_page(
+    conn: sqlite3.Connection, f: CardFilter, after: tuple[str, str] | None, limit: int
+) -> list[CardRow]:
+    """Up to ``limit`` cards newest first, starting after the card with sort key ``after``.
+
+    Keyset paging: each page costs the same however far down the list the manager scrolls.
+    """
+    where, args = _where(f)
+    if after is not None:
+        where += " AND (created_at, id) < (?, ?)"
+        args.extend(after)
+    rows = conn.execute(
+        f"SELECT {_ROW_COLUMNS} FROM cards WHERE {where} ORDER BY created_at DESC, id DESC LIMIT ?",
+        [*args, limit],
+    )
+    return [
+        CardRow(
+            id=r[0],
+            created_at=_local(r[1], r[2]),
+            rating=r[3],
+            role=r[4],
+            language=r[5],
+            went_well=json.loads(r[6]),
+            could_improve=json.loads(r[7]),
+            comment=r[8],
+            followup_requested=bool(r[9]),
+            followup_answered=r[10] is not None,
+        )
+        for r in rows
+    ]
+
+
+# --- follow-ups --------------------------------------------------------------------------------
+
+_FOLLOWUP_COLUMNS = (
+    "id, created_at, utc_offset_min, rating, language, role, comment, contact_name, "
+    "contact_phone, contact_email, followup_answered_at, followup_answered_by, followup_note"
+)
+
+
+def _followup(r: tuple[Any, ...]) -> FollowUp:
+    return FollowUp(
+        id=r[0],
+        created_at=_local(r[1], r[2]),
+        rating=r[3],
+        language=r[4],
+        role=r[5],
+        comment=r[6],
+        name=r[7],
+        phone=r[8],
+        email=r[9],
+        answered_at=_local(r[10], r[2]) if r[10] else None,
+        answered_by=r[11],
+        note=r[12],
+    )
+
+
+def count_open_followups(conn: sqlite3.Connection) -> int:
+    row = conn.execute(
+        "SELECT count(*) FROM cards WHERE followup_requested = 1 AND followup_answered_at IS NULL"
+    )
+    return int(row.fetchone()[0])
+
+
+def open_followups(conn: sqlite3.Connection) -> list[FollowUp]:
+    """Every visitor still waiting for an answer, the longest-waiting first."""
+    rows = conn.execute(
+        f"SELECT {_FOLLOWUP_COLUMNS} FROM cards "
+        "WHERE followup_requested = 1 AND followup_answered_at IS NULL ORDER BY created_at"
+    )
+    return [_followup(r) for r in rows]
+
+
+def day_followups(conn: sqlite3.Connection, day: date) -> list[FollowUp]:
+    """The follow-ups asked for on ``day``, answered or not, in the order they came."""
+    rows = conn.execute(
+        f"SELECT {_FOLLOWUP_COLUMNS} FROM cards "
+        "WHERE local_date = ? AND followup_requested = 1 ORDER BY created_at",
+        [day.isoformat()],
+    )
+    return [_followup(r) for r in rows]
+
+
+def day_comments(conn: sqlite3.Connection, day: date) -> list[tuple[datetime, int, str]]:
+    """(time, face, comment) of the day's cards that carry a comment, in the order they came."""
+    rows = conn.execute(
+        "SELECT created_at, utc_offset_min, rating, comment FROM cards "
+        "WHERE local_date = ? AND comment IS NOT NULL AND comment != '' ORDER BY created_at",
+        [day.isoformat()],
+    )
+    return [(_local(r[0], r[1]), int(r[2]), str(r[3])) for r in rows]
+
+
+def _local(stored: str, offset_min: int) -> datetime:
+    moment = datetime.strptime(stored, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    return moment.astimezone(timezone(timedelta(minutes=offset_min)))

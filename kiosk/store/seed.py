@@ -1,0 +1,170 @@
+"""Synthetic but realistic cards for demos, snapshots, tests and benchmarks. Plain Python, no Qt.
+
+Cards fall in office hours over ``days`` days ending at the clock's "now"; ratings lean positive
+as real front-office feedback does; chips and roles come from the config; some visitors comment
+(in English or Spanish) and a few ask to be contacted. Rows go in with executemany in batched
+transactions, so a million cards take seconds, not hours.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, time, timedelta
+
+from kiosk import __version__
+from kiosk.core.card import Clock, offset_minutes, utc_iso
+from kiosk.core.config import Config
+from kiosk.store.cards import CardStore
+
+BATCH = 20_000
+RATING_WEIGHTS = (5, 7, 13, 35, 40)  # per cent, faces 1 to 5
+OPEN_MINUTES = (7 * 60 + 30, 16 * 60 + 30)  # the front office's day, local time
+
+COMMENTS = {
+    "en": (
+        "The front desk staff were very kind.",
+        "I waited a long time to sign in.",
+        "Thank you for helping me find my child's classroom.",
+        "The parking lot is confusing in the morning.",
+        "Quick and friendly, as always.",
+        "Nobody could answer my question about the bus.",
+    ),
+    "es": (
+        "El personal de la oficina fue muy amable.",
+        "Esperé mucho tiempo para registrarme.",
+        "Gracias por ayudarme con la inscripción de mi hijo.",
+        "No había nadie que hablara español cuando llegué.",
+        "Todo muy rápido y claro, ¡gracias!",
+        "Los letreros no son fáciles de entender.",
+    ),
+}
+NAMES = (
+    "Ana García",
+    "John Miller",
+    "María López",
+    "Sam Nguyen",
+    "José Hernández",
+    "Aisha Khan",
+    "Lucía Martínez",
+    "David Brown",
+)
+
+_INSERT_COLUMNS = (
+    "id",
+    "rating",
+    "language",
+    "role",
+    "went_well",
+    "could_improve",
+    "comment",
+    "followup_requested",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "created_at",
+    "utc_offset_min",
+    "local_date",
+    "finalised_at",
+    "kiosk_id",
+    "app_version",
+    "delivery",
+    "delivered_at",
+    "followup_answered_at",
+    "followup_answered_by",
+    "followup_note",
+    "followup_delivery",
+)
+
+
+def seed_cards(
+    store: CardStore,
+    n: int,
+    days: int,
+    clock: Clock,
+    rng: random.Random,
+    config: Config | None = None,
+) -> int:
+    """Insert ``n`` synthetic cards spread over the ``days`` days ending now. Returns ``n``.
+
+    Chips, roles, languages and the kiosk id come from ``config`` (IT's defaults when None).
+    """
+    if n < 0 or days < 1:
+        raise ValueError("n must be >= 0 and days >= 1")
+    config = config or Config()
+    marks = ", ".join("?" for _ in _INSERT_COLUMNS)
+    sql = f"INSERT INTO cards ({', '.join(_INSERT_COLUMNS)}) VALUES ({marks})"
+    rows = _rows(n, days, clock(), rng, config)
+    done = 0
+    while done < n:
+        batch = [next(rows) for _ in range(min(BATCH, n - done))]
+        with store.transaction() as conn:
+            conn.executemany(sql, batch)
+        done += len(batch)
+    return done
+
+
+def _rows(
+    n: int, days: int, now: datetime, rng: random.Random, config: Config
+) -> Iterator[tuple[object, ...]]:
+    today = now.date()
+    offset = offset_minutes(now)
+    went_well = [c.id for c in config.went_well]
+    could_improve = [c.id for c in config.could_improve]
+    roles = [c.id for c in config.roles]
+    languages = [lang for lang in ("en", "es") if lang in config.languages]
+    for _ in range(n):
+        day = today - timedelta(days=rng.randrange(days))
+        start, end = OPEN_MINUTES
+        if day == today:
+            # Today's cards must lie in the past: squeeze them into the hours gone by.
+            end = max(1, min(end, now.hour * 60 + now.minute))
+            start = min(start, end - 1)
+        minute = rng.uniform(start, end)
+        created = datetime.combine(day, time(), now.tzinfo) + timedelta(minutes=minute)
+        rating = rng.choices((1, 2, 3, 4, 5), RATING_WEIGHTS)[0]
+        language = languages[0] if rng.random() < 0.7 else languages[-1]
+        wants = rng.random() < (0.15 if rating <= 2 else 0.03)
+        name = rng.choice(NAMES) if wants else None
+        phone = f"555-{rng.randrange(10000):04d}" if wants and rng.random() < 0.8 else None
+        email = (
+            f"{name.split()[0].lower()}{rng.randrange(100)}@example.org"
+            if name and (phone is None or rng.random() < 0.3)
+            else None
+        )
+        age = now - created
+        delivered = age > timedelta(hours=2) and rng.random() < 0.97
+        answered = wants and age > timedelta(hours=rng.uniform(3, 30))
+        yield (
+            str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            rating,
+            language,
+            rng.choice(roles) if rng.random() < 0.8 else None,
+            _chips(rng, went_well, rating >= 3),
+            _chips(rng, could_improve, rating <= 3),
+            rng.choice(COMMENTS[language]) if rng.random() < 0.25 else None,
+            int(wants),
+            name,
+            phone,
+            email,
+            utc_iso(created),
+            offset,
+            day.isoformat(),
+            utc_iso(created + timedelta(minutes=2)),
+            config.kiosk_id,
+            __version__,
+            "delivered" if delivered else "pending",
+            utc_iso(created + timedelta(hours=1)) if delivered else None,
+            utc_iso(created + timedelta(hours=3)) if answered else None,
+            "Front office" if answered else None,
+            "Called back and explained." if answered else None,
+            "delivered" if answered else None,
+        )
+
+
+def _chips(rng: random.Random, ids: list[str], likely: bool) -> str:
+    if not ids or rng.random() > (0.7 if likely else 0.1):
+        return "[]"
+    return json.dumps(rng.sample(ids, rng.randint(1, min(3, len(ids)))))

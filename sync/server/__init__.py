@@ -1,1 +1,0 @@
-"""The district's reference receiver (optional extra ``[server]``): FastAPI + SQLAlchemy Core."""
