@@ -6,10 +6,13 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from fake_clock import FakeClock
+
+# The receiver and PostgreSQL fixtures, shared by the district server's and the kiosk's sync tests.
+pytest_plugins = ["receiver_fixtures"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LANG"] = "en_US.UTF-8"
@@ -28,20 +31,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item, "fixturenames", ()
         ):
             item.add_marker(pytest.mark.gui)
-
-
-class FakeClock:
-    """A clock the test moves by hand: local time in a fixed UTC-6 zone (a US school)."""
-
-    def __init__(self, start: datetime | None = None) -> None:
-        zone = timezone(timedelta(hours=-6))
-        self.now = start or datetime(2026, 11, 24, 9, 30, tzinfo=zone)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @pytest.fixture

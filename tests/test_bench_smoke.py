@@ -10,7 +10,7 @@ from types import ModuleType
 import pytest
 from PySide6.QtWidgets import QApplication
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
+BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
 def load(name: str) -> ModuleType:

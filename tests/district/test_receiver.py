@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import requests
-from harness import (
+from receiver_harness import (
     DISTRICT_TOKEN,
     KIOSK_ID,
     KIOSK_TOKEN,

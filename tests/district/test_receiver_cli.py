@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 from click.testing import CliRunner
-from harness import DISTRICT_TOKEN, wait_until
+from receiver_harness import DISTRICT_TOKEN, wait_until
 
 from district.cli import main
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from harness import OTHER_KIOSK_ID, Fault, Receiver, seed, uploader
+from kiosk_sync import seed, uploader
+from receiver_harness import OTHER_KIOSK_ID, Fault, Receiver
 
 from kiosk.core.card import Delivery
 from kiosk.store.cards import CardStore

@@ -7,11 +7,12 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+from fake_clock import FakeClock
+
 from kiosk.core.card import Card
 from kiosk.core.config import Config
 from kiosk.store.cards import CardStore
 from kiosk.store.seed import seed_cards
-from tests.conftest import FakeClock
 
 SEEDED_CARDS = 1500
 SEEDED_DAYS = 20

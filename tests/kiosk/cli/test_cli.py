@@ -14,7 +14,7 @@ import pytest
 from kiosk.core.config import Config
 from kiosk.core.pin import verify_pin
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def kiosk(

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fake_clock import FakeClock
+from manager_fixtures import cards_on, seeded_store
 
 from kiosk.cli.main import main
 from kiosk.store.cards import CardStore
-from tests.conftest import FakeClock
-from tests.manager_fixtures import cards_on, seeded_store
 
 
 @pytest.fixture

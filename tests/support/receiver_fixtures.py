@@ -1,4 +1,5 @@
-"""Fixtures for the sync tests: the receiver on either database, a kiosk store, PostgreSQL."""
+"""Fixtures for the sync tests: the receiver on either database and PostgreSQL (no kiosk here:
+the server-only install loads this plugin too)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from harness import TOKENS_TOML, Postgres, Receiver
+from receiver_harness import TOKENS_TOML, Postgres, Receiver
 from sqlalchemy import create_engine, text
-
-from kiosk.store.cards import CardStore
 
 
 @pytest.fixture(scope="session")
@@ -58,10 +57,3 @@ def receiver(database_url: str, tokens_file: Path) -> Iterator[Receiver]:
     server = Receiver(database_url, tokens_file).start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-def store(data_dir: Path, clock: object) -> Iterator[CardStore]:
-    s = CardStore.in_dir(data_dir, clock)  # type: ignore[arg-type]
-    yield s
-    s.close()

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from fake_clock import FakeClock
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -15,7 +16,6 @@ from kiosk.core.config import Config
 from kiosk.shell.app import VisitorSession, build_window
 from kiosk.store.cards import CardStore
 from kiosk.ui.window import SETTLE_SECONDS, KioskWindow
-from tests.conftest import FakeClock
 
 
 class FakeMonotonic:

@@ -1,5 +1,6 @@
 """Real parts for the sync tests: a uvicorn receiver on 127.0.0.1 in a thread, a fault-injecting
-ASGI layer in front of it, PostgreSQL 15 run from Debian's binaries, and kiosk-side helpers."""
+ASGI layer in front of it, PostgreSQL 15 run from Debian's binaries. Imports no kiosk: the
+server-only install runs the receiver's tests with it."""
 
 from __future__ import annotations
 
@@ -21,10 +22,6 @@ from sqlalchemy import Engine, func, select
 from district import db
 from district.app import DEFAULT_MAX_BODY_BYTES, create_app
 from district.tokens import Tokens
-from kiosk.core.card import Card
-from kiosk.outbox.uploader import Uploader
-from kiosk.store.cards import CardStore
-from sync.client import DistrictClient
 
 KIOSK_ID = "lincoln-1"
 KIOSK_TOKEN = "kiosk-token-lincoln-1-0123456789abcdef"
@@ -192,31 +189,6 @@ class Receiver:
     def count(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(db.cards)).scalar_one())
-
-
-def seed(store: CardStore, clock: Any, n: int, kiosk_id: str = KIOSK_ID) -> list[str]:
-    """``n`` final cards, one a second, as the kiosk's screens would leave them."""
-    ids = []
-    with store.transaction():
-        for i in range(n):
-            card = Card.new(1 + i % 5, "es" if i % 3 else "en", kiosk_id, "0.1.0", clock)
-            card.went_well = ["friendly"] if i % 2 else []
-            card.comment = f"visita número {i} ¿bien? ¡sí!" if i % 4 == 0 else None
-            store.create(card)
-            store.finalise(card.id)
-            ids.append(card.id)
-            clock.advance(seconds=1)
-    return ids
-
-
-def uploader(
-    store: CardStore,
-    url: str,
-    timeout: float = 5.0,
-    batch_size: int = 100,
-    token: str = KIOSK_TOKEN,
-) -> Uploader:
-    return Uploader(store, DistrictClient(url, token, timeout), KIOSK_ID, "0.1.0", batch_size)
 
 
 class Postgres:

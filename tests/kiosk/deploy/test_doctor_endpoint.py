@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from harness import DISTRICT_TOKEN, KIOSK_ID, KIOSK_TOKEN, Receiver
+from receiver_harness import DISTRICT_TOKEN, KIOSK_ID, KIOSK_TOKEN, Receiver
 
 from kiosk.cli.main import main
 from kiosk.core.config import SyncConfig

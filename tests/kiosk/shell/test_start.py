@@ -26,7 +26,7 @@ from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.window import KioskWindow
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 DEMO = ROOT / "assets" / "demo.toml"
 # What the first frame must not wait for (kiosk.shell.launch's docstring says why).
 HEAVY = ("tomllib", "pydantic", "sqlite_utils", "click", "kiosk.core.config", "kiosk.store.cards")

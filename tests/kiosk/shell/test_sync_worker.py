@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness import KIOSK_ID, KIOSK_TOKEN, Fault, Receiver, seed
+from kiosk_sync import seed
 from PySide6.QtCore import QTimer
+from receiver_harness import KIOSK_ID, KIOSK_TOKEN, Fault, Receiver
 
 from kiosk.core.config import Config, SyncConfig
 from kiosk.shell.sync_worker import SyncWorker

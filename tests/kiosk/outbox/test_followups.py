@@ -2,32 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import requests
-from harness import DISTRICT_TOKEN, KIOSK_ID, Receiver, seed, uploader
-from sqlalchemy import select
+from kiosk_sync import answer, seed, stored_answers, uploader
+from receiver_harness import DISTRICT_TOKEN, KIOSK_ID, Receiver
 
-from district import db
-from kiosk.core.card import utc_iso
 from kiosk.store.cards import CardStore
-
-
-def answer(store: CardStore, card_id: str, at: datetime, by: str, note: str) -> None:
-    """What the manager's resolve_followup() leaves in the store (columns of 0002)."""
-    with store.transaction() as conn:
-        conn.execute(
-            "UPDATE cards SET followup_requested = 1, followup_answered_at = ?, "
-            "followup_answered_by = ?, followup_note = ?, followup_delivery = 'pending' "
-            "WHERE id = ?",
-            [utc_iso(at), by, note, card_id],
-        )
-
-
-def stored_answers(receiver: Receiver) -> list[tuple[str, str]]:
-    with receiver.engine.connect() as conn:
-        rows = conn.execute(select(db.followups.c.card_id, db.followups.c.body))
-        return sorted((card_id, body) for card_id, body in rows)
 
 
 def test_answers_go_once_and_a_new_answer_is_a_new_record(

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 DEMO_CONFIG = ROOT / "assets" / "demo.toml"
 # The target (README: "Deploying" has the measured size): 120 MB, decimal megabytes.
 MAX_BUNDLE_BYTES = 120_000_000

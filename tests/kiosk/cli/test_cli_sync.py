@@ -9,32 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from harness import KIOSK_ID, KIOSK_TOKEN, Fault, bind_socket, seed
+from kiosk_sync import seed, sync_once, write_config
+from receiver_harness import Fault, bind_socket
 
-from kiosk.cli.main import main
 from kiosk.core.card import Delivery
 from kiosk.store.cards import CardStore
-
-
-def write_config(tmp_path: Path, endpoint: str, batch_size: int = 100) -> Path:
-    token_file = tmp_path / "kiosk.token"
-    token_file.write_text(KIOSK_TOKEN + "\n", encoding="utf-8")
-    config = tmp_path / "kiosk.toml"
-    config.write_text(
-        f'kiosk_id = "{KIOSK_ID}"\n\n[sync]\nendpoint = "{endpoint}"\n'
-        f'token_file = "{token_file}"\nbatch_size = {batch_size}\ntimeout_seconds = 30\n',
-        encoding="utf-8",
-    )
-    return config
-
-
-def sync_once(config: Path, data_dir: Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(
-        main, ["sync", "--once", "--config", str(config), "--data-dir", str(data_dir)]
-    )
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_once_drains_and_reports(tmp_path, data_dir, store: CardStore, clock, receiver) -> None:

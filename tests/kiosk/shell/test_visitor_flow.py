@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fake_clock import FakeClock
+from kiosk_driver import Kiosk, open_kiosk
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication
@@ -16,8 +18,6 @@ from kiosk.core.config import Config
 from kiosk.core.pin import hash_pin
 from kiosk.ui.manager.area import ManagerArea
 from kiosk.ui.window import CORNER_PX, LONG_PRESS_MS
-from tests.conftest import FakeClock
-from tests.kiosk_driver import Kiosk, open_kiosk
 
 PIN = "2468"
 PIN_HASH = hash_pin(PIN)

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from fake_clock import FakeClock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.core.card import Card, Delivery
 from kiosk.store.cards import DB_FILENAME, CardStore, StoreEnvironmentError, migrations
-from tests.conftest import FakeClock
 
 
 def new_card(clock: FakeClock, rating: int = 4, language: str = "es") -> Card:

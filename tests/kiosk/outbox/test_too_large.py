@@ -10,9 +10,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from harness import KIOSK_ID, KIOSK_TOKEN, Fault, Receiver, seed, uploader
-from test_cli_sync import sync_once, write_config
-from test_followups import answer, stored_answers
+from kiosk_sync import answer, seed, stored_answers, sync_once, uploader, write_config
+from receiver_harness import KIOSK_ID, KIOSK_TOKEN, Fault, Receiver
 
 from kiosk.core.card import Card, Delivery
 from kiosk.core.config import Config, SyncConfig

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kiosk.ui.theme import scaled_stylesheet
 
-QSS = (Path(__file__).resolve().parent.parent / "assets" / "style.qss").read_text()
+QSS = (Path(__file__).resolve().parents[3] / "assets" / "style.qss").read_text()
 
 
 def luminance(hex_colour: str) -> float:

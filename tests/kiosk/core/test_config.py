@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.core.config import Config, ConfigError, SyncConfig, load_config
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[3] / "README.md"
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -30,7 +30,7 @@ def test_every_default_round_trips_through_validation() -> None:
 
 
 def test_demo_config_is_valid() -> None:
-    config = load_config(Path(__file__).resolve().parent.parent / "assets" / "demo.toml")
+    config = load_config(Path(__file__).resolve().parents[3] / "assets" / "demo.toml")
     assert config.thanks_qr_url and config.admin_pin_hash
 
 

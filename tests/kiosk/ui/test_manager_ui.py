@@ -10,6 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from fake_clock import FakeClock
+from manager_fixtures import cards_on, face_counts, seeded_store
 from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtPrintSupport import QPrinter
@@ -29,8 +31,6 @@ from kiosk.ui.manager.area import NAV_WIDTH
 from kiosk.ui.manager.cards_model import DETAILS, FACE, FOLLOWUP, PAGE, TIME, VISITOR
 from kiosk.ui.manager.report_job import JobThread
 from kiosk.ui.theme import apply_theme
-from tests.conftest import FakeClock
-from tests.manager_fixtures import cards_on, face_counts, seeded_store
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kiosk.core.resources import locale_dir
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "translations" / "kiosk_es.ts"
 
 

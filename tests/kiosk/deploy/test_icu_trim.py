@@ -11,7 +11,7 @@ from types import ModuleType
 
 
 def icu_trim() -> ModuleType:
-    path = Path(__file__).resolve().parent.parent / "scripts" / "icu_trim.py"
+    path = Path(__file__).resolve().parents[3] / "scripts" / "icu_trim.py"
     spec = importlib.util.spec_from_file_location("icu_trim", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from fake_clock import FakeClock
+from manager_fixtures import SEEDED_CARDS, cards_on, face_counts, seeded_store
 
 from kiosk.core.card import utc_iso
 from kiosk.core.config import Config
@@ -24,8 +26,6 @@ from kiosk.store.manager_settings import (
     purge_expired_contacts,
     validate,
 )
-from tests.conftest import FakeClock
-from tests.manager_fixtures import SEEDED_CARDS, cards_on, face_counts, seeded_store
 
 
 @pytest.fixture
