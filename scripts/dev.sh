@@ -4,10 +4,12 @@
 #   scripts/dev.sh test   set up, then run linters, type checks and the whole test suite
 #   scripts/dev.sh setup  set up only (system packages, .venv, pip packages, compiled translations)
 #   scripts/dev.sh build  set up, then build the PyInstaller bundle into dist/kiosk
+#   scripts/dev.sh server-only  install the district server alone in .venv-district and test it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 VENV=${KIOSK_VENV:-$ROOT/.venv}
+SERVER_VENV=${DISTRICT_VENV:-$ROOT/.venv-district}
 PY=${PYTHON:-python3}
 
 # Shared libraries Qt's xcb and offscreen platforms load, poppler for reading PDFs back in tests,
@@ -58,7 +60,34 @@ run_tests() {
   "$VENV/bin/ruff" check .
   "$VENV/bin/ruff" format --check .
   "$VENV/bin/mypy"
-  QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest "$@"
+  QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -n 2 "$@"
+}
+
+# The district server as a district installs it (README, "The district server"): a virtualenv
+# with only `pip install ./district` (plus the test tools), where PySide6 must not import, the
+# receiver's own tests must pass against the installed copy (run from outside the tree, so the
+# sources are not on sys.path), and the installed command must serve its OpenAPI document.
+server_only() {
+  local install
+  install=$(awk '/^### The district server/ {on = 1} on && /^pip install / {print; exit}' README.md)
+  [ -n "$install" ] || { echo "server-only: no 'pip install' line under README's 'The district server'"; exit 1; }
+  [ -x "$SERVER_VENV/bin/python" ] || "$PY" -m venv "$SERVER_VENV"
+  echo "server-only: $install"
+  # The README's line as it stands (pip reinstalls a local folder every time), then the test tools.
+  "$SERVER_VENV/bin/python" -m $install -q --disable-pip-version-check
+  "$SERVER_VENV/bin/python" -m pip install -q --disable-pip-version-check "./district[test]"
+  rm -rf district/build
+  local outside
+  outside=$(mktemp -d)
+  for forbidden in PySide6 kiosk sqlite_utils fontpkg_atkinson_hyperlegible; do
+    if (cd "$outside" && "$SERVER_VENV/bin/python" -c "import $forbidden" 2>/dev/null); then
+      echo "server-only: $forbidden is importable where only the district server was installed"
+      exit 1
+    fi
+  done
+  (cd "$outside" && "$SERVER_VENV/bin/pytest" -c "$ROOT/district/pyproject.toml" \
+    --rootdir "$ROOT" --confcutdir "$ROOT" -q -p no:cacheprovider "$ROOT/tests/district")
+  rmdir "$outside"
 }
 
 demo() {
@@ -78,7 +107,8 @@ shift || true
 case "$cmd" in
   setup) setup ;;
   demo) setup; demo "$@" ;;
-  test) setup; run_tests "$@" ;;
+  test) setup; run_tests "$@"; server_only ;;
+  server-only) server_only ;;
   build) setup; "$VENV/bin/pyinstaller" --noconfirm --clean build.spec ;;
   translations)  # refresh translations/*.ts from the sources (then translate new strings in Linguist)
     "$VENV/bin/pyside6-lupdate" $(find kiosk -name '*.py' | sort) -locations none -no-obsolete \

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from receiver_harness import DISTRICT_TOKEN, wait_until
 
 from district.cli import main
+from sync import __version__
 
 
 @pytest.mark.parametrize(
@@ -57,6 +58,10 @@ def test_command_serves_the_api(tmp_path: Path, tokens_file: Path) -> None:
             with requests.get(f"{url}/v1/kiosks", headers=headers, timeout=10) as r:
                 assert r.status_code == 200
                 assert [k["kiosk_id"] for k in r.json()] == ["lincoln-1", "roosevelt-2"]
+            with requests.get(f"{url}/openapi.json", timeout=10) as r:
+                assert r.status_code == 200
+                assert r.json()["info"]["version"] == __version__
+                assert "/v1/cards" in r.json()["paths"]
             with requests.get(f"{url}/docs", timeout=10) as r:
                 assert r.status_code == 200 and "swagger" in r.text.lower()
         finally:
