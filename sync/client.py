@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TypeVar
@@ -21,12 +22,21 @@ from sync.errors import (
     RequestRefused,
     ServerError,
     SyncConfigError,
+    UntrustedCertificate,
 )
 from sync.protocol import API_PREFIX, BatchResult, CardBatch, FollowupBatch, Heartbeat, Problem
 
 log = logging.getLogger("sync.client")
 
 M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Probe:
+    """The receiver's answer to ``DistrictClient.probe``: its status and problem code."""
+
+    status: int
+    problem_code: str | None
 
 
 def check_endpoint(endpoint: str, allow_insecure_http: bool) -> str:
@@ -96,6 +106,24 @@ class DistrictClient:
     def send_heartbeat(self, kiosk_id: str, heartbeat: Heartbeat) -> None:
         self._post(f"/kiosks/{kiosk_id}/heartbeat", heartbeat)
 
+    def probe(self) -> Probe:
+        """Ask the receiver about this token with no side effect: ``GET /v1/kiosks``, which
+        protocol v1 answers a kiosk token it knows with 403 and problem 403.1 (the listing
+        needs a district token). Nothing is sent, read or recorded. Raises NetworkError."""
+        try:
+            response = self.session.get(
+                self.base + "/kiosks", timeout=self.timeout, allow_redirects=False
+            )
+        except requests.exceptions.SSLError as exc:
+            raise UntrustedCertificate(
+                f"the server's TLS certificate is not trusted ({_reason(exc)})"
+            ) from exc
+        except requests.Timeout as exc:
+            raise NetworkError(f"no answer within {self.timeout:g} s") from exc
+        except requests.RequestException as exc:
+            raise NetworkError(f"cannot reach the receiver ({_reason(exc)})") from exc
+        return Probe(response.status_code, _problem_code(response.content))
+
     def _post(self, path: str, body: BaseModel) -> bytes:
         try:
             response = self.session.post(
@@ -156,6 +184,13 @@ def _answer(content: bytes, model: type[M]) -> M:
         return model.model_validate_json(content)
     except ValidationError as exc:
         raise RequestRefused(f"the receiver's answer breaks protocol v1: {exc}") from exc
+
+
+def _problem_code(content: bytes) -> str | None:
+    try:
+        return Problem.model_validate_json(content).code
+    except ValidationError:
+        return None
 
 
 def _problem_text(content: bytes) -> str | None:

@@ -46,6 +46,11 @@ class NetworkError(SyncError):
     kind = "network"
 
 
+class UntrustedCertificate(NetworkError):
+    """TLS verification failed: a wrong clock, a district certificate the machine does not
+    trust, or something in the way of the connection."""
+
+
 class ServerError(SyncError):
     """The receiver failed (5xx other than 503)."""
 

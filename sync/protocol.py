@@ -13,7 +13,6 @@ from typing import Annotated, Literal
 
 from pydantic import UUID4, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = 1
 API_PREFIX = "/v1"
 MAX_BATCH = 1000
 """Most cards (or follow-up answers) in one request; the kiosk's batch_size is capped below it."""

@@ -78,6 +78,14 @@ DEFAULT_ROLES = _choices(
 )
 
 
+class TokenError(ConfigError):
+    """The [sync] settings give no usable token; ``problem`` says why, ``str()`` says it all."""
+
+    def __init__(self, problem: Literal["missing", "unreadable", "empty"], message: str) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
 class SyncConfig(BaseModel):
     """The ``[sync]`` table: where and how cards go to the district."""
 
@@ -105,6 +113,26 @@ class SyncConfig(BaseModel):
         default=False,
         description="Allow plain http:// to a host other than this machine (never in production).",
     )
+
+    def read_token(self) -> str:
+        """This kiosk's bearer token: ``token``, or the contents of ``token_file``.
+
+        Raises TokenError, whose ``problem`` ("missing", "unreadable", "empty") lets doctor
+        give the fix and sync its one line.
+        """
+        if self.token:
+            return self.token
+        if self.token_file is None:
+            raise TokenError("missing", "no token: set token_file (or token) in [sync]")
+        try:
+            token = self.token_file.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise TokenError(
+                "unreadable", f"cannot read the token file {self.token_file} ({exc.strerror})"
+            ) from None
+        if not token:
+            raise TokenError("empty", f"the token file {self.token_file} is empty")
+        return token
 
     @field_validator("endpoint")
     @classmethod

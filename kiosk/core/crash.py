@@ -31,8 +31,6 @@ log = logging.getLogger("kiosk.crash")
 MAX_CRASHES = 5
 WINDOW_SECONDS = 60.0
 
-ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
-
 
 class CrashHandler:
     """The ``sys.excepthook`` of a running kiosk (see the module docstring)."""

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from kiosk import __version__
 
-LOGGER_NAMES = ("kiosk", "kiosk.app", "kiosk.ui", "kiosk.store", "kiosk.sync", "kiosk.crash", "qt")
 LOG_FILENAME = "kiosk.log"
 MAX_BYTES = 2_000_000
 BACKUP_COUNT = 5

@@ -6,6 +6,9 @@ import functools
 import sys
 from pathlib import Path
 
+SOURCE_LANGUAGE = "en"
+"""The language the kiosk's strings are written in: it needs no compiled translation."""
+
 # The kiosk package's folder (this file is kiosk/core/resources.py).
 _KIOSK = Path(__file__).parent.parent
 

@@ -10,19 +10,18 @@ from __future__ import annotations
 import shutil
 import stat
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import requests
-
-from kiosk.core.config import Config, ConfigError, SyncConfig, load_config
+from kiosk.core.config import Config, ConfigError, SyncConfig, TokenError, load_config
+from kiosk.core.resources import SOURCE_LANGUAGE
 from kiosk.deploy.buildinfo import BuildInfo
 from kiosk.store.cards import DB_FILENAME, StoreEnvironmentError, integrity_check
-from sync.client import is_loopback
+from sync.client import DistrictClient
+from sync.errors import NetworkError, SyncConfigError, UntrustedCertificate
 from sync.protocol import API_PREFIX, ProblemCode
 
 # Below this much free space the kiosk may fail to save a card; below WARN, plan a clean-up.
@@ -33,7 +32,6 @@ EARLIEST_PLAUSIBLE = datetime(2026, 1, 1, tzinfo=UTC)
 LATEST_PLAUSIBLE_YEARS = 15
 ENDPOINT_TIMEOUT_SECONDS = 5.0
 QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
-SOURCE_LANGUAGE = "en"
 
 
 class Status(StrEnum):
@@ -185,34 +183,19 @@ def check_logs(log_dir: Path) -> Check:
     return Check("logs", Status.OK, str(log_dir / "kiosk.log"))
 
 
+_TOKEN_FIXES = {
+    "missing": "run `kiosk provision ... --token-file FILE` again",
+    "unreadable": "check that the file exists and belongs to the kiosk's user (mode 0600)",
+    "empty": "provision the kiosk's token again",
+}
+
+
 def read_token(sync: SyncConfig) -> tuple[str | None, Check | None]:
     """The bearer token from the config, or the Check explaining why there is none usable."""
-    if sync.token:
-        return sync.token, None
-    if sync.token_file is None:
-        return None, Check(
-            "endpoint",
-            Status.FAIL,
-            f"{sync.endpoint} is set but no token or token_file",
-            "run `kiosk provision ... --token-file FILE` again",
-        )
     try:
-        token = sync.token_file.read_text(encoding="utf-8").strip()
-    except OSError as exc:
-        return None, Check(
-            "endpoint",
-            Status.FAIL,
-            f"cannot read the token file {sync.token_file} ({exc.strerror})",
-            "check that the file exists and belongs to the kiosk's user (mode 0600)",
-        )
-    if not token:
-        return None, Check(
-            "endpoint",
-            Status.FAIL,
-            f"token file {sync.token_file} is empty",
-            "provision the kiosk's token again",
-        )
-    return token, None
+        return sync.read_token(), None
+    except TokenError as exc:
+        return None, Check("endpoint", Status.FAIL, str(exc), _TOKEN_FIXES[exc.problem])
 
 
 def check_token_file_mode(sync: SyncConfig) -> Check | None:
@@ -232,68 +215,46 @@ def check_token_file_mode(sync: SyncConfig) -> Check | None:
     return Check("token", Status.OK, f"{sync.token_file} readable by its owner only")
 
 
-def _problem_code(response: requests.Response) -> str | None:
-    try:
-        body = response.json()
-    except ValueError:
-        return None
-    code = body.get("code") if isinstance(body, dict) else None
-    return str(code) if code is not None else None
-
-
-def check_endpoint(
-    sync: SyncConfig,
-    get: Callable[..., requests.Response] = requests.get,
-    timeout: float = ENDPOINT_TIMEOUT_SECONDS,
-) -> Check:
-    """Reachability and authorisation of the district receiver, with no side effect.
-
-    GET {endpoint}/v1/kiosks with the kiosk's bearer token. Protocol v1 answers a kiosk token
-    that it knows with 403 and problem code 403.1 (the district listing needs a district
-    token): the token is accepted and nothing is read or written. 401 means the token is
-    unknown; 200 means it is a district token, which cannot send cards.
-    """
+def check_endpoint(sync: SyncConfig, timeout: float = ENDPOINT_TIMEOUT_SECONDS) -> Check:
+    """Reachability and authorisation of the district receiver, with no side effect
+    (``DistrictClient.probe``). 401 means the token is unknown; 200 means it is a district
+    token, which cannot send cards."""
     if not sync.endpoint:
         return Check("endpoint", Status.SKIP, "not configured (cards stay on this kiosk)")
-    parts = urlsplit(sync.endpoint)
-    if (
-        parts.scheme == "http"
-        and not is_loopback(parts.hostname or "")
-        and not (sync.allow_insecure_http)
-    ):
+    token, problem = read_token(sync)
+    if problem is not None:
+        return problem
+    assert token is not None
+    try:
+        client = DistrictClient(
+            sync.endpoint, token, min(timeout, sync.timeout_seconds), sync.allow_insecure_http
+        )
+    except SyncConfigError:
         return Check(
             "endpoint",
             Status.FAIL,
             f"{sync.endpoint} is plain http to another machine",
             "use the district's https:// address",
         )
-    token, problem = read_token(sync)
-    if problem is not None:
-        return problem
-    url = f"{sync.endpoint}{API_PREFIX}/kiosks"
     try:
-        response = get(
-            url,
-            headers={"Authorization": f"Bearer {token}"},
-            timeout=min(timeout, sync.timeout_seconds),
-        )
-    except requests.exceptions.SSLError:
+        probe = client.probe()
+    except UntrustedCertificate:
         return Check(
             "endpoint",
             Status.FAIL,
             f"{sync.endpoint}: the server's TLS certificate is not trusted",
             "check the machine's clock and the district's certificate",
         )
-    except requests.RequestException as exc:
-        reason = type(exc).__name__
+    except NetworkError as exc:
         return Check(
             "endpoint",
             Status.FAIL,
-            f"cannot reach {sync.endpoint} ({reason})",
+            f"cannot reach {sync.endpoint} ({exc})",
             "check the network cable or Wi-Fi, the proxy and the firewall, and the endpoint URL",
         )
-    status = response.status_code
-    code = _problem_code(response)
+    finally:
+        client.close()
+    status, code = probe.status, probe.problem_code
     if status == 403 and code == ProblemCode.WRONG_SCOPE:
         return Check(
             "endpoint", Status.OK, f"{sync.endpoint} reachable; this kiosk's token is accepted"

@@ -24,7 +24,7 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from kiosk.core.card import Card
-from kiosk.core.config import SyncConfig
+from kiosk.core.config import SyncConfig, TokenError
 from kiosk.store.cards import CardStore, FollowupRecord
 from sync.client import DistrictClient
 from sync.errors import PayloadTooLarge, RequestRefused, SyncConfigError, SyncError
@@ -74,19 +74,10 @@ def to_wire_answer(record: FollowupRecord) -> FollowupAnswer:
 
 
 def read_token(config: SyncConfig) -> str:
-    if config.token:
-        return config.token
-    if config.token_file is None:
-        raise SyncConfigError("no sync token: set token_file (or token) in [sync]")
     try:
-        token = config.token_file.read_text(encoding="utf-8").strip()
-    except OSError as exc:
-        raise SyncConfigError(
-            f"cannot read the sync token file {config.token_file} ({exc.strerror})"
-        ) from None
-    if not token:
-        raise SyncConfigError(f"the sync token file {config.token_file} is empty")
-    return token
+        return config.read_token()
+    except TokenError as exc:
+        raise SyncConfigError(f"sync: {exc}") from None
 
 
 @dataclass

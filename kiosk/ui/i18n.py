@@ -6,11 +6,9 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
 
-from kiosk.core.resources import locale_dir
+from kiosk.core.resources import SOURCE_LANGUAGE, locale_dir
 
 log = logging.getLogger("kiosk.ui")
-
-SOURCE_LANGUAGE = "en"
 
 
 class LanguageSwitcher(QObject):

@@ -65,10 +65,6 @@ class WelcomeScreen(Retranslatable):
         for face in self.faces:
             face.setChecked(face.rating == rating)
 
-    def set_enabled_faces(self, enabled: bool) -> None:
-        for face in self.faces:
-            face.setEnabled(enabled)
-
     def show_problem(self, text: str | None) -> None:
         self.banner.setText(text or "")
         self.banner.setVisible(bool(text))

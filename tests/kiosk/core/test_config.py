@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.config import Config, ConfigError, SyncConfig, load_config
+from kiosk.core.config import Config, ConfigError, SyncConfig, TokenError, load_config
 
 README = Path(__file__).resolve().parents[3] / "README.md"
 
@@ -87,3 +87,32 @@ def test_readme_documents_every_setting() -> None:
     keys |= {f"sync.{k}" for k in SyncConfig.model_fields}
     missing = keys - _documented_keys()
     assert not missing, f"README's configuration table lacks {sorted(missing)}"
+
+
+def test_token_comes_from_the_setting_or_its_file(tmp_path: Path) -> None:
+    assert SyncConfig(token="inline-token").read_token() == "inline-token"
+    token_file = tmp_path / "token"
+    token_file.write_text("  file-token\n", encoding="utf-8")
+    assert SyncConfig(token_file=token_file).read_token() == "file-token"
+
+
+@pytest.mark.parametrize(
+    ("contents", "problem", "words"),
+    [
+        (None, "missing", "no token"),
+        ("absent", "unreadable", "cannot read the token file"),
+        ("", "empty", "is empty"),
+    ],
+)
+def test_an_unusable_token_names_its_problem(
+    tmp_path: Path, contents: str | None, problem: str, words: str
+) -> None:
+    token_file = None
+    if contents is not None:
+        token_file = tmp_path / "token"
+        if contents != "absent":
+            token_file.write_text(contents, encoding="utf-8")
+    with pytest.raises(TokenError) as raised:
+        SyncConfig(token_file=token_file).read_token()
+    assert raised.value.problem == problem
+    assert words in str(raised.value)
