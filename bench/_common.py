@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import os
 import platform
 import statistics
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+# The hand-stepped clocks the tests use (tests/support/fake_clock.py) drive the window here too.
+sys.path.insert(0, str(ROOT / "tests" / "support"))
 RESULTS = ROOT / "bench" / "results"
 DEMO_CONFIG = ROOT / "assets" / "demo.toml"
 
@@ -62,6 +66,24 @@ def proc_status_kib(field: str) -> int:
         if line.startswith(field + ":"):
             return int(line.split()[1])
     raise KeyError(field)
+
+
+def run_bench(
+    name: str,
+    doc: str | None,
+    unit: str,
+    default_n: int,
+    measure: Callable[[int], dict[str, Any]],
+    report: Callable[[dict[str, Any]], str],
+) -> int:
+    """A bench script's main: ``-n``, measure, print the report, keep the samples."""
+    parser = argparse.ArgumentParser(description=(doc or name).splitlines()[0])
+    parser.add_argument("-n", type=int, default=default_n, help=f"{unit} (default {default_n})")
+    args = parser.parse_args()
+    result = measure(args.n)
+    print(report(result))
+    print(f"  result: {write_result(name, result)}")
+    return 0
 
 
 def write_result(name: str, result: dict[str, Any], out_dir: Path | None = None) -> Path:

@@ -17,7 +17,6 @@ run as its own process.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import logging
 import os
@@ -30,7 +29,8 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DEMO_CONFIG, ROOT, proc_status_kib, write_result
+from _common import DEMO_CONFIG, ROOT, proc_status_kib, run_bench
+from fake_clock import FakeMonotonic
 
 MINIMAL = ROOT / "bench" / "minimal_window.py"
 COMMENT = "Muy amable, ¡gracias!"
@@ -60,7 +60,6 @@ def measure_memory(n: int = 1000, sample_every: int = 100) -> dict[str, Any]:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QAbstractButton, QApplication
-    from tap_latency import FakeMonotonic
 
     from kiosk.core.config import load_config
     from kiosk.core.logs import setup_logging
@@ -180,13 +179,7 @@ def report(result: dict[str, Any]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=1000, help="visitors (default 1000)")
-    args = parser.parse_args()
-    result = measure_memory(args.n)
-    print(report(result))
-    print(f"  result: {write_result('memory', result)}")
-    return 0
+    return run_bench("memory", __doc__, "visitors", 1000, measure_memory, report)
 
 
 if __name__ == "__main__":

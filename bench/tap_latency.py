@@ -16,7 +16,6 @@ with journal_mode=WAL and synchronous=FULL, in a file in the same folder (same d
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sqlite3
@@ -30,20 +29,8 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DEMO_CONFIG, summary, write_result
-
-
-class FakeMonotonic:
-    """The window's settle-guard clock, stepped by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from _common import DEMO_CONFIG, run_bench, summary
+from fake_clock import FakeMonotonic
 
 
 class FloorTable:
@@ -188,13 +175,7 @@ def report(result: dict[str, Any]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=1000, help="cards (default 1000)")
-    args = parser.parse_args()
-    result = measure_tap_latency(args.n)
-    print(report(result))
-    print(f"  result: {write_result('tap_latency', result)}")
-    return 0
+    return run_bench("tap_latency", __doc__, "cards", 1000, measure_tap_latency, report)
 
 
 if __name__ == "__main__":

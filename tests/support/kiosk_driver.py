@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from fake_clock import FakeClock
+from fake_clock import FakeClock, FakeMonotonic
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,17 +16,6 @@ from kiosk.core.config import Config
 from kiosk.shell.app import VisitorSession, build_window
 from kiosk.store.cards import CardStore
 from kiosk.ui.window import SETTLE_SECONDS, KioskWindow
-
-
-class FakeMonotonic:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @dataclass
