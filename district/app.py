@@ -19,6 +19,8 @@ from district.tokens import Principal, Tokens
 from sync import __version__
 from sync.protocol import (
     API_PREFIX,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
     AnswerPage,
     BatchResult,
     CardBatch,
@@ -98,6 +100,27 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
+class ProtocolMarker:
+    """Mark every answer as this protocol's (PROTOCOL_HEADER), errors and 404s included, so a
+    kiosk can tell its receiver from a captive portal that answers everything with 200."""
+
+    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]]):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def marked(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", ()), _MARKER]
+            await send(message)
+
+        await self.app(scope, receive, marked)
+
+
+_MARKER = (PROTOCOL_HEADER.lower().encode(), PROTOCOL_VERSION.encode())
 _bearer = HTTPBearer(auto_error=False, description="A kiosk token or a district token.")
 
 
@@ -110,6 +133,7 @@ def create_app(
         description="Protocol v1. Errors are Problem objects with stable codes.",
     )
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(ProtocolMarker)  # added last, so outermost: it marks BodyLimit's 413 too
     errors: dict[int | str, dict[str, Any]] = {
         status: {"model": Problem} for status in (400, 401, 403, 404, 413)
     }

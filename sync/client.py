@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from pydantic import BaseModel, ValidationError
@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from sync.errors import (
     AuthError,
     NetworkError,
+    NotTheReceiver,
     PayloadTooLarge,
     RateLimited,
     RequestRefused,
@@ -24,7 +25,16 @@ from sync.errors import (
     SyncConfigError,
     UntrustedCertificate,
 )
-from sync.protocol import API_PREFIX, BatchResult, CardBatch, FollowupBatch, Heartbeat, Problem
+from sync.protocol import (
+    API_PREFIX,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    BatchResult,
+    CardBatch,
+    FollowupBatch,
+    Heartbeat,
+    Problem,
+)
 
 log = logging.getLogger("sync.client")
 
@@ -37,6 +47,8 @@ class Probe:
 
     status: int
     problem_code: str | None
+    protocol: bool  # it carried the protocol's marker: the receiver, not a portal or a proxy
+    portal: bool  # it looks like a captive portal's answer (see _from_a_portal)
 
 
 def check_endpoint(endpoint: str, allow_insecure_http: bool) -> str:
@@ -97,14 +109,16 @@ class DistrictClient:
     def close(self) -> None:
         self.session.close()
 
+    # Only the protocol's own answer is a success: its exact status, its marker header, and for
+    # a batch a body that validates. A portal's 200 page is none of these.
     def send_cards(self, batch: CardBatch) -> BatchResult:
-        return _answer(self._post("/cards", batch), BatchResult)
+        return _answer(self._post("/cards", batch, 200), BatchResult)
 
     def send_followups(self, batch: FollowupBatch) -> BatchResult:
-        return _answer(self._post("/followups", batch), BatchResult)
+        return _answer(self._post("/followups", batch, 200), BatchResult)
 
     def send_heartbeat(self, kiosk_id: str, heartbeat: Heartbeat) -> None:
-        self._post(f"/kiosks/{kiosk_id}/heartbeat", heartbeat)
+        self._post(f"/kiosks/{kiosk_id}/heartbeat", heartbeat, 204)
 
     def probe(self) -> Probe:
         """Ask the receiver about this token with no side effect: ``GET /v1/kiosks``, which
@@ -122,9 +136,15 @@ class DistrictClient:
             raise NetworkError(f"no answer within {self.timeout:g} s") from exc
         except requests.RequestException as exc:
             raise NetworkError(f"cannot reach the receiver ({_reason(exc)})") from exc
-        return Probe(response.status_code, _problem_code(response.content))
+        protocol = _is_protocol_answer(response)
+        return Probe(
+            response.status_code,
+            _problem_code(response.content),
+            protocol,
+            portal=not protocol and _from_a_portal(response),
+        )
 
-    def _post(self, path: str, body: BaseModel) -> bytes:
+    def _post(self, path: str, body: BaseModel, expected: int) -> bytes:
         try:
             response = self.session.post(
                 self.base + path,
@@ -139,14 +159,18 @@ class DistrictClient:
         except requests.RequestException as exc:
             # Includes an answer cut off half way: requests reads the whole body in post().
             raise NetworkError(f"cannot reach the receiver ({_reason(exc)})") from exc
-        self._raise_for_status(response, response.content)
+        self._raise_for_status(response, response.content, expected)
         return response.content
 
     @staticmethod
-    def _raise_for_status(response: requests.Response, content: bytes) -> None:
+    def _raise_for_status(response: requests.Response, content: bytes, expected: int) -> None:
         status = response.status_code
-        if status < 300:
+        if not _is_protocol_answer(response) and _from_a_portal(response):
+            raise NotTheReceiver(status)
+        if status == expected:
             return
+        if status < 300:
+            raise RequestRefused(f"the receiver answered HTTP {status}, not {expected}")
         if status < 400:
             where = response.headers.get("Location", "?")
             raise RequestRefused(f"the receiver redirects to {where}; set that as the endpoint")
@@ -183,7 +207,29 @@ def _answer(content: bytes, model: type[M]) -> M:
     try:
         return model.model_validate_json(content)
     except ValidationError as exc:
-        raise RequestRefused(f"the receiver's answer breaks protocol v1: {exc}") from exc
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "body"
+        raise RequestRefused(
+            f"the receiver's answer breaks protocol v1 ({where}: {first['msg']})"
+        ) from exc
+
+
+def _is_protocol_answer(response: requests.Response) -> bool:
+    return response.headers.get(PROTOCOL_HEADER) == PROTOCOL_VERSION
+
+
+def _from_a_portal(response: requests.Response) -> bool:
+    """An answer without the protocol's marker that a captive portal gives: a page (2xx), 511
+    Network Authentication Required, or a redirect to another host (its sign-in page). A
+    proxy's own errors (nginx's 413, a 502 while the receiver restarts) and its redirect on
+    the same host (http to https) keep their meaning."""
+    status = response.status_code
+    if status < 300 or status == 511:
+        return True
+    if status < 400:
+        target = urlsplit(urljoin(response.url, response.headers.get("Location", "")))
+        return target.hostname != urlsplit(response.url).hostname
+    return False
 
 
 def _problem_code(content: bytes) -> str | None:

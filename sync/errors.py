@@ -51,6 +51,20 @@ class UntrustedCertificate(NetworkError):
     trust, or something in the way of the connection."""
 
 
+class NotTheReceiver(SyncError):
+    """Something other than the receiver answered (no protocol marker): most often a Wi-Fi
+    sign-in page (a captive portal). Nothing was delivered; retried with backoff."""
+
+    kind = "portal"
+
+    def __init__(self, status: int) -> None:
+        super().__init__(
+            f"the network answered with a web page (HTTP {status}) instead of the district "
+            "server; is this Wi-Fi asking for a sign-in?"
+        )
+        self.status = status
+
+
 class ServerError(SyncError):
     """The receiver failed (5xx other than 503)."""
 

@@ -14,6 +14,11 @@ from typing import Annotated, Literal
 from pydantic import UUID4, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 API_PREFIX = "/v1"
+PROTOCOL_HEADER = "Feedback-Protocol"
+"""Sent with every answer of a receiver, value ``PROTOCOL_VERSION``. An answer without it is
+not the receiver's: a Wi-Fi sign-in page or a proxy in between. A captive portal that answers
+every request with 200 and a web page cannot send it by accident."""
+PROTOCOL_VERSION = "1"
 MAX_BATCH = 1000
 """Most cards (or follow-up answers) in one request; the kiosk's batch_size is capped below it."""
 

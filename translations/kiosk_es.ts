@@ -719,6 +719,10 @@
         <translation>Nunca</translation>
     </message>
     <message>
+        <source>The network answered with a web page instead of the district server. Is this Wi-Fi asking for a sign-in?</source>
+        <translation>La red respondió con una página web en lugar del servidor del distrito. ¿Esta red Wi-Fi pide iniciar sesión?</translation>
+    </message>
+    <message>
         <source>None</source>
         <translation>Ninguno</translation>
     </message>

@@ -255,6 +255,14 @@ def check_endpoint(sync: SyncConfig, timeout: float = ENDPOINT_TIMEOUT_SECONDS) 
     finally:
         client.close()
     status, code = probe.status, probe.problem_code
+    if not probe.protocol and probe.portal:
+        return Check(
+            "endpoint",
+            Status.FAIL,
+            f"{sync.endpoint}: the network answered with a web page (HTTP {status}) instead of "
+            "the district server",
+            "sign in to this Wi-Fi's portal in a browser, or use a network without one",
+        )
     if status == 403 and code == ProblemCode.WRONG_SCOPE:
         return Check(
             "endpoint", Status.OK, f"{sync.endpoint} reachable; this kiosk's token is accepted"

@@ -184,3 +184,34 @@ def test_openapi_is_served(receiver: Receiver) -> None:
         spec["paths"]
     )
     assert "WireCard" in spec["components"]["schemas"]
+
+
+def test_every_answer_carries_the_protocol_marker(receiver: Receiver) -> None:
+    """Kiosks tell the receiver from a captive portal by this header, so it is on successes,
+    refusals, unknown paths and the body limit's own answer alike."""
+    answers = {
+        "batch": post(receiver, "/v1/cards", batch(wire_card())),
+        "heartbeat": post(
+            receiver,
+            f"/v1/kiosks/{KIOSK_ID}/heartbeat",
+            {"app_version": "0.1.0", "sent_at": "2026-11-24T09:30:00Z", "pending": 0},
+        ),
+        "no token": post(receiver, "/v1/cards", batch(wire_card()), token=None),
+        "malformed": post(receiver, "/v1/cards", None, raw=b"{not json"),
+        "unknown path": get(receiver, "/v1/nothing-here"),
+        "too large": post(receiver, "/v1/cards", None, raw=b" " * (17 * 1024 * 1024)),
+        "openapi": get(receiver, "/openapi.json"),
+    }
+    statuses = {name: r.status_code for name, r in answers.items()}
+    assert statuses == {
+        "batch": 200,
+        "heartbeat": 204,
+        "no token": 401,
+        "malformed": 400,
+        "unknown path": 404,
+        "too large": 413,
+        "openapi": 200,
+    }
+    assert {
+        name: r.headers.get("Feedback-Protocol") for name, r in answers.items()
+    } == dict.fromkeys(answers, "1")

@@ -5,6 +5,7 @@ server-only install runs the receiver's tests with it."""
 from __future__ import annotations
 
 import asyncio
+import http.server
 import os
 import shutil
 import socket
@@ -55,6 +56,7 @@ class Fault:
     action: str  # "pass", "status", "hold_before", "cut_after_commit", "hold_after_commit"
     status: int = 500
     retry_after: str | None = None
+    location: str | None = None
 
 
 class Faults:
@@ -100,6 +102,8 @@ class Faults:
             headers = [(b"content-type", b"application/json")]
             if fault.retry_after is not None:
                 headers.append((b"retry-after", fault.retry_after.encode()))
+            if fault.location is not None:
+                headers.append((b"location", fault.location.encode()))
             await send({"type": "http.response.start", "status": fault.status, "headers": headers})
             await send({"type": "http.response.body", "body": b'{"injected": true}'})
             return
@@ -125,6 +129,50 @@ class Faults:
         await send(
             {"type": "http.response.body", "body": body[: len(body) // 2], "more_body": True}
         )
+
+
+class Portal:
+    """A captive portal on 127.0.0.1, as hotel and school guest Wi-Fi run them: every request,
+    whatever its path or method, gets ``status`` and a sign-in web page (a 3xx points at the
+    portal's own sign-in host)."""
+
+    PAGE = b"<html><body><h1>Welcome! Accept the terms to use this Wi-Fi.</h1></body></html>"
+
+    def __init__(self, status: int = 200) -> None:
+        portal = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                self.rfile.read(length)
+                portal.requests.append(f"{self.command} {self.path}")
+                self.send_response(portal.status)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(Portal.PAGE)))
+                if 300 <= portal.status < 400:
+                    self.send_header("Location", "http://login.guest-wifi.example/terms")
+                self.end_headers()
+                self.wfile.write(Portal.PAGE)
+
+            do_GET = do_POST = _answer
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.status = status
+        self.requests: list[str] = []
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> Portal:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self._thread.join(10)
 
 
 def bind_socket() -> socket.socket:

@@ -78,6 +78,12 @@ class SyncPage(QWidget):
             day_and_time(last_success.astimezone()) if last_success else self.tr("Never")
         )
         last_error = s.last_error if s else None
+        if s is not None and s.last_error_kind == "portal":
+            # The stored line is English for IT's log and the district; say it to the manager.
+            last_error = self.tr(
+                "The network answered with a web page instead of the district server. "
+                "Is this Wi-Fi asking for a sign-in?"
+            )
         self.last_error.setText(last_error or self.tr("None"))
         self.last_error.setProperty("problem", bool(last_error))
         self.last_error.style().unpolish(self.last_error)

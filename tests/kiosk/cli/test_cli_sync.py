@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from kiosk_sync import seed, sync_once, write_config
-from receiver_harness import Fault, bind_socket
+from receiver_harness import Fault, Portal, bind_socket
 
 from kiosk.core.card import Delivery
 from kiosk.store.cards import CardStore
@@ -74,3 +74,16 @@ def test_kill_9_mid_sync_then_rerun(tmp_path, data_dir, store: CardStore, clock,
     assert out.startswith("sent 400, accepted 350, duplicate 50, rejected 0, still pending 0")
     assert sorted(receiver.card_ids()) == sorted(ids)
     assert store.count(Delivery.DELIVERED) == 500
+
+
+def test_once_behind_a_captive_portal_is_no_success(tmp_path, data_dir, store: CardStore) -> None:
+    """Guest Wi-Fi answering every request with a 200 page: with nothing to send, the heartbeat
+    alone is refused, so no success is recorded and the exit status says so."""
+    with Portal(200) as portal:
+        code, out, err = sync_once(write_config(tmp_path, portal.url), data_dir)
+    assert code == 1
+    assert out.startswith("sent 0, accepted 0")
+    assert err.count("\n") == 1 and "answered with a web page" in err and "Wi-Fi" in err
+    status = store.sync_status()
+    assert (status.last_success, status.last_error_kind) == (None, "portal")
+    assert portal.requests == ["POST /v1/kiosks/lincoln-1/heartbeat"]

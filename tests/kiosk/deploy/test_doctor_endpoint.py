@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from receiver_harness import DISTRICT_TOKEN, KIOSK_ID, KIOSK_TOKEN, Receiver
+from receiver_harness import DISTRICT_TOKEN, KIOSK_ID, KIOSK_TOKEN, Portal, Receiver
 
 from kiosk.cli.main import main
 from kiosk.core.config import SyncConfig
@@ -64,6 +64,16 @@ def test_endpoint_with_a_wrong_path_fails(sqlite_receiver: Receiver, tmp_path: P
     check = check_endpoint(sync)
     assert check.status is Status.FAIL
     assert "not a v1 receiver" in check.detail
+
+
+@pytest.mark.parametrize("status", [200, 302])
+def test_a_captive_portal_is_not_taken_for_a_token(tmp_path: Path, status: int) -> None:
+    with Portal(status) as portal:
+        sync = SyncConfig(endpoint=portal.url, token_file=token_file(tmp_path, KIOSK_TOKEN))
+        check = check_endpoint(sync)
+    assert check.status is Status.FAIL
+    assert "answered with a web page" in check.detail and "district token" not in check.detail
+    assert "portal" in (check.fix or "")
 
 
 def test_doctor_command_against_the_receiver(

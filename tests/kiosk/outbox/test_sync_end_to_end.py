@@ -145,8 +145,11 @@ def test_wrong_token_stops_with_not_authorised(store: CardStore, clock, receiver
 
 
 def test_a_redirect_is_not_followed(store: CardStore, clock, receiver) -> None:
+    """A proxy's redirect on the receiver's own host (e.g. to https) names where to point."""
     seed(store, clock, 2)
-    receiver.faults.add(Fault("/v1/cards", "status", status=308))
+    receiver.faults.add(
+        Fault("/v1/cards", "status", status=308, location=f"{receiver.url}/elsewhere/v1/cards")
+    )
     up = uploader(store, receiver.url)
     with pytest.raises(RequestRefused, match="redirects"):
         up.run_cycle()

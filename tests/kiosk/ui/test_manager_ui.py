@@ -500,3 +500,33 @@ def test_reloading_the_followups_replaces_the_list_at_once(
     page.show_followups(reports.open_followups(store.db.conn))  # with no event loop in between
     listed = [page.rows.itemAt(i).widget() for i in range(page.rows.count())]
     assert [w for w in listed if w is not None] == page.items
+
+
+def test_a_captive_portal_is_said_in_one_line_in_the_managers_language(
+    qtbot: QtBot, store: CardStore, clock: FakeClock, qapp: QApplication
+) -> None:
+    area = ManagerArea(store, Config(sync=SyncConfig(endpoint="https://d.example.org")), clock)
+    qtbot.addWidget(area)
+    portal = SyncStatus(
+        pending=3,
+        oldest_pending=None,
+        rejected=0,
+        followups_pending=0,
+        last_attempt=None,
+        last_success=None,
+        last_error="the network answered with a web page (HTTP 200) instead of the district ...",
+        last_error_kind="portal",
+    )
+    area.set_sync_status(portal)
+    assert area.sync.last_error.text() == (
+        "The network answered with a web page instead of the district server. "
+        "Is this Wi-Fi asking for a sign-in?"
+    )
+    translator = QTranslator()
+    assert translator.load(str(locale_dir() / "kiosk_es.qm")), "run scripts/dev.sh setup"
+    qapp.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: area.title.text() == "Área de gestión")
+        assert area.sync.last_error.text().startswith("La red respondió con una página web")
+    finally:
+        qapp.removeTranslator(translator)
