@@ -49,6 +49,7 @@ class Probe:
     problem_code: str | None
     protocol: bool  # it carried the protocol's marker: the receiver, not a portal or a proxy
     portal: bool  # it looks like a captive portal's answer (see _from_a_portal)
+    server_date: datetime | None = None  # the answer's Date header: the receiver's clock
 
 
 def check_endpoint(endpoint: str, allow_insecure_http: bool) -> str:
@@ -142,6 +143,7 @@ class DistrictClient:
             _problem_code(response.content),
             protocol,
             portal=not protocol and _from_a_portal(response),
+            server_date=_http_date(response.headers.get("Date")),
         )
 
     def _post(self, path: str, body: BaseModel, expected: int) -> bytes:
@@ -212,6 +214,16 @@ def _answer(content: bytes, model: type[M]) -> M:
         raise RequestRefused(
             f"the receiver's answer breaks protocol v1 ({where}: {first['msg']})"
         ) from exc
+
+
+def _http_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _is_protocol_answer(response: requests.Response) -> bool:

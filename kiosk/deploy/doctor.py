@@ -20,7 +20,7 @@ from kiosk.core.config import Config, ConfigError, SyncConfig, TokenError, load_
 from kiosk.core.resources import SOURCE_LANGUAGE
 from kiosk.deploy.buildinfo import BuildInfo
 from kiosk.store.cards import DB_FILENAME, StoreEnvironmentError, integrity_check
-from sync.client import DistrictClient
+from sync.client import DistrictClient, Probe
 from sync.errors import NetworkError, SyncConfigError, UntrustedCertificate
 from sync.protocol import API_PREFIX, ProblemCode
 
@@ -31,6 +31,7 @@ DISK_WARN_BYTES = 1024 * 1024 * 1024
 EARLIEST_PLAUSIBLE = datetime(2026, 1, 1, tzinfo=UTC)
 LATEST_PLAUSIBLE_YEARS = 15
 ENDPOINT_TIMEOUT_SECONDS = 5.0
+MAX_CLOCK_SKEW_SECONDS = 120  # past two minutes, a card's time and the district's disagree visibly
 QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
 
 
@@ -128,6 +129,31 @@ def check_clock(now: datetime, build: BuildInfo) -> Check:
     return Check("clock", Status.OK, shown)
 
 
+def check_clock_skew(now: datetime, district: datetime) -> Check:
+    """This machine's clock against the receiver's (its answer's Date header)."""
+    skew = (now - district).total_seconds()
+    ahead_or_behind = "ahead of" if skew > 0 else "behind"
+    detail = f"{_duration(abs(skew))} {ahead_or_behind} the district server's clock"
+    if abs(skew) > MAX_CLOCK_SKEW_SECONDS:
+        return Check(
+            "clock skew",
+            Status.WARN,
+            detail,
+            "turn on automatic time (NTP); cards would be dated wrongly and TLS may fail",
+        )
+    return Check("clock skew", Status.OK, detail)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 172800:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} days"
+
+
 def check_translations(languages: Iterable[str], locale_dir: Path) -> Check:
     wanted = [lang for lang in languages if lang != SOURCE_LANGUAGE]
     if not wanted:
@@ -216,14 +242,20 @@ def check_token_file_mode(sync: SyncConfig) -> Check | None:
 
 
 def check_endpoint(sync: SyncConfig, timeout: float = ENDPOINT_TIMEOUT_SECONDS) -> Check:
+    return probe_endpoint(sync, timeout)[0]
+
+
+def probe_endpoint(
+    sync: SyncConfig, timeout: float = ENDPOINT_TIMEOUT_SECONDS
+) -> tuple[Check, Probe | None]:
     """Reachability and authorisation of the district receiver, with no side effect
     (``DistrictClient.probe``). 401 means the token is unknown; 200 means it is a district
     token, which cannot send cards."""
     if not sync.endpoint:
-        return Check("endpoint", Status.SKIP, "not configured (cards stay on this kiosk)")
+        return Check("endpoint", Status.SKIP, "not configured (cards stay on this kiosk)"), None
     token, problem = read_token(sync)
     if problem is not None:
-        return problem
+        return problem, None
     assert token is not None
     try:
         client = DistrictClient(
@@ -235,7 +267,7 @@ def check_endpoint(sync: SyncConfig, timeout: float = ENDPOINT_TIMEOUT_SECONDS) 
             Status.FAIL,
             f"{sync.endpoint} is plain http to another machine",
             "use the district's https:// address",
-        )
+        ), None
     try:
         probe = client.probe()
     except UntrustedCertificate:
@@ -244,14 +276,14 @@ def check_endpoint(sync: SyncConfig, timeout: float = ENDPOINT_TIMEOUT_SECONDS) 
             Status.FAIL,
             f"{sync.endpoint}: the server's TLS certificate is not trusted",
             "check the machine's clock and the district's certificate",
-        )
+        ), None
     except NetworkError as exc:
         return Check(
             "endpoint",
             Status.FAIL,
             f"cannot reach {sync.endpoint} ({exc})",
             "check the network cable or Wi-Fi, the proxy and the firewall, and the endpoint URL",
-        )
+        ), None
     finally:
         client.close()
     status, code = probe.status, probe.problem_code
@@ -262,11 +294,11 @@ def check_endpoint(sync: SyncConfig, timeout: float = ENDPOINT_TIMEOUT_SECONDS) 
             f"{sync.endpoint}: the network answered with a web page (HTTP {status}) instead of "
             "the district server",
             "sign in to this Wi-Fi's portal in a browser, or use a network without one",
-        )
+        ), probe
     if status == 403 and code == ProblemCode.WRONG_SCOPE:
         return Check(
             "endpoint", Status.OK, f"{sync.endpoint} reachable; this kiosk's token is accepted"
-        )
+        ), probe
     if status == 401 or status == 403:
         return Check(
             "endpoint",
@@ -274,27 +306,27 @@ def check_endpoint(sync: SyncConfig, timeout: float = ENDPOINT_TIMEOUT_SECONDS) 
             f"{sync.endpoint} refused this kiosk's token (HTTP {status}"
             + (f", problem {code})" if code else ")"),
             "ask district IT for this kiosk's token and provision it again",
-        )
+        ), probe
     if status == 200:
         return Check(
             "endpoint",
             Status.FAIL,
             f"{sync.endpoint} took the token as a district token, which cannot send cards",
             "provision this kiosk's own token, not a district one",
-        )
+        ), probe
     if status >= 500:
         return Check(
             "endpoint",
             Status.WARN,
             f"{sync.endpoint} answers with a server error (HTTP {status})",
             "tell district IT; cards wait on the kiosk and go when it recovers",
-        )
+        ), probe
     return Check(
         "endpoint",
         Status.FAIL,
         f"{sync.endpoint} answers HTTP {status} to {API_PREFIX}/kiosks: not a v1 receiver",
         "check the endpoint URL (the receiver's base address, without /v1)",
-    )
+    ), probe
 
 
 def run_checks(
@@ -323,7 +355,10 @@ def run_checks(
     mode = check_token_file_mode(config.sync)
     if mode is not None and config.sync.endpoint:
         checks.append(mode)
-    checks.append(check_endpoint(config.sync))
+    endpoint, probe = probe_endpoint(config.sync)
+    checks.append(endpoint)
+    if probe is not None and probe.protocol and probe.server_date is not None:
+        checks.append(check_clock_skew(now, probe.server_date))
     return checks
 
 

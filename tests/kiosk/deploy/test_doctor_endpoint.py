@@ -7,6 +7,7 @@ token, without sending or reading anything (GET /v1/kiosks answers a kiosk token
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from receiver_harness import DISTRICT_TOKEN, KIOSK_ID, KIOSK_TOKEN, Portal, Rece
 
 from kiosk.cli.main import main
 from kiosk.core.config import SyncConfig
-from kiosk.deploy.doctor import Status, check_endpoint
+from kiosk.deploy.doctor import Status, check_clock_skew, check_endpoint, probe_endpoint
 
 
 @pytest.fixture
@@ -91,4 +92,25 @@ def test_doctor_command_against_the_receiver(
     )
     assert result.exit_code == 0, result.output
     assert "token is accepted" in result.output
+    assert "clock skew" in result.output and "the district server's clock" in result.output
     assert KIOSK_TOKEN not in result.output
+
+
+@pytest.mark.parametrize(
+    ("shift", "status", "words"),
+    [
+        (timedelta(0), Status.OK, "the district server's clock"),
+        (timedelta(hours=-5), Status.WARN, "5.0 h behind the district server's clock"),
+        (timedelta(days=3), Status.WARN, "3.0 days ahead of the district server's clock"),
+    ],
+)
+def test_a_wrong_clock_is_measured_against_the_receivers(
+    sqlite_receiver: Receiver, tmp_path: Path, shift: timedelta, status: Status, words: str
+) -> None:
+    sync = SyncConfig(endpoint=sqlite_receiver.url, token_file=token_file(tmp_path, KIOSK_TOKEN))
+    check, probe = probe_endpoint(sync)
+    assert check.status is Status.OK
+    assert probe is not None and probe.server_date is not None
+    skew = check_clock_skew(datetime.now(UTC) + shift, probe.server_date)
+    assert skew.status is status, skew.line()
+    assert words in skew.detail
