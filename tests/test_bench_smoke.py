@@ -64,3 +64,14 @@ def test_memory_runs(qapp: QApplication) -> None:
     assert 0 < result["rss_after_start_mib"] <= result["peak_rss_mib"]
     assert result["minimal_window_peak_rss_mib"] > 0
     assert "VmHWM" in memory.report(result)
+
+
+def test_lossy_drain_runs(qapp: QApplication) -> None:
+    lossy = load("lossy_drain")
+    result = lossy.measure(n=30, loss=0.4, seeds=1, batch_size=10)
+    (run,) = result["lossy"]
+    assert (run["stored"], run["unique"]) == (30, 30)  # none lost, none counted twice
+    assert run["card_requests"] >= 3  # three batches at least; lost answers add requests
+    assert result["lossless"][0]["card_requests"] == 3
+    assert result["ratio"] > 0
+    assert "answers lost" in lossy.report(result)

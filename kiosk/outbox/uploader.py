@@ -90,6 +90,11 @@ class CycleReport:
     too_large: int = 0  # cards the receiver refused as too large even alone: still pending
     pending: int = 0  # still in the outbox afterwards (too_large included)
 
+    @property
+    def progressed(self) -> bool:
+        """The receiver answered at least one batch: the link works, if not every time."""
+        return bool(self.accepted or self.duplicate or self.rejected or self.followups_sent)
+
 
 @dataclass
 class _Fit:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from kiosk import __version__
 from kiosk.core.card import Clock, system_clock
 from kiosk.core.config import Config
-from kiosk.outbox.uploader import Uploader
+from kiosk.outbox.uploader import CycleReport, Uploader
 from kiosk.store.cards import CardStore, StoreEnvironmentError
 from sync.backoff import Backoff
 from sync.errors import AuthError, RateLimited, SyncConfigError, SyncError
@@ -85,8 +85,9 @@ class _Runner(QObject):
             self._emit_status()
             return
         self._timer.stop()
+        report = CycleReport()
         try:
-            self._uploader.run_cycle()
+            self._uploader.run_cycle(report)
             self._backoff.succeeded()
             delay = float(self._config.sync.interval_seconds)
         except AuthError:
@@ -94,6 +95,10 @@ class _Runner(QObject):
         except RateLimited as exc:
             delay = self._backoff.failed(retry_after=exc.retry_after)
         except SyncError:
+            if report.progressed:
+                # Partial progress counts: behind a lossy link the backoff would otherwise
+                # climb toward its cap while batches do get through.
+                self._backoff.succeeded()
             delay = self._backoff.failed()
         except StoreEnvironmentError as exc:
             # Disk full, locked, read-only: logged and retried, never a crash of the kiosk.

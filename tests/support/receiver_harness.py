@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import http.server
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -73,10 +74,18 @@ class Faults:
         self.released = threading.Event()
         self.committed = threading.Event()
         self.requests: list[str] = []
+        self._lossy: tuple[str, float, random.Random] | None = None
 
     def add(self, *faults: Fault) -> None:
         with self._lock:
             self._plan.extend(faults)
+
+    def lose_answers(self, path: str, rate: float, seed: int = 0) -> None:
+        """From now on, each request to ``path`` that has no planned fault is committed by the
+        receiver and its answer cut off with probability ``rate`` (a lossy link), drawn from a
+        seeded generator so a run can be repeated."""
+        with self._lock:
+            self._lossy = (path, rate, random.Random(seed))
 
     def release(self) -> None:
         self.released.set()
@@ -87,6 +96,9 @@ class Faults:
             for i, fault in enumerate(self._plan):
                 if fault.path == path:
                     return self._plan.pop(i)
+            lossy = self._lossy
+            if lossy is not None and lossy[0] == path and lossy[2].random() < lossy[1]:
+                return Fault(path, "cut_after_commit")
         return None
 
     async def _held(self) -> None:

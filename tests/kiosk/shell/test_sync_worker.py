@@ -126,3 +126,32 @@ def test_sync_now_answers_with_the_status_when_sync_cannot_run(
             worker.sync_now()
     finally:
         worker.stop()
+
+
+def test_partial_progress_resets_the_backoff(
+    qtbot, data_dir, store: CardStore, clock, receiver
+) -> None:
+    """Behind a lossy link: one batch gets through, the next answer is lost. The retry comes
+    after the first step of the backoff, not after a wait grown by the earlier failures."""
+    seed(store, clock, 20)
+    sync = SyncConfig(
+        endpoint=receiver.url, token=KIOSK_TOKEN, interval_seconds=3600, batch_size=10
+    )
+    backoff = Backoff(base=2.0, rand=lambda: 0.999)
+    for _ in range(8):  # as after a long outage: the next wait would be near the 600 s cap
+        backoff.failed()
+    receiver.faults.add(Fault("/v1/cards", "pass"), Fault("/v1/cards", "cut_after_commit"))
+    worker = SyncWorker(data_dir, Config(kiosk_id=KIOSK_ID, sync=sync), backoff=backoff)
+    statuses: list[SyncStatus] = []
+    worker.status_changed.connect(statuses.append)
+    try:
+        worker.start()
+        qtbot.waitUntil(lambda: len(statuses) >= 2, timeout=10_000)
+        assert statuses[1].last_error_kind == "network"
+        assert statuses[1].pending == 10  # the first batch was delivered
+        assert backoff.failures == 1
+        assert 0 < backoff.remaining() < 2.0
+        qtbot.waitUntil(lambda: statuses[-1].pending == 0, timeout=10_000)
+    finally:
+        worker.stop()
+    assert receiver.count() == 20
