@@ -55,6 +55,19 @@ def write_csv(conn: sqlite3.Connection, first: date, last: date, out: Path) -> i
         writer = csv.writer(handle)
         writer.writerow(HEADER)
         for row in rows:
-            writer.writerow(row)
+            writer.writerow([spreadsheet_safe(v) for v in row])
             count += 1
     return count
+
+
+# A cell a spreadsheet would run as a formula (OWASP's CSV injection list): = + - @, and tab
+# or carriage return, which some import paths strip before looking.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Visitor text as text in Excel and LibreOffice: a leading ' keeps ``=HYPERLINK(...)`` or
+    ``+1 555 0100`` from being evaluated."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -7,6 +7,7 @@ database holds.
 
 from __future__ import annotations
 
+import html
 import sqlite3
 from typing import Any
 
@@ -125,7 +126,9 @@ class CardsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == DETAILS:
-            return self._text(row, DETAILS)
+            # Qt renders a tooltip that looks like markup as rich text: escape the visitor's.
+            text = html.escape(self._text(row, DETAILS)).replace("\n", "<br>")
+            return f"<p style='white-space:pre-wrap'>{text}</p>"
         if role == Qt.ItemDataRole.ForegroundRole and column == (TIME if self.compact else FACE):
             return face_colour(row.rating)
         return None

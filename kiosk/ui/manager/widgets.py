@@ -9,10 +9,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 
 def label(object_name: str, parent: QWidget | None = None) -> QLabel:
-    """A label styled by its object name in the stylesheet; long text wraps rather than cuts."""
+    """A label styled by its object name in the stylesheet; long text wraps rather than cuts.
+
+    Plain text always: these labels show visitors' names and comments, and Qt's default
+    (AutoText) would render a comment such as ``<h1>CALL ME</h1>`` as a headline."""
     widget = QLabel(parent)
     widget.setObjectName(object_name)
     widget.setWordWrap(True)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
     return widget
 
 
