@@ -317,6 +317,14 @@
         <source>Answers cannot be saved right now. Please tell the front desk.</source>
         <translation>Ahora no se pueden guardar respuestas. Por favor, avise en la recepción.</translation>
     </message>
+    <message>
+        <source>Visits not saved yet: {count}. They are kept safely on this computer and go into the card database at the next start. Tap “Close the kiosk” again to close anyway.</source>
+        <translation>Visitas aún sin guardar: {count}. Se guardan de forma segura en este equipo y pasan a la base de datos de tarjetas en el próximo inicio. Toque «Cerrar el quiosco» otra vez para cerrarlo de todos modos.</translation>
+    </message>
+    <message>
+        <source>Visits not saved yet: {count}. Nothing can be written on this computer, so they are lost if the kiosk closes now. Free some disk space first, or tap “Close the kiosk” again to close anyway.</source>
+        <translation>Visitas aún sin guardar: {count}. No se puede escribir nada en este equipo, así que se perderán si el quiosco se cierra ahora. Libere primero espacio en el disco, o toque «Cerrar el quiosco» otra vez para cerrarlo de todos modos.</translation>
+    </message>
 </context>
 <context>
     <name>ManagerArea</name>
@@ -705,6 +713,14 @@
     <message>
         <source>Last problem</source>
         <translation>Último problema</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Aún sin guardar</translation>
+    </message>
+    <message>
+        <source>Visits: {count}, kept aside until the card database takes them</source>
+        <translation>Visitas: {count}, guardadas aparte hasta que la base de datos de tarjetas las acepte</translation>
     </message>
     <message>
         <source>Cards: {count}, {held} of them too large for the district</source>

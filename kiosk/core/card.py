@@ -28,6 +28,21 @@ PHONE_MAX = 30
 EMAIL_MAX = 120
 
 
+# What a visitor's steps change on a card after it is created.
+EDITABLE_FIELDS = (
+    "rating",
+    "language",
+    "role",
+    "went_well",
+    "could_improve",
+    "comment",
+    "followup_requested",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+)
+
+
 class Delivery(StrEnum):
     """Where a card stands on its way to the district."""
 

@@ -20,6 +20,7 @@ from kiosk.core.config import Config, ConfigError, SyncConfig, TokenError, load_
 from kiosk.core.resources import SOURCE_LANGUAGE
 from kiosk.deploy.buildinfo import BuildInfo
 from kiosk.store.cards import DB_FILENAME, StoreEnvironmentError, integrity_check
+from kiosk.store.journal import FallbackJournal, journal_path
 from sync.client import DistrictClient, Probe
 from sync.errors import NetworkError, SyncConfigError, UntrustedCertificate
 from sync.protocol import API_PREFIX, ProblemCode
@@ -127,6 +128,21 @@ def check_clock(now: datetime, build: BuildInfo) -> Check:
     if now > ceiling:
         return Check("clock", Status.FAIL, f"{shown} is implausibly far in the future", fix)
     return Check("clock", Status.OK, shown)
+
+
+def check_unsaved_visits(data_dir: Path) -> Check:
+    """Visits the card database refused, waiting in the fallback journal (kiosk.store.journal)."""
+    path = journal_path(data_dir)
+    count = FallbackJournal(path).count() if path is not None else 0
+    if not count:
+        return Check("unsaved", Status.OK, "no visits waiting outside the card database")
+    return Check(
+        "unsaved",
+        Status.WARN,
+        f"{count} visit(s) the card database refused wait in {path}",
+        "fix the database problem above (or free disk space), then start the kiosk: it moves "
+        "them in",
+    )
 
 
 def check_clock_skew(now: datetime, district: datetime) -> Check:
@@ -342,6 +358,7 @@ def run_checks(
         Check("version", Status.OK, build.describe()),
         config_check,
         check_database(data_dir),
+        check_unsaved_visits(data_dir),
         check_disk(data_dir),
         check_clock(now, build),
         check_logs(log_dir),

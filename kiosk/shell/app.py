@@ -13,7 +13,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
-from kiosk.core.card import NAME_MAX, Card, Clock, Delivery, clean_text, system_clock
+from kiosk.core.card import (
+    EDITABLE_FIELDS,
+    NAME_MAX,
+    Card,
+    Clock,
+    Delivery,
+    clean_text,
+    system_clock,
+)
 from kiosk.core.config import Config, ConfigError, load_config
 from kiosk.core.crash import CrashHandler
 from kiosk.core.exit_codes import EXIT_CONFIG
@@ -22,6 +30,7 @@ from kiosk.core.paths import default_log_dir
 from kiosk.core.pin import verify_pin
 from kiosk.shell.qt_log import QtMessages
 from kiosk.store.cards import CardStore, StoreEnvironmentError, SyncStatus
+from kiosk.store.journal import FallbackJournal, journal_path
 from kiosk.store.manager_settings import (
     EffectiveSettings,
     ManagerSettings,
@@ -46,7 +55,10 @@ class VisitorSession(QObject):
     The visit's card is also kept in memory. When the store cannot be written, ``problem``
     says so (the screens show it) and every later step tries again with the whole card, so a
     disk that comes back mid-visit still gets the visit; a finished card that could not be
-    written is retried at the next save. A card already saved is never dropped.
+    written is retried at the next save. A card already saved is never dropped. Each refused
+    visit also goes to the fallback ``journal`` in another folder, so closing the kiosk does not
+    lose it: the journal is moved into the store as soon as the store takes writes again, at the
+    latest at the next start.
     """
 
     problem = Signal(bool)
@@ -57,9 +69,11 @@ class VisitorSession(QObject):
         config: Config,
         language: Callable[[], str],
         clock: Clock = system_clock,
+        journal: FallbackJournal | None = None,
     ) -> None:
         super().__init__()
         self.open_store = open_store
+        self.journal = journal
         self.config = config
         self.language = language
         self.clock = clock
@@ -75,6 +89,9 @@ class VisitorSession(QObject):
         return self.card.id if self.card is not None else None
 
     def _with_store(self, action: Callable[[CardStore], object]) -> bool:
+        # The open visit and the refused finished ones are written from memory, which is newer
+        # than any snapshot of them in the journal.
+        fresh = {c.id for c in self.unsaved} | ({self.card.id} if self.card is not None else set())
         try:
             if self.store is None:
                 self.store = self.open_store()
@@ -85,8 +102,11 @@ class VisitorSession(QObject):
                 log.info("card %s saved late", self.unsaved.pop(0).id)
             while self.unfinalised:
                 self.store.finalise(self.unfinalised.pop(0))
+            if self.journal is not None and self.journal.path.exists():
+                self.journal.merge_into(self.store, newer=fresh)
         except StoreEnvironmentError as exc:
             log.error("cannot save the visitor's answer: %s", exc)
+            self._keep_aside()
             if not self.failing:
                 self.failing = True
                 self.problem.emit(True)
@@ -96,6 +116,23 @@ class VisitorSession(QObject):
             self.problem.emit(False)
         return True
 
+    def _keep_aside(self) -> None:
+        """The refused visits, as they stand, into the fallback journal."""
+        if self.journal is None:
+            return
+        for card in [*self.unsaved, *([self.card] if self.card is not None else [])]:
+            self.journal.keep(card)
+
+    def unsaved_visits(self) -> tuple[int, bool]:
+        """Visits the store has not taken (or not taken in full), and whether every one of them
+        is kept in the fallback journal."""
+        in_memory = {c.id for c in self.unsaved}
+        if self.failing and self.card is not None:
+            in_memory.add(self.card.id)
+        journal = self.journal
+        kept = {c.id for c in journal.cards()} if journal is not None else set()
+        return len(in_memory | kept), in_memory <= kept
+
     def _save(self, **fields: Any) -> None:
         """Apply a change to the open card, and write it: an update, or the whole card."""
         card = self.card
@@ -104,6 +141,8 @@ class VisitorSession(QObject):
         for name, value in fields.items():
             setattr(card, name, value)
         if self.stored:
+            if self.failing:  # earlier steps were refused too: write the whole visit
+                fields = {name: getattr(card, name) for name in EDITABLE_FIELDS}
             self._with_store(lambda s: s.update(card.id, **fields))
         elif self._with_store(lambda s: s.create(card)):
             self.stored = True
@@ -215,14 +254,20 @@ class StaffWiring(QObject):
             self.manager = ManagerArea(store, self.config, self.clock)
             self.manager.school.clear()  # the kiosk's header above already names the school
             self.manager.closed.connect(self.window.reset_to_welcome)
-            self.manager.exit_requested.connect(self.window.exit_requested)
+            self.manager.exit_requested.connect(self.window.request_exit)
+            self.session.problem.connect(self._show_unsaved)
             self.manager.sync_now_requested.connect(self.sync_now_requested)
             self.manager.settings_changed.connect(self.apply)
             self.window.switcher.language_changed.connect(self.manager.set_language)
             self.manager.set_language(self.window.switcher.language)
         if self.sync_status is not None:
             self.manager.set_sync_status(self.sync_status)
+        self._show_unsaved()
         self.window.show_staff_screen(self.manager)
+
+    def _show_unsaved(self) -> None:
+        if self.manager is not None:
+            self.manager.set_unsaved_visits(self.session.unsaved_visits()[0])
 
     def show_sync_status(self, status: SyncStatus) -> None:
         self.sync_status = status
@@ -247,9 +292,15 @@ def wire_window(
     pin_check: list[Callable[[str], bool]] = []  # set once the staff wiring exists
     window.complete(config, check_pin=lambda pin: pin_check[0](pin))
     switcher = window.switcher
+    aside = journal_path(data_dir)
     session = VisitorSession(
-        lambda: CardStore.in_dir(data_dir, clock), config, lambda: switcher.language, clock
+        lambda: CardStore.in_dir(data_dir, clock),
+        config,
+        lambda: switcher.language,
+        clock,
+        FallbackJournal(aside) if aside is not None else None,
     )
+    window.unsaved_visits = session.unsaved_visits
     session.setParent(window)
     window.rated.connect(session.rated)
     window.details_given.connect(session.details)

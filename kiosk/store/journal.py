@@ -16,12 +16,12 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.card import Card, Delivery
+from kiosk.core.card import EDITABLE_FIELDS, Card, Delivery
 from kiosk.core.paths import default_cache_dir
 from kiosk.store.cards import CardStore
 
@@ -108,11 +108,12 @@ class FallbackJournal:
     def count(self) -> int:
         return len(self.cards())
 
-    def merge_into(self, store: CardStore) -> int:
+    def merge_into(self, store: CardStore, newer: Collection[str] = ()) -> int:
         """Move every visit into the store (a new card, or the stored one brought up to date),
-        then remove the journal. Raises StoreEnvironmentError, keeping the journal, when the
+        then remove the journal. ``newer``: ids whose caller has just written a later state
+        itself, left as they are. Raises StoreEnvironmentError, keeping the journal, when the
         store still refuses. Returns the number of visits moved."""
-        cards = self.cards()
+        cards = [c for c in self.cards() if c.id not in newer]
         if not cards:
             self.path.unlink(missing_ok=True)
             return 0
@@ -122,26 +123,12 @@ class FallbackJournal:
                 if stored is None:
                     store.create(card)
                     continue
-                store.update(card.id, **{k: getattr(card, k) for k in _EDITABLE})
+                store.update(card.id, **{k: getattr(card, k) for k in EDITABLE_FIELDS})
                 if card.delivery is not Delivery.DRAFT and stored.delivery is Delivery.DRAFT:
                     store.finalise(card.id)
         self.path.unlink(missing_ok=True)
         log.info("%d visit(s) moved from %s into the card store", len(cards), self.path)
         return len(cards)
-
-
-_EDITABLE = (
-    "rating",
-    "language",
-    "role",
-    "went_well",
-    "could_improve",
-    "comment",
-    "followup_requested",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-)
 
 
 def _to_json(card: Card) -> dict[str, Any]:

@@ -77,6 +77,10 @@ class KioskWindow(QWidget):
         self.monotonic = monotonic
         self.allow_close = not kiosk_mode
         self.ready = False
+        # Visits the card database refused, and whether they are kept safely elsewhere: staff
+        # closing the kiosk hear of them first (set by the wiring).
+        self.unsaved_visits: Callable[[], tuple[int, bool]] = lambda: (0, True)
+        self._exit_warned = False
         self.languages: list[str] = list(first.languages)
         self.visit_open = False
         self.staff_screens: list[QWidget] = []
@@ -176,7 +180,7 @@ class KioskWindow(QWidget):
         self.pin.unlocked.connect(lambda: self._show(self.staff))
         self.pin.cancelled.connect(self.reset_to_welcome)
         self.staff.back_requested.connect(self.reset_to_welcome)
-        self.staff.exit_requested.connect(self.exit_requested)
+        self.staff.exit_requested.connect(self.request_exit)
         self.staff.manager_requested.connect(self.manager_requested)
         self.staff.manager_button.setVisible(False)
         QShortcut(QKeySequence(STAFF_SHORTCUT), self, self.open_staff_area)
@@ -274,6 +278,7 @@ class KioskWindow(QWidget):
         if isinstance(modal, QDialog):
             modal.reject()  # a file or print dialog the manager left open must not stay on top
         self._finish_visit()
+        self._exit_warned = False
         self.thanks_timer.stop()
         for step in self.steps:
             step.reset()
@@ -414,6 +419,29 @@ class KioskWindow(QWidget):
         else:
             log.info("close request refused (kiosk mode)")
             event.ignore()
+
+    def request_exit(self) -> None:
+        """Staff asked to close the kiosk: first a word about visits not saved yet, if any;
+        asked again, it closes."""
+        count, kept = self.unsaved_visits()
+        if count and not self._exit_warned:
+            self._exit_warned = True
+            if kept:
+                text = self.tr(
+                    "Visits not saved yet: {count}. They are kept safely on this computer and "
+                    "go into the card database at the next start. Tap “Close the kiosk” again "
+                    "to close anyway."
+                )
+            else:
+                text = self.tr(
+                    "Visits not saved yet: {count}. Nothing can be written on this computer, so "
+                    "they are lost if the kiosk closes now. Free some disk space first, or tap "
+                    "“Close the kiosk” again to close anyway."
+                )
+            self.staff.set_status(text.format(count=count))
+            self._show(self.staff)
+            return
+        self.exit_requested.emit()
 
     def leave_kiosk(self) -> None:
         """Close for good, after staff unlocked it."""

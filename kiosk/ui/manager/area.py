@@ -238,6 +238,9 @@ class ManagerArea(QWidget):
     def set_sync_status(self, status: SyncStatus) -> None:
         self.sync.set_status(status)
 
+    def set_unsaved_visits(self, count: int) -> None:
+        self.sync.set_unsaved(count)
+
     @Slot(str)
     def set_language(self, language: str) -> None:
         """Chip and role labels follow the visitor-facing language the lead switches to."""

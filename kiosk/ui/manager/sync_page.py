@@ -18,11 +18,14 @@ class SyncPage(QWidget):
         self.configured = configured
         self.status: SyncStatus | None = None
         self.running = False  # from "Sync now" until the worker reports back
+        self.unsaved = 0  # visits the card database refused, kept aside until it takes them
         self.title = label("PageTitle")
         self.captions = [label("FieldLabel") for _ in range(4)]
         self.pending, self.rejected, self.last_success, self.last_error = (
             label("BodyText") for _ in range(4)
         )
+        self.unsaved_caption, self.unsaved_count = label("FieldLabel"), label("BodyText")
+        self.unsaved_count.setProperty("problem", True)
         self.note = label("BodyText")
         self.sync_now = button("PrimaryButton")
         grid = QGridLayout()
@@ -31,6 +34,8 @@ class SyncPage(QWidget):
         ):
             grid.addWidget(self.captions[i], i, 0)
             grid.addWidget(value, i, 1)
+        grid.addWidget(self.unsaved_caption, 4, 0)
+        grid.addWidget(self.unsaved_count, 4, 1)
         grid.setColumnStretch(1, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.sync_now)
@@ -49,6 +54,10 @@ class SyncPage(QWidget):
         self.retranslate()
         self.sync_now_requested.emit()
 
+    def set_unsaved(self, count: int) -> None:
+        self.unsaved = count
+        self.retranslate()
+
     def set_status(self, status: SyncStatus) -> None:
         self.status = status
         self.running = False
@@ -61,6 +70,14 @@ class SyncPage(QWidget):
         self.captions[1].setText(self.tr("Refused by the district"))
         self.captions[2].setText(self.tr("Last successful sync"))
         self.captions[3].setText(self.tr("Last problem"))
+        self.unsaved_caption.setText(self.tr("Not saved yet"))
+        self.unsaved_count.setText(
+            self.tr("Visits: {count}, kept aside until the card database takes them").format(
+                count=self.unsaved
+            )
+        )
+        for widget in (self.unsaved_caption, self.unsaved_count):
+            widget.setVisible(self.unsaved > 0)
         pending = s.pending if s else 0
         held = s.held if s else 0
         if held:
