@@ -10,9 +10,10 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import Field, dataclass, field, fields
 from datetime import UTC, datetime
-from enum import StrEnum
+from enum import Flag, StrEnum, auto
+from typing import Any
 
 Clock = Callable[[], datetime]
 """Returns the current local time as an aware datetime; injected so tests control time."""
@@ -52,25 +53,64 @@ class Delivery(StrEnum):
     REJECTED = "rejected"  # the receiver refused it; kept, with the reason, for the manager
 
 
-@dataclass
+class Use(Flag):
+    """What the kiosk does with a card's field besides storing it (every field is stored)."""
+
+    EDIT = auto()  # a visitor's step may change it while the card is a draft
+    SEND = auto()  # it goes to the district: sync.protocol.WireCard has a field of this name
+    EXPORT = auto()  # it is a column of the manager's CSV export, in declaration order
+    LOCAL = auto()  # a moment kept in the kiosk's own time: stored with its UTC offset and day
+
+
+def use(flags: Use) -> dict[str, Use]:
+    """A field's metadata: ``field(metadata=use(Use.EDIT | Use.SEND))``."""
+    return {"use": flags}
+
+
+def uses(f: Field[Any]) -> Use:
+    """What a Card field is used for; a field declared without ``use`` is only stored."""
+    return f.metadata.get("use", Use(0))
+
+
+_VISITOR = Use.EDIT | Use.SEND | Use.EXPORT  # what a visitor gives: changeable until Done
+
+
+@dataclass(kw_only=True)
 class Card:
-    id: str
-    rating: int
-    language: str
-    kiosk_id: str
-    app_version: str
-    created_at: datetime  # aware, local time of the kiosk
-    role: str | None = None
-    went_well: list[str] = field(default_factory=list)
-    could_improve: list[str] = field(default_factory=list)
-    comment: str | None = None
-    followup_requested: bool = False
-    contact_name: str | None = None
-    contact_phone: str | None = None
-    contact_email: str | None = None
-    finalised_at: datetime | None = None
-    delivery: Delivery = Delivery.DRAFT
+    """One card as the store keeps it, and the one declaration of a card's fields.
+
+    The rest follows these fields and their ``use``: the store's columns and rows
+    (``kiosk.store.card_columns``), the fields a visitor's step may edit, the CSV export (in this
+    order), the seed, and what goes to the district. A new field: declare it here, add a
+    migration for its column, and a WireCard field if it is sent.
+    """
+
+    # Made at the first tap, then what the visitor gave.
+    id: str = field(metadata=use(Use.SEND | Use.EXPORT))
+    created_at: datetime = field(metadata=use(Use.SEND | Use.EXPORT | Use.LOCAL))
+    rating: int = field(metadata=use(_VISITOR))
+    language: str = field(metadata=use(_VISITOR))
+    role: str | None = field(default=None, metadata=use(_VISITOR))
+    went_well: list[str] = field(default_factory=list, metadata=use(_VISITOR))
+    could_improve: list[str] = field(default_factory=list, metadata=use(_VISITOR))
+    comment: str | None = field(default=None, metadata=use(_VISITOR))
+    followup_requested: bool = field(default=False, metadata=use(_VISITOR))
+    contact_name: str | None = field(default=None, metadata=use(_VISITOR))
+    contact_phone: str | None = field(default=None, metadata=use(_VISITOR))
+    contact_email: str | None = field(default=None, metadata=use(_VISITOR))
+    # The office manager's answer to a follow-up request; it travels on its own, not with the
+    # card, so a delivered card is never rewritten.
+    followup_answered_at: datetime | None = field(default=None, metadata=use(Use.EXPORT))
+    followup_answered_by: str | None = field(default=None, metadata=use(Use.EXPORT))
+    followup_note: str | None = field(default=None, metadata=use(Use.EXPORT))
+    followup_delivery: Delivery | None = None  # PENDING or DELIVERED once answered
+    # Where the card was made, and how far it got on its way to the district.
+    kiosk_id: str = field(metadata=use(Use.SEND | Use.EXPORT))
+    app_version: str = field(metadata=use(Use.SEND))
+    finalised_at: datetime | None = field(default=None, metadata=use(Use.SEND))
+    delivery: Delivery = field(default=Delivery.DRAFT, metadata=use(Use.EXPORT))
     delivery_error: str | None = None
+    delivered_at: datetime | None = None
 
     @classmethod
     def new(cls, rating: int, language: str, kiosk_id: str, app_version: str, clock: Clock) -> Card:
@@ -85,9 +125,11 @@ class Card:
             created_at=clock(),
         )
 
-    @property
-    def is_final(self) -> bool:
-        return self.delivery is not Delivery.DRAFT
+
+EDITABLE = frozenset(f.name for f in fields(Card) if Use.EDIT in uses(f))
+"""The fields a visitor's step may change while the card is a draft."""
+SENT = tuple(f.name for f in fields(Card) if Use.SEND in uses(f))
+"""The fields that go to the district, as sync.protocol.WireCard's fields of the same names."""
 
 
 # Cc (controls) and Cf (format) characters, except the ones real text needs: newline, tab,
@@ -159,6 +201,12 @@ def validate_contact(name: str, phone: str, email: str, consent: bool) -> Contac
 def utc_iso(moment: datetime) -> str:
     """Stored form of a moment: UTC, ISO 8601, microseconds, 'Z'."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_utc(stored: str) -> datetime:
+    """The moment ``utc_iso`` stored, in UTC. ``fromisoformat`` reads that form at a fiftieth of
+    ``strptime``'s cost, which counts when a report reads thousands of cards."""
+    return datetime.fromisoformat(stored)
 
 
 def offset_minutes(moment: datetime) -> int:

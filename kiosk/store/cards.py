@@ -7,20 +7,20 @@ and everything else, which is a bug and propagates.
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from kiosk.core.card import Card, Clock, Delivery, offset_minutes, system_clock, utc_iso
+from kiosk.core.card import Card, Clock, Delivery, parse_utc, system_clock, utc_iso
+from kiosk.store.card_columns import INSERT, SELECT, edits, from_row, named, to_row
 from kiosk.store.errors import StoreEnvironmentError, _environment_error, _mapped, integrity_check
 from kiosk.store.migrations import migrations
 
@@ -64,20 +64,6 @@ class SyncStatus:
     """Of the pending cards, those the receiver would not take at the last attempt but may take
     later (too large for its body limit): kept pending, tried again every sync, with the reason
     in their ``delivery_error``."""
-
-
-_EDITABLE = {
-    "rating",
-    "language",
-    "role",
-    "went_well",
-    "could_improve",
-    "comment",
-    "followup_requested",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-}
 
 
 class CardStore:
@@ -157,22 +143,16 @@ class CardStore:
     @_mapped
     def create(self, card: Card) -> None:
         """Store a new card in one durable transaction."""
-        row = _to_row(card)
-        columns = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
         with self.transaction() as conn:
-            conn.execute(f"INSERT INTO cards ({columns}) VALUES ({marks})", list(row.values()))
+            conn.execute(INSERT, to_row(card))
         log.debug("store: card %s created", card.id)
 
     @_mapped
     def update(self, card_id: str, **fields: Any) -> bool:
         """Change what a visitor gave on a card that is still a draft. False if it is final."""
-        unknown = set(fields) - _EDITABLE
-        if unknown:
-            raise ValueError(f"not editable: {sorted(unknown)}")
-        if not fields:
+        values = edits(fields)
+        if not values:
             return self.get(card_id) is not None  # a step the visitor left empty
-        values = {k: _column_value(v) for k, v in fields.items()}
         sets = ", ".join(f"{k} = ?" for k in values)
         with self.transaction() as conn:
             cursor = conn.execute(
@@ -206,9 +186,9 @@ class CardStore:
 
     @_mapped
     def get(self, card_id: str) -> Card | None:
-        row = self.db.conn.execute(f"SELECT {_SELECT} FROM cards WHERE id = ?", [card_id])
-        found = row.fetchone()
-        return _from_row(found) if found else None
+        rows = named(self.db.conn.execute(f"SELECT {SELECT} FROM cards WHERE id = ?", [card_id]))
+        found = next(rows, None)
+        return from_row(found) if found else None
 
     @_mapped
     def count(self, delivery: Delivery | None = None) -> int:
@@ -225,10 +205,10 @@ class CardStore:
         """Cards newest first, optionally only those created at or after ``since``."""
         where, args = ("WHERE created_at >= ?", [utc_iso(since)]) if since else ("", [])
         rows = self.db.conn.execute(
-            f"SELECT {_SELECT} FROM cards {where} ORDER BY created_at DESC LIMIT ?",
+            f"SELECT {SELECT} FROM cards {where} ORDER BY created_at DESC LIMIT ?",
             [*args, limit],
         )
-        return [_from_row(r) for r in rows]
+        return [from_row(r) for r in named(rows)]
 
     # --- the outbox (sync) ----------------------------------------------------------------
 
@@ -242,11 +222,11 @@ class CardStore:
             where = "AND (created_at, rowid) > (?, (SELECT rowid FROM cards WHERE id = ?))"
             args = [utc_iso(after.created_at), after.id]
         rows = self.db.conn.execute(
-            f"SELECT {_SELECT} FROM cards WHERE delivery = 'pending' {where} "
+            f"SELECT {SELECT} FROM cards WHERE delivery = 'pending' {where} "
             "ORDER BY created_at, rowid LIMIT ?",
             [*args, limit],
         )
-        return [_from_row(r) for r in rows]
+        return [from_row(r) for r in named(rows)]
 
     @_mapped
     def mark_delivered(self, card_ids: Iterable[str]) -> int:
@@ -293,7 +273,7 @@ class CardStore:
         ).fetchone()[0]
         return OutboxStatus(
             pending=int(pending),
-            oldest_pending=_parse_utc(oldest) if oldest else None,
+            oldest_pending=parse_utc(oldest) if oldest else None,
             rejected=int(rejected),
             held=int(held),
         )
@@ -319,7 +299,7 @@ class CardStore:
             [*args, limit],
         )
         return [
-            FollowupRecord(card_id=i, answered_at=_parse_utc(at), answered_by=by, note=note)
+            FollowupRecord(card_id=i, answered_at=parse_utc(at), answered_by=by, note=note)
             for i, at, by, note in rows
         ]
 
@@ -374,8 +354,8 @@ class CardStore:
             oldest_pending=outbox.oldest_pending,
             rejected=outbox.rejected,
             followups_pending=int(followups),
-            last_attempt=_parse_utc(attempt) if attempt else None,
-            last_success=_parse_utc(success) if success else None,
+            last_attempt=parse_utc(attempt) if attempt else None,
+            last_success=parse_utc(success) if success else None,
             last_error=error,
             last_error_kind=kind,
             held=outbox.held,
@@ -414,86 +394,3 @@ class CardStore:
         if cursor.rowcount:
             log.info("store: removed contact details from %d delivered card(s)", cursor.rowcount)
         return cursor.rowcount
-
-
-_COLUMNS = (
-    "id",
-    "rating",
-    "language",
-    "role",
-    "went_well",
-    "could_improve",
-    "comment",
-    "followup_requested",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-    "created_at",
-    "utc_offset_min",
-    "finalised_at",
-    "kiosk_id",
-    "app_version",
-    "delivery",
-    "delivery_error",
-)
-_SELECT = ", ".join(_COLUMNS)
-
-
-def _column_value(value: Any) -> Any:
-    if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, bool):
-        return int(value)
-    return value
-
-
-def _to_row(card: Card) -> dict[str, Any]:
-    return {
-        "id": card.id,
-        "rating": card.rating,
-        "language": card.language,
-        "role": card.role,
-        "went_well": _column_value(card.went_well),
-        "could_improve": _column_value(card.could_improve),
-        "comment": card.comment,
-        "followup_requested": int(card.followup_requested),
-        "contact_name": card.contact_name,
-        "contact_phone": card.contact_phone,
-        "contact_email": card.contact_email,
-        "created_at": utc_iso(card.created_at),
-        "utc_offset_min": offset_minutes(card.created_at),
-        "local_date": card.created_at.date().isoformat(),
-        "finalised_at": utc_iso(card.finalised_at) if card.finalised_at else None,
-        "kiosk_id": card.kiosk_id,
-        "app_version": card.app_version,
-        "delivery": card.delivery.value,
-        "delivery_error": card.delivery_error,
-    }
-
-
-def _parse_utc(value: str) -> datetime:
-    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-
-
-def _from_row(row: tuple[Any, ...]) -> Card:
-    r = dict(zip(_COLUMNS, row, strict=True))
-    local = timezone(timedelta(minutes=r["utc_offset_min"]))
-    return Card(
-        id=r["id"],
-        rating=r["rating"],
-        language=r["language"],
-        role=r["role"],
-        went_well=json.loads(r["went_well"]),
-        could_improve=json.loads(r["could_improve"]),
-        comment=r["comment"],
-        followup_requested=bool(r["followup_requested"]),
-        contact_name=r["contact_name"],
-        contact_phone=r["contact_phone"],
-        contact_email=r["contact_email"],
-        created_at=_parse_utc(r["created_at"]).astimezone(local),
-        finalised_at=_parse_utc(r["finalised_at"]) if r["finalised_at"] else None,
-        kiosk_id=r["kiosk_id"],
-        app_version=r["app_version"],
-        delivery=Delivery(r["delivery"]),
-        delivery_error=r["delivery_error"],
-    )
