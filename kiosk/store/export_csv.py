@@ -12,37 +12,12 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-HEADER = (
-    "id",
-    "created_at_local",
-    "local_date",
-    "rating",
-    "language",
-    "role",
-    "went_well",
-    "could_improve",
-    "comment",
-    "followup_requested",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-    "followup_answered_at",
-    "followup_answered_by",
-    "followup_note",
-    "kiosk_id",
-    "delivery",
-)
+from kiosk.store.card_columns import CSV_COLUMNS
 
-# Chip lists are stored as JSON arrays; in a spreadsheet "a;b" reads better than ["a", "b"].
+# The columns and their order follow the Card declaration: its fields marked EXPORT.
+HEADER = tuple(header for header, _ in CSV_COLUMNS)
 _SELECT = (
-    "SELECT id, strftime('%Y-%m-%dT%H:%M:%S', created_at, utc_offset_min || ' minutes'), "
-    "local_date, rating, language, coalesce(role, ''), "
-    "coalesce((SELECT group_concat(value, ';') FROM json_each(went_well)), ''), "
-    "coalesce((SELECT group_concat(value, ';') FROM json_each(could_improve)), ''), "
-    "coalesce(comment, ''), followup_requested, coalesce(contact_name, ''), "
-    "coalesce(contact_phone, ''), coalesce(contact_email, ''), "
-    "coalesce(followup_answered_at, ''), coalesce(followup_answered_by, ''), "
-    "coalesce(followup_note, ''), kiosk_id, delivery "
+    f"SELECT {', '.join(sql for _, sql in CSV_COLUMNS)} "
     "FROM cards WHERE local_date BETWEEN ? AND ? ORDER BY created_at, id"
 )
 

@@ -7,13 +7,13 @@ fast with a million cards in the database.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from kiosk.core.card import utc_iso
+from kiosk.core.card import Card, utc_iso
+from kiosk.store.card_columns import SELECT, from_row, named
 
 RESPONSE_TARGET = timedelta(hours=24)
 POSITIVE_FROM = 4  # faces 4 and 5 count as a positive answer
@@ -190,11 +190,6 @@ def week_start(day: date) -> date:
 
 # --- the day's cards -------------------------------------------------------------------------
 
-_ROW_COLUMNS = (
-    "id, created_at, utc_offset_min, rating, role, language, went_well, could_improve, "
-    "comment, followup_requested, followup_answered_at"
-)
-
 
 def _where(f: CardFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = ["local_date = ?"]
@@ -231,48 +226,46 @@ def card_page(
         where += " AND (created_at, id) < (?, ?)"
         args.extend(after)
     rows = conn.execute(
-        f"SELECT {_ROW_COLUMNS} FROM cards WHERE {where} ORDER BY created_at DESC, id DESC LIMIT ?",
+        f"SELECT {SELECT} FROM cards WHERE {where} ORDER BY created_at DESC, id DESC LIMIT ?",
         [*args, limit],
     )
-    return [
-        CardRow(
-            id=r[0],
-            created_at=_local(r[1], r[2]),
-            rating=r[3],
-            role=r[4],
-            language=r[5],
-            went_well=json.loads(r[6]),
-            could_improve=json.loads(r[7]),
-            comment=r[8],
-            followup_requested=bool(r[9]),
-            followup_answered=r[10] is not None,
-        )
-        for r in rows
-    ]
+    return [_card_row(from_row(r)) for r in named(rows)]
+
+
+def _card_row(card: Card) -> CardRow:
+    return CardRow(
+        id=card.id,
+        created_at=card.created_at,
+        rating=card.rating,
+        role=card.role,
+        language=card.language,
+        went_well=card.went_well,
+        could_improve=card.could_improve,
+        comment=card.comment,
+        followup_requested=card.followup_requested,
+        followup_answered=card.followup_answered_at is not None,
+    )
 
 
 # --- follow-ups --------------------------------------------------------------------------------
 
-_FOLLOWUP_COLUMNS = (
-    "id, created_at, utc_offset_min, rating, language, role, comment, contact_name, "
-    "contact_phone, contact_email, followup_answered_at, followup_answered_by, followup_note"
-)
 
-
-def _followup(r: tuple[Any, ...]) -> FollowUp:
+def _followup(card: Card) -> FollowUp:
+    answered = card.followup_answered_at
     return FollowUp(
-        id=r[0],
-        created_at=_local(r[1], r[2]),
-        rating=r[3],
-        language=r[4],
-        role=r[5],
-        comment=r[6],
-        name=r[7],
-        phone=r[8],
-        email=r[9],
-        answered_at=_local(r[10], r[2]) if r[10] else None,
-        answered_by=r[11],
-        note=r[12],
+        id=card.id,
+        created_at=card.created_at,
+        rating=card.rating,
+        language=card.language,
+        role=card.role,
+        comment=card.comment,
+        name=card.contact_name,
+        phone=card.contact_phone,
+        email=card.contact_email,
+        # Shown in the kiosk's time, as the card's own moment is.
+        answered_at=answered.astimezone(card.created_at.tzinfo) if answered else None,
+        answered_by=card.followup_answered_by,
+        note=card.followup_note,
     )
 
 
@@ -286,32 +279,28 @@ def count_open_followups(conn: sqlite3.Connection) -> int:
 def open_followups(conn: sqlite3.Connection) -> list[FollowUp]:
     """Every visitor still waiting for an answer, the longest-waiting first."""
     rows = conn.execute(
-        f"SELECT {_FOLLOWUP_COLUMNS} FROM cards "
+        f"SELECT {SELECT} FROM cards "
         "WHERE followup_requested = 1 AND followup_answered_at IS NULL ORDER BY created_at"
     )
-    return [_followup(r) for r in rows]
+    return [_followup(from_row(r)) for r in named(rows)]
 
 
 def day_followups(conn: sqlite3.Connection, day: date) -> list[FollowUp]:
     """The follow-ups asked for on ``day``, answered or not, in the order they came."""
     rows = conn.execute(
-        f"SELECT {_FOLLOWUP_COLUMNS} FROM cards "
+        f"SELECT {SELECT} FROM cards "
         "WHERE local_date = ? AND followup_requested = 1 ORDER BY created_at",
         [day.isoformat()],
     )
-    return [_followup(r) for r in rows]
+    return [_followup(from_row(r)) for r in named(rows)]
 
 
 def day_comments(conn: sqlite3.Connection, day: date) -> list[tuple[datetime, int, str]]:
     """(time, face, comment) of the day's cards that carry a comment, in the order they came."""
     rows = conn.execute(
-        "SELECT created_at, utc_offset_min, rating, comment FROM cards "
+        f"SELECT {SELECT} FROM cards "
         "WHERE local_date = ? AND comment IS NOT NULL AND comment != '' ORDER BY created_at",
         [day.isoformat()],
     )
-    return [(_local(r[0], r[1]), int(r[2]), str(r[3])) for r in rows]
-
-
-def _local(stored: str, offset_min: int) -> datetime:
-    moment = datetime.strptime(stored, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
-    return moment.astimezone(timezone(timedelta(minutes=offset_min)))
+    cards = [from_row(r) for r in named(rows)]
+    return [(c.created_at, c.rating, str(c.comment)) for c in cards]

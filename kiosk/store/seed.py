@@ -8,15 +8,15 @@ transactions, so a million cards take seconds, not hours.
 
 from __future__ import annotations
 
-import json
 import random
 import uuid
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 
 from kiosk import __version__
-from kiosk.core.card import Clock, offset_minutes, utc_iso
+from kiosk.core.card import Card, Clock, Delivery
 from kiosk.core.config import Config
+from kiosk.store.card_columns import INSERT, to_row
 from kiosk.store.cards import CardStore
 
 BATCH = 20_000
@@ -52,32 +52,6 @@ NAMES = (
     "David Brown",
 )
 
-_INSERT_COLUMNS = (
-    "id",
-    "rating",
-    "language",
-    "role",
-    "went_well",
-    "could_improve",
-    "comment",
-    "followup_requested",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-    "created_at",
-    "utc_offset_min",
-    "local_date",
-    "finalised_at",
-    "kiosk_id",
-    "app_version",
-    "delivery",
-    "delivered_at",
-    "followup_answered_at",
-    "followup_answered_by",
-    "followup_note",
-    "followup_delivery",
-)
-
 
 def seed_cards(
     store: CardStore,
@@ -94,23 +68,18 @@ def seed_cards(
     if n < 0 or days < 1:
         raise ValueError("n must be >= 0 and days >= 1")
     config = config or Config()
-    marks = ", ".join("?" for _ in _INSERT_COLUMNS)
-    sql = f"INSERT INTO cards ({', '.join(_INSERT_COLUMNS)}) VALUES ({marks})"
-    rows = _rows(n, days, clock(), rng, config)
+    cards = _cards(n, days, clock(), rng, config)
     done = 0
     while done < n:
-        batch = [next(rows) for _ in range(min(BATCH, n - done))]
+        batch = [to_row(next(cards)) for _ in range(min(BATCH, n - done))]
         with store.transaction() as conn:
-            conn.executemany(sql, batch)
+            conn.executemany(INSERT, batch)
         done += len(batch)
     return done
 
 
-def _rows(
-    n: int, days: int, now: datetime, rng: random.Random, config: Config
-) -> Iterator[tuple[object, ...]]:
+def _cards(n: int, days: int, now: datetime, rng: random.Random, config: Config) -> Iterator[Card]:
     today = now.date()
-    offset = offset_minutes(now)
     went_well = [c.id for c in config.went_well]
     could_improve = [c.id for c in config.could_improve]
     roles = [c.id for c in config.roles]
@@ -137,34 +106,33 @@ def _rows(
         age = now - created
         delivered = age > timedelta(hours=2) and rng.random() < 0.97
         answered = wants and age > timedelta(hours=rng.uniform(3, 30))
-        yield (
-            str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-            rating,
-            language,
-            rng.choice(roles) if rng.random() < 0.8 else None,
-            _chips(rng, went_well, rating >= 3),
-            _chips(rng, could_improve, rating <= 3),
-            rng.choice(COMMENTS[language]) if rng.random() < 0.25 else None,
-            int(wants),
-            name,
-            phone,
-            email,
-            utc_iso(created),
-            offset,
-            day.isoformat(),
-            utc_iso(created + timedelta(minutes=2)),
-            config.kiosk_id,
-            __version__,
-            "delivered" if delivered else "pending",
-            utc_iso(created + timedelta(hours=1)) if delivered else None,
-            utc_iso(created + timedelta(hours=3)) if answered else None,
-            "Front office" if answered else None,
-            "Called back and explained." if answered else None,
-            "delivered" if answered else None,
+        # Keyword order is the order of the draws from ``rng``: the same seed, the same cards.
+        yield Card(
+            id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            rating=rating,
+            language=language,
+            role=rng.choice(roles) if rng.random() < 0.8 else None,
+            went_well=_chips(rng, went_well, rating >= 3),
+            could_improve=_chips(rng, could_improve, rating <= 3),
+            comment=rng.choice(COMMENTS[language]) if rng.random() < 0.25 else None,
+            followup_requested=wants,
+            contact_name=name,
+            contact_phone=phone,
+            contact_email=email,
+            created_at=created,
+            finalised_at=created + timedelta(minutes=2),
+            kiosk_id=config.kiosk_id,
+            app_version=__version__,
+            delivery=Delivery.DELIVERED if delivered else Delivery.PENDING,
+            delivered_at=created + timedelta(hours=1) if delivered else None,
+            followup_answered_at=created + timedelta(hours=3) if answered else None,
+            followup_answered_by="Front office" if answered else None,
+            followup_note="Called back and explained." if answered else None,
+            followup_delivery=Delivery.DELIVERED if answered else None,
         )
 
 
-def _chips(rng: random.Random, ids: list[str], likely: bool) -> str:
+def _chips(rng: random.Random, ids: list[str], likely: bool) -> list[str]:
     if not ids or rng.random() > (0.7 if likely else 0.1):
-        return "[]"
-    return json.dumps(rng.sample(ids, rng.randint(1, min(3, len(ids)))))
+        return []
+    return rng.sample(ids, rng.randint(1, min(3, len(ids))))
