@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from kiosk.core.card import Card
+from kiosk.core.card import SENT, Card
 from kiosk.core.config import SyncConfig, TokenError
 from kiosk.store.cards import CardStore, FollowupRecord
 from sync.client import DistrictClient
@@ -45,23 +45,8 @@ T = TypeVar("T")
 
 
 def to_wire(card: Card) -> WireCard:
-    return WireCard(
-        id=card.id,  # type: ignore[arg-type]  # validated into a UUID
-        kiosk_id=card.kiosk_id,
-        app_version=card.app_version,
-        rating=card.rating,
-        language=card.language,
-        role=card.role,
-        went_well=card.went_well,
-        could_improve=card.could_improve,
-        comment=card.comment,
-        followup_requested=card.followup_requested,
-        contact_name=card.contact_name,
-        contact_phone=card.contact_phone,
-        contact_email=card.contact_email,
-        created_at=card.created_at,
-        finalised_at=card.finalised_at,
-    )
+    """The card's fields marked SEND, validated by the wire model (which refuses any other)."""
+    return WireCard.model_validate({name: getattr(card, name) for name in SENT})
 
 
 def to_wire_answer(record: FollowupRecord) -> FollowupAnswer:
