@@ -95,7 +95,11 @@ class FallbackJournal:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return []
-        for number, line in enumerate(text.splitlines(), 1):
+        # At "\n" only: str.splitlines also breaks at U+2028, U+2029 and U+0085, which JSON
+        # leaves unescaped inside a string, and a visitor's comment may hold U+2028.
+        for number, line in enumerate(text.split("\n"), 1):
+            if not line:
+                continue
             try:
                 card = _from_json(json.loads(line))
             except (ValueError, TypeError, KeyError) as exc:

@@ -38,6 +38,17 @@ def test_the_last_snapshot_of_each_visit_counts(tmp_path: Path, clock: FakeClock
     assert journal.count() == 2
 
 
+def test_a_comment_with_a_unicode_line_separator_is_one_line(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    # Pasted text can hold U+2028/U+2029; clean_text keeps them (they are not controls) and JSON
+    # writes them as they are.
+    journal = FallbackJournal(tmp_path / "j.jsonl")
+    kept = visit(clock, comment="Gracias\u2028por todo\u2029¡adiós!")
+    assert journal.keep(kept)
+    assert journal.cards() == [kept]
+
+
 def test_a_line_cut_short_by_a_crash_is_skipped(tmp_path: Path, clock: FakeClock) -> None:
     journal = FallbackJournal(tmp_path / "j.jsonl")
     kept = visit(clock)
