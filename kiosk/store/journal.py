@@ -28,6 +28,7 @@ from kiosk.store.cards import CardStore
 log = logging.getLogger("kiosk.store")
 
 _DATETIMES = {f.name for f in dataclasses.fields(Card) if "datetime" in str(f.type)}
+_DELIVERIES = {f.name for f in dataclasses.fields(Card) if "Delivery" in str(f.type)}
 
 
 def journal_path(data_dir: Path, candidates: Iterable[Path] | None = None) -> Path | None:
@@ -140,7 +141,9 @@ def _to_json(card: Card) -> dict[str, Any]:
     for name in _DATETIMES:
         if row[name] is not None:
             row[name] = row[name].isoformat()
-    row["delivery"] = card.delivery.value
+    for name in _DELIVERIES:
+        if row[name] is not None:
+            row[name] = row[name].value
     return row
 
 
@@ -149,5 +152,7 @@ def _from_json(row: dict[str, Any]) -> Card:
     for name in _DATETIMES:
         if values.get(name) is not None:
             values[name] = datetime.fromisoformat(values[name])
-    values["delivery"] = Delivery(values["delivery"])
+    for name in _DELIVERIES:
+        if values.get(name) is not None:
+            values[name] = Delivery(values[name])
     return Card(**values)

@@ -6,7 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+from card_strategies import stored_cards
 from fake_clock import FakeClock
+from hypothesis import HealthCheck, given, settings
 
 from kiosk.core.card import Card, Delivery
 from kiosk.store.cards import CardStore, StoreEnvironmentError
@@ -36,6 +38,20 @@ def test_the_last_snapshot_of_each_visit_counts(tmp_path: Path, clock: FakeClock
     assert cards[0] == first
     assert cards[0].created_at.utcoffset() == first.created_at.utcoffset()
     assert journal.count() == 2
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(card=stored_cards)
+def test_any_card_comes_back_from_the_journal_as_it_was(tmp_path: Path, card: Card) -> None:
+    journal = FallbackJournal(tmp_path / "j.jsonl")
+    journal.path.unlink(missing_ok=True)  # one file for every example of this test
+    assert journal.keep(card)
+    (again,) = journal.cards()
+    assert again == card
+    assert again.created_at.utcoffset() == card.created_at.utcoffset()
+    # A StrEnum equals its plain value, so == alone would not see a state read back as text.
+    assert type(again.delivery) is Delivery
+    assert again.followup_delivery is None or type(again.followup_delivery) is Delivery
 
 
 def test_a_comment_with_a_unicode_line_separator_is_one_line(
