@@ -29,21 +29,6 @@ PHONE_MAX = 30
 EMAIL_MAX = 120
 
 
-# What a visitor's steps change on a card after it is created.
-EDITABLE_FIELDS = (
-    "rating",
-    "language",
-    "role",
-    "went_well",
-    "could_improve",
-    "comment",
-    "followup_requested",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-)
-
-
 class Delivery(StrEnum):
     """Where a card stands on its way to the district."""
 
@@ -126,9 +111,9 @@ class Card:
         )
 
 
-EDITABLE = frozenset(f.name for f in fields(Card) if Use.EDIT in uses(f))
-"""The fields a visitor's step may change while the card is a draft."""
-SENT = tuple(f.name for f in fields(Card) if Use.SEND in uses(f))
+EDITABLE_FIELDS = tuple(f.name for f in fields(Card) if Use.EDIT in uses(f))
+"""What a visitor's steps change on a card after it is created (while it is a draft)."""
+SENT_FIELDS = tuple(f.name for f in fields(Card) if Use.SEND in uses(f))
 """The fields that go to the district, as sync.protocol.WireCard's fields of the same names."""
 
 

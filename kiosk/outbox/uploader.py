@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from kiosk.core.card import SENT, Card
+from kiosk.core.card import SENT_FIELDS, Card
 from kiosk.core.config import SyncConfig, TokenError
 from kiosk.store.cards import CardStore, FollowupRecord
 from sync.client import DistrictClient
@@ -46,7 +46,7 @@ T = TypeVar("T")
 
 def to_wire(card: Card) -> WireCard:
     """The card's fields marked SEND, validated by the wire model (which refuses any other)."""
-    return WireCard.model_validate({name: getattr(card, name) for name in SENT})
+    return WireCard.model_validate({name: getattr(card, name) for name in SENT_FIELDS})
 
 
 def to_wire_answer(record: FollowupRecord) -> FollowupAnswer:

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Any
 
-from kiosk.core.card import EDITABLE, Card, Use, offset_minutes, parse_utc, uses, utc_iso
+from kiosk.core.card import EDITABLE_FIELDS, Card, Use, offset_minutes, parse_utc, uses, utc_iso
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def from_row(row: sqlite3.Row) -> Card:
 
 def edits(changes: dict[str, Any]) -> dict[str, Any]:
     """Column values for a visitor's changes; ValueError for a field no step may change."""
-    unknown = set(changes) - EDITABLE
+    unknown = set(changes).difference(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     row: dict[str, Any] = {}
