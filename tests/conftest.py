@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import functools
 import os
 import sys
 import tempfile
@@ -25,11 +27,31 @@ os.environ["XDG_STATE_HOME"] = os.path.join(_SCRATCH, "state")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_SCRATCH, "cache")
 
 
+# A test module that imports any of these needs Qt: its tests are `gui`, so that
+# `pytest -m "not gui"` runs only tests whose modules import no Qt (tests/test_layers.py
+# proves it by importing each of them with PySide6 blocked).
+_QT_IMPORTS = ("PySide6", "shiboken6", "pytestqt", "kiosk.shell", "kiosk.ui", "kiosk_driver")
+
+
+@functools.cache
+def _imports_qt(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        else:
+            continue
+        if any(n == q or n.startswith(q + ".") for n in names for q in _QT_IMPORTS):
+            return True
+    return False
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "qapp" in getattr(item, "fixturenames", ()) or "qtbot" in getattr(
-            item, "fixturenames", ()
-        ):
+        fixtures = getattr(item, "fixturenames", ())
+        if "qapp" in fixtures or "qtbot" in fixtures or _imports_qt(item.path):
             item.add_marker(pytest.mark.gui)
 
 

@@ -125,3 +125,34 @@ def test_doctor_command_runs_without_loading_qt(tmp_path: Path) -> None:
     )  # fmt: skip
     assert "database" in result.stdout
     assert result.stdout.strip().endswith("QT="), result.stdout[-300:]
+
+
+BLOCK_QT_AND_IMPORT = """
+import importlib.util, sys
+for name in ("PySide6", "shiboken6", "pytestqt"):
+    sys.modules[name] = None  # an import of it now raises ImportError
+sys.path.insert(0, "tests/support")
+for number, path in enumerate(sys.argv[1:]):
+    spec = importlib.util.spec_from_file_location(f"not_gui_{number}", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+print("imported", len(sys.argv) - 1)
+"""
+
+
+def test_not_gui_selects_only_tests_whose_modules_import_no_qt() -> None:
+    """The README's claim: `pytest -m "not gui"` runs the Qt-free tests alone."""
+    listed = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "not gui", "-p", "no:xdist"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    modules = sorted({line.split("::")[0] for line in listed.stdout.splitlines() if "::" in line})
+    assert "tests/kiosk/core/test_card.py" in modules
+    assert "tests/kiosk/ui/test_manager_ui.py" not in modules
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCK_QT_AND_IMPORT, *modules],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip() == f"imported {len(modules)}"
