@@ -1,33 +1,45 @@
 """The kiosk's local store: one SQLite file, WAL, durable commits, versioned by named migrations.
 
 Qt-free. Errors come in two kinds (after qutebrowser's misc/sql.py): StoreEnvironmentError for
-what the machine did (disk full, read-only, locked, corrupt, cannot open), worded for a person,
-and everything else, which is a bug and propagates.
+what the machine did (disk full, read-only, locked, corrupt, cannot open), which the screens word
+for a person, and everything else, which is a bug and propagates (kiosk.store.errors maps them).
+Every statement of the kiosk runs here: other layers call the methods below, or hand one of the
+store's query functions to ``read()``; the connection itself never leaves.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import sqlite_utils
 
 from kiosk.core.card import Card, Clock, Delivery, parse_utc, system_clock, utc_iso
 from kiosk.store.card_columns import INSERT, SELECT, edits, from_row, named, to_row
-from kiosk.store.errors import StoreEnvironmentError, _environment_error, _mapped, integrity_check
+from kiosk.store.errors import (
+    StoreEnvironmentError,
+    StoreProblem,
+    _mapped,
+    os_environment_error,
+    store_errors,
+)
 from kiosk.store.migrations import migrations
 
 log = logging.getLogger("kiosk.store")
 
 DB_FILENAME = "cards.db"
 BUSY_TIMEOUT_MS = 3000
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,9 @@ class SyncStatus:
     """Of the pending cards, those the receiver would not take at the last attempt but may take
     later (too large for its body limit): kept pending, tried again every sync, with the reason
     in their ``delivery_error``."""
+    store_problem: StoreProblem | None = None
+    """Set by the sync worker when the store itself stopped the last cycle (disk full,
+    damaged): never written to the database, which may be what failed."""
 
 
 class CardStore:
@@ -75,17 +90,11 @@ class CardStore:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreEnvironmentError(
-                f"the data folder cannot be created ({exc.strerror}: {path.parent})"
+            raise os_environment_error(
+                exc, "the data folder cannot be created", path.parent
             ) from None
-        try:
+        with store_errors(path):
             self._open()
-        except sqlite3.Error as exc:
-            mapped = _environment_error(exc, path)
-            if mapped is None:
-                raise
-            log.error("store: cannot open: %s", mapped)
-            raise mapped from exc
 
     @classmethod
     def in_dir(cls, data_dir: Path, clock: Clock = system_clock) -> CardStore:
@@ -109,8 +118,9 @@ class CardStore:
         newer = applied - known
         if newer:
             raise StoreEnvironmentError(
+                StoreProblem.NEWER,
                 f"the database was written by a newer version of the kiosk "
-                f"(unknown migrations: {', '.join(sorted(newer))}; {self.path})"
+                f"(unknown migrations: {', '.join(sorted(newer))}; {self.path})",
             )
         pending = migrations.pending(self.db)
         if not pending:
@@ -120,7 +130,14 @@ class CardStore:
                 f"{self.path.name}.before-{pending[0].name}-{self.clock():%Y%m%d%H%M%S}.bak"
             )
             self.db.conn.execute("PRAGMA wal_checkpoint(FULL)")
-            shutil.copy2(self.path, backup)
+            try:
+                shutil.copy2(self.path, backup)
+            except OSError as exc:
+                with contextlib.suppress(OSError):
+                    backup.unlink()  # a partial copy is no backup
+                raise os_environment_error(
+                    exc, "the database cannot be backed up", backup
+                ) from None
             log.info("store: backed up to %s before migrating", backup)
         for m in pending:
             log.info("store: applying migration %s", m.name)
@@ -129,14 +146,23 @@ class CardStore:
     def close(self) -> None:
         self.db.close()
 
-    def integrity_check(self) -> list[str]:
-        """Problems ``PRAGMA integrity_check`` finds in this store's file ([] when sound)."""
-        return integrity_check(self.path)
-
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        with self.db.atomic():
+        """One transaction (a savepoint inside another), committed when the block ends and
+        rolled back if it raises. The connection it yields is for the store's own modules."""
+        with store_errors(self.path), self.db.atomic():
             yield self.db.conn
+
+    def read(
+        self,
+        query: Callable[Concatenate[sqlite3.Connection, P], R],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> R:
+        """Run one of the store's query functions (kiosk.store.reports, export_csv) on this
+        store's connection, its failures mapped like every other statement's."""
+        with store_errors(self.path):
+            return query(self.db.conn, *args, **kwargs)
 
     # --- the visitor's card -------------------------------------------------------------
 

@@ -9,6 +9,7 @@ hash and logged only as "changed".
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,8 +116,7 @@ class ManagerSettings:
         self.store = store
 
     def overrides(self) -> dict[str, str]:
-        rows = self.store.db.conn.execute("SELECT key, value FROM manager_settings")
-        return {str(k): str(v) for k, v in rows}
+        return self.store.read(_overrides)
 
     def effective(self, config: Config) -> EffectiveSettings:
         return effective_settings(config, self.overrides())
@@ -150,11 +150,19 @@ class ManagerSettings:
 
     def history(self) -> list[tuple[str, str, str | None, str | None]]:
         """(changed_at, key, old, new) of every change, newest first."""
-        rows = self.store.db.conn.execute(
-            "SELECT changed_at, key, old_value, new_value FROM manager_settings_log "
-            "ORDER BY id DESC"
-        )
-        return [(str(a), str(b), c, d) for a, b, c, d in rows]
+        return self.store.read(_history)
+
+
+def _overrides(conn: sqlite3.Connection) -> dict[str, str]:
+    rows = conn.execute("SELECT key, value FROM manager_settings")
+    return {str(k): str(v) for k, v in rows}
+
+
+def _history(conn: sqlite3.Connection) -> list[tuple[str, str, str | None, str | None]]:
+    rows = conn.execute(
+        "SELECT changed_at, key, old_value, new_value FROM manager_settings_log ORDER BY id DESC"
+    )
+    return [(str(a), str(b), c, d) for a, b, c, d in rows]
 
 
 def _loggable(key: str, value: str | None) -> str | None:

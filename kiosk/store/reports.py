@@ -2,7 +2,8 @@
 
 Qt-free. Every function takes the store's sqlite3 connection and aggregates in SQL, on the
 indexes ``cards_local_date``, ``cards_date_rating`` and ``cards_followups``, so a summary stays
-fast with a million cards in the database.
+fast with a million cards in the database. Callers outside the store run them through
+``CardStore.read``, which keeps the connection and maps the machine's failures.
 """
 
 from __future__ import annotations
@@ -304,3 +305,28 @@ def day_comments(conn: sqlite3.Connection, day: date) -> list[tuple[datetime, in
     )
     cards = [from_row(r) for r in named(rows)]
     return [(c.created_at, c.rating, str(c.comment)) for c in cards]
+
+
+# --- the daily report ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayReport:
+    """One page of the daily report: all of it read before the first line is painted, so a
+    database that fails midway leaves no half-painted document behind."""
+
+    summary: DaySummary
+    comments: list[tuple[datetime, int, str]]
+    followups: list[FollowUp]
+
+    @property
+    def day(self) -> date:
+        return self.summary.day
+
+
+def day_reports(conn: sqlite3.Connection, first: date, last: date) -> list[DayReport]:
+    """The report's pages from ``first`` to ``last`` inclusive, one per day."""
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    return [
+        DayReport(day_summary(conn, d), day_comments(conn, d), day_followups(conn, d)) for d in days
+    ]

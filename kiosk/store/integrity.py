@@ -1,0 +1,28 @@
+"""`kiosk doctor`'s look at the card file: opened read-only, so it never migrates or writes."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from kiosk.store.errors import store_errors
+
+
+def integrity_check(path: Path) -> list[str]:
+    """``PRAGMA integrity_check`` on a store file: the problems, or [] if sound.
+
+    Raises StoreEnvironmentError when the file cannot be read as a database at all (not a
+    database, damaged header, unreadable).
+    """
+    with store_errors(path):
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            problems = [str(r[0]) for r in rows if r[0] != "ok"]
+            if not problems:
+                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+                if "cards" not in tables:
+                    problems.append("the file is a database but has no cards table")
+            return problems
+        finally:
+            conn.close()
