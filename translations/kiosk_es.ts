@@ -622,6 +622,37 @@
     </message>
 </context>
 <context>
+    <name>StoreProblem</name>
+    <message>
+        <source>The disk is full. Ask IT to free space.</source>
+        <translation>El disco está lleno. Pida a TI que libere espacio.</translation>
+    </message>
+    <message>
+        <source>The card database is read-only: nothing can be saved. Ask IT.</source>
+        <translation>La base de datos de tarjetas es de solo lectura: no se puede guardar nada. Avise a TI.</translation>
+    </message>
+    <message>
+        <source>Another program is using the card database. Try again in a minute.</source>
+        <translation>Otro programa está usando la base de datos de tarjetas. Inténtelo de nuevo en un minuto.</translation>
+    </message>
+    <message>
+        <source>The card database is damaged. Ask IT to check it.</source>
+        <translation>La base de datos de tarjetas está dañada. Pida a TI que la revise.</translation>
+    </message>
+    <message>
+        <source>The disk could not be read or written. Ask IT.</source>
+        <translation>No se pudo leer ni escribir en el disco. Avise a TI.</translation>
+    </message>
+    <message>
+        <source>The card database cannot be opened. Ask IT.</source>
+        <translation>No se puede abrir la base de datos de tarjetas. Avise a TI.</translation>
+    </message>
+    <message>
+        <source>The card database is from a newer version of the kiosk. Ask IT.</source>
+        <translation>La base de datos de tarjetas es de una versión más reciente del quiosco. Avise a TI.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>cards {cards} · average {average} · happy {positive}</source>

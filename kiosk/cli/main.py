@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,14 +22,34 @@ from kiosk.core.paths import resolve_data_dir as _resolve_data_dir
 
 if TYPE_CHECKING:
     from kiosk.core.config import Config
+    from kiosk.store.cards import CardStore
+
+StoreOpener = Callable[[Path], "CardStore"]
 
 
 class Context:
-    """What every subcommand needs: the config file, its validated settings, the data folder."""
+    """What every subcommand needs: the config file, its validated settings, the data folder,
+    and the card store in it."""
 
-    def __init__(self, config_flag: str | None, data_dir_flag: str | None) -> None:
+    def __init__(
+        self,
+        config_flag: str | None,
+        data_dir_flag: str | None,
+        store_opener: StoreOpener | None = None,
+    ) -> None:
         self.config_file = resolve_config_file(config_flag)
         self.data_dir = _resolve_data_dir(data_dir_flag)
+        self.store_opener = store_opener
+
+    def open_store(self) -> CardStore:
+        """The card store in the data folder. A program that calls the click group itself may
+        pass its own opener as click's ``obj`` (the tests: a store with SQLite's page limit set,
+        the way a full disk behaves)."""
+        if self.store_opener is not None:
+            return self.store_opener(self.data_dir)
+        from kiosk.store.cards import CardStore
+
+        return CardStore.in_dir(self.data_dir)
 
     @functools.cached_property
     def config(self) -> Config:
@@ -62,9 +83,19 @@ def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )
     @functools.wraps(command)
     def wrapper(config_flag: str | None, data_dir_flag: str | None, **kwargs: Any) -> Any:
-        return command(Context(config_flag, data_dir_flag), **kwargs)
+        opener = click.get_current_context().obj
+        return command(Context(config_flag, data_dir_flag, opener), **kwargs)
 
     return wrapper
+
+
+def own_lines_only() -> None:
+    """For a command whose printed lines tell a person all there is: with no logging set up,
+    Python would also print every warning and error record to stderr, a second, rawer copy of
+    those lines (the store's, the uploader's). A null handler keeps them off the terminal."""
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
 
 
 def parse_size(_ctx: object, _param: object, value: str | None) -> tuple[int, int] | None:
@@ -145,11 +176,11 @@ def seed(ctx: Context, cards: int, days: int, random_seed: int | None) -> None:
     import random
 
     from kiosk.core.card import system_clock
-    from kiosk.store.cards import CardStore, StoreEnvironmentError
+    from kiosk.store.cards import StoreEnvironmentError
     from kiosk.store.seed import seed_cards
 
     try:
-        store = CardStore.in_dir(ctx.data_dir)
+        store = ctx.open_store()
         written = seed_cards(
             store, cards, days, system_clock, random.Random(random_seed), ctx.config
         )

@@ -3,12 +3,16 @@ on demand, and reports each cycle's status back by signal.
 
 The worker thread has its own CardStore (SQLite connections belong to one thread). The GUI
 thread never waits on the network: start() and sync_now() only post events; stop() waits for a
-running HTTP call, at most its timeout.
+running HTTP call, at most its timeout. When the machine stops the store (disk full, damaged),
+the status says so (``SyncStatus.store_problem``) and the cycle is tried again later: the
+machine, not a bug, so nothing is raised on the GUI thread.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
@@ -17,11 +21,25 @@ from kiosk import __version__
 from kiosk.core.card import Clock, system_clock
 from kiosk.core.config import Config
 from kiosk.outbox.uploader import CycleReport, Uploader
-from kiosk.store.cards import CardStore, StoreEnvironmentError
+from kiosk.store.cards import CardStore, StoreEnvironmentError, SyncStatus
+from kiosk.store.errors import StoreProblem
 from sync.backoff import Backoff
 from sync.errors import AuthError, RateLimited, SyncConfigError, SyncError
 
 log = logging.getLogger("kiosk.sync_worker")
+
+
+# The status before the store could ever be read: no figures, only the problem.
+_NOTHING_READ = SyncStatus(
+    pending=0,
+    oldest_pending=None,
+    rejected=0,
+    followups_pending=0,
+    last_attempt=None,
+    last_success=None,
+    last_error=None,
+    last_error_kind=None,
+)
 
 
 class _Runner(QObject):
@@ -30,15 +48,17 @@ class _Runner(QObject):
     status_changed = Signal(object)
     crashed = Signal(object)
 
-    def __init__(self, data_dir: Path, config: Config, clock: Clock, backoff: Backoff) -> None:
+    def __init__(
+        self, open_store: Callable[[], CardStore], config: Config, backoff: Backoff
+    ) -> None:
         super().__init__()
-        self._data_dir = data_dir
+        self._open_store = open_store
         self._config = config
-        self._clock = clock
         self._backoff = backoff
         self._store: CardStore | None = None
         self._uploader: Uploader | None = None
         self._timer: QTimer | None = None
+        self._last_status: SyncStatus | None = None
 
     @Slot()
     def begin(self) -> None:
@@ -47,24 +67,31 @@ class _Runner(QObject):
             self._timer.setSingleShot(True)
             self._timer.timeout.connect(self.run)
         try:
-            self._store = CardStore.in_dir(self._data_dir, self._clock)
+            self._store = self._open_store()
+        except StoreEnvironmentError as exc:
+            log.error("sync: cannot open the card store: %s", exc)
+            self._timer.start(int(self._backoff.failed() * 1000))  # try again later
+            self._emit_status(exc.problem)
+            return
+        except Exception as exc:
+            self.crashed.emit(exc)
+            return
+        try:
             self._uploader = Uploader.from_config(
                 self._store, self._config.sync, self._config.kiosk_id, __version__
             )
             thread = QThread.currentThread()
             if thread is not None:
                 self._uploader.should_stop = thread.isInterruptionRequested
-        except StoreEnvironmentError as exc:
-            # The disk, not a bug: the visitor's screens report it; try again later.
-            log.error("sync: cannot open the card store: %s", exc)
-            self._timer.start(int(self._backoff.failed() * 1000))
-            return
         except SyncConfigError as exc:
             # Nothing to retry until the config changes; the status says why.
             log.warning("sync: %s", exc)
-            assert self._store is not None
-            self._store.record_sync_result(str(exc), exc.kind)
-            self.status_changed.emit(self._store.sync_status())
+            try:
+                self._store.record_sync_result(str(exc), exc.kind)
+            except StoreEnvironmentError as store_exc:
+                self._emit_status(store_exc.problem)
+                return
+            self._emit_status()
             return
         except Exception as exc:
             self.crashed.emit(exc)
@@ -86,6 +113,7 @@ class _Runner(QObject):
             return
         self._timer.stop()
         report = CycleReport()
+        problem: StoreProblem | None = None
         try:
             self._uploader.run_cycle(report)
             self._backoff.succeeded()
@@ -101,24 +129,33 @@ class _Runner(QObject):
                 self._backoff.succeeded()
             delay = self._backoff.failed()
         except StoreEnvironmentError as exc:
-            # Disk full, locked, read-only: logged and retried, never a crash of the kiosk.
+            # Disk full, locked, read-only: said in the status and retried, never a crash.
             log.error("sync: the card store failed: %s", exc)
+            problem = exc.problem
             delay = self._backoff.failed()
         except Exception as exc:  # a bug: re-raised on the GUI thread
             self.crashed.emit(exc)
             delay = self._backoff.failed()
         self._timer.start(int(delay * 1000))
-        self._emit_status()
+        self._emit_status(problem)
 
-    def _emit_status(self) -> None:
-        if self._store is None:
-            return
-        try:
-            self.status_changed.emit(self._store.sync_status())
-        except StoreEnvironmentError as exc:
-            log.error("sync: cannot read the sync status: %s", exc)
-        except Exception as exc:
-            self.crashed.emit(exc)
+    def _emit_status(self, problem: StoreProblem | None = None) -> None:
+        """The figures as the store has them, or as last read when it cannot be read, with
+        ``problem``: what the machine did to the store in this cycle, if anything."""
+        status = self._last_status
+        if self._store is not None:
+            try:
+                status = self._last_status = self._store.sync_status()
+            except StoreEnvironmentError as exc:
+                log.error("sync: cannot read the sync status: %s", exc)
+                problem = problem or exc.problem
+            except Exception as exc:
+                self.crashed.emit(exc)
+                return
+        if problem is not None:
+            status = dataclasses.replace(status or _NOTHING_READ, store_problem=problem)
+        if status is not None:
+            self.status_changed.emit(status)
 
     @Slot()
     def finish(self) -> None:
@@ -138,7 +175,8 @@ class SyncWorker(QObject):
 
     ``status_changed(SyncStatus)`` arrives on the GUI thread after every cycle (and once at
     start). Unexpected exceptions from the worker are re-raised on the GUI thread's event loop,
-    where the app's excepthook sees them.
+    where the app's excepthook sees them. ``open_store`` opens the worker's own store, on the
+    worker thread (by default the one in ``data_dir``).
     """
 
     status_changed = Signal(object)  # kiosk.store.cards.SyncStatus
@@ -153,11 +191,13 @@ class SyncWorker(QObject):
         clock: Clock = system_clock,
         backoff: Backoff | None = None,
         parent: QObject | None = None,
+        open_store: Callable[[], CardStore] | None = None,
     ) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("sync")
-        self._runner = _Runner(data_dir, config, clock, backoff or Backoff())
+        opener = open_store or (lambda: CardStore.in_dir(data_dir, clock))
+        self._runner = _Runner(opener, config, backoff or Backoff())
         self._runner.moveToThread(self._thread)
         queued = Qt.ConnectionType.QueuedConnection
         self._begin.connect(self._runner.begin, queued)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.store.cards import SyncStatus
 from kiosk.ui.manager.widgets import button, day_and_time, label
+from kiosk.ui.store_problem import problem_text
 
 
 class SyncPage(QWidget):
@@ -101,6 +102,9 @@ class SyncPage(QWidget):
                 "The network answered with a web page instead of the district server. "
                 "Is this Wi-Fi asking for a sign-in?"
             )
+        if s is not None and s.store_problem:
+            # The kiosk's own disk stopped the sync: that comes first, in the manager's words.
+            last_error = problem_text(s.store_problem)
         self.last_error.setText(last_error or self.tr("None"))
         self.last_error.setProperty("problem", bool(last_error))
         self.last_error.style().unpolish(self.last_error)

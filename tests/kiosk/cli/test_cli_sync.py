@@ -9,9 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from kiosk_sync import seed, sync_once, write_config
 from receiver_harness import Fault, Portal, bind_socket
+from store_faults import damage_cards, disk_full
 
+from kiosk.cli.main import main
 from kiosk.core.card import Delivery
 from kiosk.store.cards import CardStore
 
@@ -87,3 +90,36 @@ def test_once_behind_a_captive_portal_is_no_success(tmp_path, data_dir, store: C
     status = store.sync_status()
     assert (status.last_success, status.last_error_kind) == (None, "portal")
     assert portal.requests == ["POST /v1/kiosks/lincoln-1/heartbeat"]
+
+
+def test_once_on_a_full_disk_is_one_line_and_exit_2(
+    tmp_path, data_dir, store: CardStore, clock, receiver
+) -> None:
+    seed(store, clock, 100)
+    config = write_config(tmp_path, receiver.url)
+    result = CliRunner().invoke(
+        main,
+        ["sync", "--once", "--config", str(config), "--data-dir", str(data_dir)],
+        obj=lambda folder: disk_full(CardStore.in_dir(folder, clock)),  # the CLI's own store
+    )
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"kiosk sync: the disk is full ({data_dir / 'cards.db'})\n"
+    assert store.count(Delivery.PENDING) == 100  # the district has them; sent again next time
+
+
+def test_once_on_a_damaged_file_is_one_line_and_exit_2(
+    tmp_path, data_dir, store: CardStore, clock, receiver
+) -> None:
+    seed(store, clock, 100)
+    store.close()
+    damage_cards(data_dir / "cards.db")
+    config = write_config(tmp_path, receiver.url)
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    done = subprocess.run(  # the real command, with the terminal a person would see
+        [sys.executable, "-m", "kiosk", "sync", "--once", "--config", str(config),
+         "--data-dir", str(data_dir)],
+        env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"kiosk sync: the database file is damaged ({data_dir / 'cards.db'})\n"

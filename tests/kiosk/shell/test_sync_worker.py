@@ -6,12 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk_sync import seed
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, QTranslator
 from receiver_harness import KIOSK_ID, KIOSK_TOKEN, Fault, Receiver
+from store_faults import CommitBlocker, disk_full
 
 from kiosk.core.config import Config, SyncConfig
+from kiosk.core.resources import locale_dir
 from kiosk.shell.sync_worker import SyncWorker
 from kiosk.store.cards import CardStore, SyncStatus
+from kiosk.store.errors import StoreProblem
+from kiosk.ui.manager import ManagerArea
 from sync.backoff import Backoff
 
 
@@ -155,3 +159,71 @@ def test_partial_progress_resets_the_backoff(
     finally:
         worker.stop()
     assert receiver.count() == 20
+
+
+def test_a_full_disk_during_sync_shows_in_the_status_and_the_kiosk_stays_up(
+    qtbot, qapp, data_dir, store: CardStore, clock, receiver
+) -> None:
+    seed(store, clock, 100)
+    sync = SyncConfig(endpoint=receiver.url, token=KIOSK_TOKEN, interval_seconds=3600)
+    worker = SyncWorker(
+        data_dir,
+        Config(kiosk_id=KIOSK_ID, sync=sync),
+        backoff=Backoff(rand=lambda: 1.0),  # the retry comes seconds later, after the test
+        open_store=lambda: disk_full(CardStore.in_dir(data_dir, clock)),
+    )
+    area = ManagerArea(store, Config(sync=sync), clock)
+    qtbot.addWidget(area)
+    worker.status_changed.connect(area.set_sync_status)
+    statuses: list[SyncStatus] = []
+    worker.status_changed.connect(statuses.append)
+    try:
+        worker.start()
+        qtbot.waitUntil(lambda: any(s.store_problem for s in statuses), timeout=10_000)
+    finally:
+        worker.stop()
+    assert statuses[-1].store_problem is StoreProblem.FULL
+    assert statuses[-1].pending == 100  # nothing marked, nothing lost: they go next time
+    assert area.sync.last_error.text() == "The disk is full. Ask IT to free space."
+    translator = QTranslator()
+    assert translator.load(str(locale_dir() / "kiosk_es.qm")), "run scripts/dev.sh setup"
+    qapp.installTranslator(translator)
+    try:
+        qtbot.waitUntil(
+            lambda: (
+                area.sync.last_error.text() == "El disco está lleno. Pida a TI que libere espacio."
+            )
+        )
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_a_commit_the_disk_refuses_is_retried_not_raised_on_the_gui_thread(
+    qtbot, data_dir, clock, receiver
+) -> None:
+    seeding = CardStore.in_dir(data_dir, clock)
+    ids = seed(seeding, clock, 10)
+    seeding.close()  # the blocker needs the file to itself to leave WAL mode
+    blocker = CommitBlocker()
+    sync = SyncConfig(endpoint=receiver.url, token=KIOSK_TOKEN, interval_seconds=3600)
+    worker = SyncWorker(
+        data_dir,
+        Config(kiosk_id=KIOSK_ID, sync=sync),
+        backoff=Backoff(rand=lambda: 1.0),
+        open_store=lambda: blocker.block(CardStore.in_dir(data_dir, clock)),
+    )
+    statuses: list[SyncStatus] = []
+    worker.status_changed.connect(statuses.append)
+    try:
+        worker.start()
+        qtbot.waitUntil(lambda: any(s.store_problem for s in statuses), timeout=10_000)
+        assert statuses[-1].store_problem is StoreProblem.LOCKED
+        assert statuses[-1].pending == 10  # the receiver has them; the kiosk could not note it
+        blocker.release()
+        with qtbot.waitSignal(worker.status_changed, timeout=10_000) as after:
+            worker.sync_now()
+    finally:
+        blocker.release()
+        worker.stop()
+    assert (after.args[0].pending, after.args[0].store_problem) == (0, None)
+    assert sorted(receiver.card_ids()) == sorted(ids)  # sent again, stored once
