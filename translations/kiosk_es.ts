@@ -43,6 +43,10 @@
 <context>
     <name>CardsPage</name>
     <message>
+        <source>Error: the cards cannot be shown. {problem}</source>
+        <translation>Error: no se pueden mostrar las tarjetas. {problem}</translation>
+    </message>
+    <message>
         <source>Cards shown: {count}</source>
         <translation>Tarjetas mostradas: {count}</translation>
     </message>
@@ -329,6 +333,14 @@
 <context>
     <name>ManagerArea</name>
     <message>
+        <source>Error: the answer was not saved. {problem}</source>
+        <translation>Error: no se guardó la respuesta. {problem}</translation>
+    </message>
+    <message>
+        <source>Error: old contact details could not be removed. {problem}</source>
+        <translation>Error: no se pudieron borrar los datos de contacto antiguos. {problem}</translation>
+    </message>
+    <message>
         <source>Error: {reason}</source>
         <translation>Error: {reason}</translation>
     </message>
@@ -458,6 +470,10 @@
         <translation>Error: no se pudo escribir en {place} ({reason})</translation>
     </message>
     <message>
+        <source>Error: the report could not be made. {problem}</source>
+        <translation>Error: no se pudo crear el informe. {problem}</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
@@ -499,6 +515,14 @@
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>Error: the settings cannot be read. {problem}</source>
+        <translation>Error: no se pueden leer los ajustes. {problem}</translation>
+    </message>
+    <message>
+        <source>Error: the settings were not saved. {problem}</source>
+        <translation>Error: no se guardaron los ajustes. {problem}</translation>
+    </message>
     <message>
         <source>Saved.</source>
         <translation>Guardado.</translation>

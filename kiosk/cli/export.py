@@ -8,14 +8,16 @@ from pathlib import Path
 
 import click
 
-from kiosk.cli.main import Context, common_options
+from kiosk.cli.main import Context, common_options, own_lines_only
 from kiosk.core.config import Config
+from kiosk.store import reports
 from kiosk.store.cards import DB_FILENAME, CardStore, StoreEnvironmentError
 from kiosk.store.export_csv import write_csv
 
 
-class BadInput(click.ClickException):
-    """Printed as one "Error: ..." line, no usage block; exit status 2 like click's own."""
+class ExportError(click.ClickException):
+    """What stops an export (bad input, an unusable store, a file that cannot be written):
+    printed as one "Error: ..." line, no usage block; exit status 2 like click's own."""
 
     exit_code = 2
 
@@ -26,7 +28,7 @@ def _day(text: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise BadInput(f"{option}: {text!r} is not a date like 2026-11-24") from None
+        raise ExportError(f"{option}: {text!r} is not a date like 2026-11-24") from None
 
 
 @click.command("export")
@@ -49,37 +51,41 @@ def export(
     out: Path,
 ) -> None:
     """Write the cards of one day or a range: CSV (one row per card) or PDF (a page per day)."""
+    own_lines_only()
     day, start, end = _day(on, "--date"), _day(first, "--from"), _day(last, "--to")
     if day and (start or end):
-        raise BadInput("give --date, or --from and --to, not both")
+        raise ExportError("give --date, or --from and --to, not both")
     if day:
         start = end = day
     if start is None or end is None:
-        raise BadInput("give --date, or both --from and --to")
+        raise ExportError("give --date, or both --from and --to")
     if start > end:
-        raise BadInput("--from is after --to")
+        raise ExportError("--from is after --to")
     config, folder = ctx.config, ctx.data_dir
     if not (folder / DB_FILENAME).is_file():
-        raise BadInput(f"no kiosk database in {folder}")
+        raise ExportError(f"no kiosk database in {folder}")
     try:
-        store = CardStore.in_dir(folder)
+        store = ctx.open_store()
     except StoreEnvironmentError as exc:
-        raise BadInput(str(exc)) from None
+        raise ExportError(str(exc)) from None
     try:
         if fmt == "csv":
             try:
-                rows = write_csv(store.db.conn, start, end, out)
+                rows = store.read(write_csv, start, end, out)
             except OSError as exc:
-                raise BadInput(f"cannot write {out} ({exc.strerror})") from None
+                raise ExportError(f"cannot write {out} ({exc.strerror})") from None
             click.echo(f"{out}: {rows} card(s)")
         else:
             pages = _write_pdf(store, config, start, end, out)
             click.echo(f"{out}: {pages} page(s)")
+    except StoreEnvironmentError as exc:
+        raise ExportError(str(exc)) from None
     finally:
         store.close()
 
 
 def _write_pdf(store: CardStore, config: Config, start: date, end: date, out: Path) -> int:
+    days = store.read(reports.day_reports, start, end)  # all read before Qt paints a line
     # Rendering a PDF needs Qt's font machinery but no screen: the offscreen platform serves a
     # headless server or an SSH session alike.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -90,7 +96,7 @@ def _write_pdf(store: CardStore, config: Config, start: date, end: date, out: Pa
     # QApplication rather than QGuiApplication, so a widget-using caller in the same process
     # (the kiosk itself, the test suite) can share it.
     _app = QApplication.instance() or QApplication([])
-    pages = write_pdf(store.db.conn, config, start, end, out)
+    pages = write_pdf(days, config, out)
     if not out.is_file():
-        raise BadInput(f"cannot write {out}")
+        raise ExportError(f"cannot write {out}")
     return pages

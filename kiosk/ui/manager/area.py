@@ -2,6 +2,8 @@
 
 It reads the store through ``kiosk.store.reports`` and writes only the manager's own records
 (follow-up answers, settings). Everything the rest of the app must act on leaves as a signal.
+When the machine stops the store (disk full, read-only, damaged), the page the manager is on
+says so in words and the area stays open.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from kiosk.ui.manager.settings_page import SettingsPage
 from kiosk.ui.manager.summary_page import SummaryPage
 from kiosk.ui.manager.sync_page import SyncPage
 from kiosk.ui.manager.widgets import button, label
+from kiosk.ui.store_problem import problem_text
 from kiosk.ui.theme import load_fonts
 
 SCREENS = ("today", "cards", "followups", "reports", "sync", "settings")
@@ -77,7 +80,6 @@ class ManagerArea(QWidget):
         self.store = store
         self.config = config
         self.clock = clock
-        conn = store.db.conn
         today = clock().date()
 
         self.title = label("AreaTitle")
@@ -99,7 +101,7 @@ class ManagerArea(QWidget):
         top_row.addWidget(self.close_button)
 
         self.summary = SummaryPage(config)
-        self.cards = CardsPage(conn, config, today)
+        self.cards = CardsPage(store, config, today)
         self.followups = FollowUpsPage(config, clock)
         self.reports = ReportsPage(store.path, config, today, ask_path, ask_printer)
         self.sync = SyncPage(configured=config.sync.endpoint is not None)
@@ -164,7 +166,7 @@ class ManagerArea(QWidget):
         try:
             self.sync.set_status(store.sync_status())
         except StoreEnvironmentError as exc:
-            self._show_problem(str(exc))
+            self._show_problem(exc)
         self.retranslate()
 
     @Slot(QWidget, QWidget)
@@ -189,9 +191,9 @@ class ManagerArea(QWidget):
             if index == CARDS:
                 self.cards.reload()
             elif index == FOLLOWUPS:
-                self.followups.show_followups(reports.open_followups(self.store.db.conn))
+                self.followups.show_followups(self.store.read(reports.open_followups))
         except StoreEnvironmentError as exc:
-            self._show_problem(str(exc))
+            self._show_problem(exc)
             return
         self.stale.discard(index)
 
@@ -202,13 +204,12 @@ class ManagerArea(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        conn = self.store.db.conn
         today = self.clock().date()
         try:
-            self.waiting = reports.count_open_followups(conn)
-            self.summary.reload(conn, today, self.waiting)
+            self.waiting = self.store.read(reports.count_open_followups)
+            self.summary.reload(self.store, today, self.waiting)
         except StoreEnvironmentError as exc:
-            self._show_problem(str(exc))
+            self._show_problem(exc)
             return
         self.problem.hide()
         for picker in (self.cards.day, self.reports.first, self.reports.last):
@@ -222,7 +223,8 @@ class ManagerArea(QWidget):
         try:
             self.store.resolve_followup(card_id, note or None, answered_by)
         except StoreEnvironmentError as exc:
-            self._show_problem(str(exc))
+            text = self.tr("Error: the answer was not saved. {problem}")
+            self.followups.refused(card_id, text.format(problem=problem_text(exc.problem)))
             return
         self.refresh()
 
@@ -231,7 +233,8 @@ class ManagerArea(QWidget):
         try:
             self.store.purge_contacts(effective.contact_retention_days)
         except StoreEnvironmentError as exc:
-            self._show_problem(str(exc))
+            text = self.tr("Error: old contact details could not be removed. {problem}")
+            self.settings.show_error(text.format(problem=problem_text(exc.problem)))
         self.settings_changed.emit(effective)
 
     @Slot(object)
@@ -247,8 +250,8 @@ class ManagerArea(QWidget):
         for page in (self.summary, self.cards, self.followups):
             page.set_language(language)
 
-    def _show_problem(self, reason: str) -> None:
-        self.problem.setText(self.tr("Error: {reason}").format(reason=reason))
+    def _show_problem(self, exc: StoreEnvironmentError) -> None:
+        self.problem.setText(self.tr("Error: {reason}").format(reason=problem_text(exc.problem)))
         self.problem.show()
 
     def retranslate(self) -> None:

@@ -8,7 +8,6 @@ database holds.
 from __future__ import annotations
 
 import html
-import sqlite3
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,10 +17,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from kiosk.core.config import LANGUAGE_NAMES, Config
 from kiosk.store import reports
+from kiosk.store.cards import CardStore, StoreEnvironmentError
 from kiosk.store.reports import CardFilter, CardRow
 from kiosk.ui.faces import face_colour, face_word
 
@@ -50,26 +51,34 @@ def _tr(text: str) -> str:
 
 
 class CardsModel(QAbstractTableModel):
-    def __init__(self, conn: sqlite3.Connection, config: Config, card_filter: CardFilter) -> None:
+    """Empty until the first ``set_filter``, which reads the store and may raise
+    StoreEnvironmentError (the model is then empty); a page fetched later, as the view scrolls,
+    reports one through ``failed`` instead, since Qt asked for it."""
+
+    failed = Signal(object)  # StoreEnvironmentError
+
+    def __init__(self, store: CardStore, config: Config, card_filter: CardFilter) -> None:
         super().__init__()
-        self.conn = conn
+        self.store = store
         self.config = config
         self.language: str = config.default_language
         self.compact = False
         self.filter = card_filter
         self.rows: list[CardRow] = []
         self.total = 0
-        self._exhausted = False
-        self.set_filter(card_filter)
+        self._exhausted = True
 
     def set_filter(self, card_filter: CardFilter) -> None:
         self.beginResetModel()
         self.filter = card_filter
         self.rows = []
-        self._exhausted = False
-        self.total = reports.count_cards(self.conn, card_filter)
-        self.rows = self._next_page()
-        self.endResetModel()
+        self.total = 0
+        self._exhausted = True
+        try:
+            self.total = self.store.read(reports.count_cards, card_filter)
+            self.rows = self._next_page()
+        finally:
+            self.endResetModel()
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -88,7 +97,7 @@ class CardsModel(QAbstractTableModel):
 
     def _next_page(self) -> list[CardRow]:
         after = self.rows[-1].sort_key if self.rows else None
-        page = reports.card_page(self.conn, self.filter, after, PAGE)
+        page = self.store.read(reports.card_page, self.filter, after, PAGE)
         self._exhausted = len(page) < PAGE
         return page
 
@@ -98,7 +107,12 @@ class CardsModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted:
             return
-        page = self._next_page()
+        try:
+            page = self._next_page()
+        except StoreEnvironmentError as exc:
+            self._exhausted = True  # no retry on every scroll; the next reload tries again
+            self.failed.emit(exc)
+            return
         if page:
             first = len(self.rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from datetime import date
 
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.config import Config
+from kiosk.store.cards import CardStore, StoreEnvironmentError
 from kiosk.store.reports import NO_ROLE, CardFilter
 from kiosk.ui.faces import face_word
 from kiosk.ui.manager.cards_model import (
@@ -30,6 +30,7 @@ from kiosk.ui.manager.cards_model import (
     CardsModel,
 )
 from kiosk.ui.manager.widgets import DayPicker, button, label
+from kiosk.ui.store_problem import problem_text
 
 # Fixed widths keep the last column, what the visitor said, as wide as the screen allows.
 # VISITOR fits "Miembro de la comunidad"; FOLLOWUP fits its header, "Seguimiento".
@@ -41,7 +42,7 @@ ROW_HEIGHT = 76  # two lines of 22 px text (see cards_model)
 
 class CardsPage(QWidget):
     def __init__(
-        self, conn: sqlite3.Connection, config: Config, today: date, parent: QWidget | None = None
+        self, store: CardStore, config: Config, today: date, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("CardsPage")
@@ -60,8 +61,10 @@ class CardsPage(QWidget):
         self.count = label("BodyText")
         self.detail = label("CardDetail")  # a tapped card in full: touch screens have no tooltips
         self.detail.hide()
+        self.problem = label("ErrorText")
+        self.problem.hide()
 
-        self.model = CardsModel(conn, config, CardFilter(today))
+        self.model = CardsModel(store, config, CardFilter(today))
         self.table = QTableView()
         self.table.setObjectName("CardsTable")
         self.table.setModel(self.model)
@@ -91,11 +94,13 @@ class CardsPage(QWidget):
         page.addWidget(self.title)
         page.addLayout(self.filters)
         page.addWidget(self.count)
+        page.addWidget(self.problem)
         page.addWidget(self.table, 1)
         page.addWidget(self.detail)
 
         self.retranslate()
         self.table.clicked.connect(self._show_detail)
+        self.model.failed.connect(self._show_problem)
         self.day.changed.connect(self.apply_filter)
         self.face.currentIndexChanged.connect(self.apply_filter)
         self.role.currentIndexChanged.connect(self.apply_filter)
@@ -138,9 +143,19 @@ class CardsPage(QWidget):
         )
 
     def apply_filter(self) -> None:
-        self.model.set_filter(self.current_filter())
         self.detail.hide()
+        try:
+            self.model.set_filter(self.current_filter())
+        except StoreEnvironmentError as exc:
+            self._show_problem(exc)
+        else:
+            self.problem.hide()
         self._show_count()
+
+    def _show_problem(self, exc: StoreEnvironmentError) -> None:
+        text = self.tr("Error: the cards cannot be shown. {problem}")
+        self.problem.setText(text.format(problem=problem_text(exc.problem)))
+        self.problem.show()
 
     def _show_detail(self, index: QModelIndex) -> None:
         self.detail.setText(self.model.card_text(index.row()))

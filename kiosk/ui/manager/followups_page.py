@@ -203,6 +203,13 @@ class FollowUpsPage(QWidget):
         self.tick()
         self.retranslate()
 
+    def refused(self, card_id: str, text: str) -> None:
+        """The store did not take the answer: say why in the answer's own form, kept open."""
+        for item in self.items:
+            if item.followup.id == card_id:
+                item.error.setText(text)
+                item.error.show()
+
     def tick(self) -> None:
         now = self.clock()
         for item in self.items:

@@ -1,13 +1,13 @@
 """Reports are written off the GUI thread: a month of cards or pages must not freeze the screen.
 
-The job opens its own SQLite connection (a connection stays in the thread that made it) and
-paints onto a QPdfWriter or QPrinter, which Qt allows outside the GUI thread. A failure of the
-disk comes back as a message; anything else is a bug and is re-raised on the GUI thread.
+The job opens its own card store (a SQLite connection stays in the thread that made it), reads
+the whole report, then paints onto a QPdfWriter or QPrinter, which Qt allows outside the GUI
+thread. A failure of the target's disk or of the card store comes back as a signal for the page
+to word; anything else is a bug and is re-raised on the GUI thread.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -15,13 +15,16 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtPrintSupport import QPrinter
 
 from kiosk.core.config import Config
+from kiosk.store import reports
+from kiosk.store.cards import CardStore, StoreEnvironmentError
 from kiosk.store.export_csv import write_csv
 from kiosk.ui.manager.report_pdf import paint_report, write_pdf
 
 
 class ReportJob(QObject):
     done = Signal(int)  # cards written (CSV) or pages (PDF, print)
-    failed = Signal(str)  # what stopped it, e.g. "No space left on device"
+    failed = Signal(str)  # what stopped writing the target, e.g. "No space left on device"
+    store_failed = Signal(object)  # kiosk.store.errors.StoreProblem: the cards could not be read
     crashed = Signal(object)  # an unexpected exception, for the GUI thread to raise
 
     def __init__(
@@ -37,11 +40,13 @@ class ReportJob(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            conn = sqlite3.connect(self.db_path)
+            store = CardStore(self.db_path)
             try:
-                count = self._write(conn)
+                count = self._write(store)
             finally:
-                conn.close()
+                store.close()
+        except StoreEnvironmentError as exc:
+            self.store_failed.emit(exc.problem)
         except OSError as exc:
             self.failed.emit(exc.strerror or str(exc))
         except Exception as exc:  # re-raised on the GUI thread, never swallowed
@@ -49,13 +54,14 @@ class ReportJob(QObject):
         else:
             self.done.emit(count)
 
-    def _write(self, conn: sqlite3.Connection) -> int:
+    def _write(self, store: CardStore) -> int:
         target = self.target
+        if isinstance(target, Path) and target.suffix.lower() == ".csv":
+            return store.read(write_csv, self.first, self.last, target)
+        days = store.read(reports.day_reports, self.first, self.last)
         if isinstance(target, QPrinter):
-            return paint_report(target, conn, self.config, self.first, self.last)
-        if target.suffix.lower() == ".csv":
-            return write_csv(conn, self.first, self.last, target)
-        pages = write_pdf(conn, self.config, self.first, self.last, target)
+            return paint_report(target, days, self.config)
+        pages = write_pdf(days, self.config, target)
         if not target.is_file():  # QPdfWriter reports no error; the missing file is the sign
             raise OSError(0, "the file could not be written")
         return pages
@@ -74,6 +80,6 @@ class JobThread(QThread):
         self.job = job
         job.moveToThread(self)
         self.started.connect(job.run)
-        for signal in (job.done, job.failed, job.crashed):
+        for signal in (job.done, job.failed, job.store_failed, job.crashed):
             signal.connect(self.quit)
         self.finished.connect(self.deleteLater)

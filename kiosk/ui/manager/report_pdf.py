@@ -2,20 +2,19 @@
 
 Each page has the school, the date, the counts, the faces chart, the top chips, the day's
 comments and the follow-ups asked for that day. Pages are laid out on a 794-unit-wide canvas
-(A4 at 96 dpi) scaled to the device, so the PDF and any printer's paper look alike.
+(A4 at 96 dpi) scaled to the device, so the PDF and any printer's paper look alike. The pages
+are read from the store first (kiosk.store.reports.day_reports): painting reads nothing.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from kiosk.core.config import Config
-from kiosk.store import reports
+from kiosk.store.reports import DayReport
 from kiosk.ui.faces import face_word
 from kiosk.ui.manager.charts import INK, paint_face_bars
 from kiosk.ui.manager.widgets import day_and_time, long_date
@@ -27,12 +26,8 @@ MORE_LINE = 22.0  # height kept free for "More in the manager area: N"
 WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
 
 
-def days_between(first: date, last: date) -> list[date]:
-    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
-
-
-def write_pdf(conn: sqlite3.Connection, config: Config, first: date, last: date, out: Path) -> int:
-    """Write the report for ``first`` to ``last`` to a PDF file; returns the page count."""
+def write_pdf(days: list[DayReport], config: Config, out: Path) -> int:
+    """Write the report's pages to a PDF file; returns the page count."""
     writer = QPdfWriter(str(out))
     writer.setPageLayout(
         QPageLayout(
@@ -42,30 +37,31 @@ def write_pdf(conn: sqlite3.Connection, config: Config, first: date, last: date,
         )
     )
     writer.setResolution(150)
-    writer.setTitle(
-        QCoreApplication.translate("DayReport", "Visitor feedback")
-        + f" {first.isoformat()} – {last.isoformat()}"
-    )
+    if days:
+        writer.setTitle(
+            QCoreApplication.translate("DayReport", "Visitor feedback")
+            + f" {days[0].day.isoformat()} – {days[-1].day.isoformat()}"
+        )
     writer.setCreator(config.school_name)
-    return paint_report(writer, conn, config, first, last)
+    return paint_report(writer, days, config)
 
 
-def paint_report(
-    device: QPagedPaintDevice, conn: sqlite3.Connection, config: Config, first: date, last: date
-) -> int:
+def paint_report(device: QPagedPaintDevice, days: list[DayReport], config: Config) -> int:
     """Paint one page per day onto a PDF writer or a printer; returns the page count."""
     family = load_fonts()
-    days = days_between(first, last)
     painter = QPainter(device)
-    scale = device.width() / CANVAS_WIDTH
-    painter.scale(scale, scale)
-    height = device.height() / scale
-    language = "es" if QLocale().language() == QLocale.Language.Spanish else "en"
-    for i, day in enumerate(days):
-        if i:
-            device.newPage()
-        _DayPage(painter, family, height, conn, config, language).paint(day)
-    painter.end()
+    try:
+        scale = device.width() / CANVAS_WIDTH
+        painter.scale(scale, scale)
+        height = device.height() / scale
+        language = "es" if QLocale().language() == QLocale.Language.Spanish else "en"
+        for i, report in enumerate(days):
+            if i:
+                device.newPage()
+            _DayPage(painter, family, height, config, language).paint(report)
+    finally:
+        # Never left active: a painter outliving its device on an exception crashes the process.
+        painter.end()
     return len(days)
 
 
@@ -75,14 +71,12 @@ class _DayPage:
         painter: QPainter,
         family: str,
         height: float,
-        conn: sqlite3.Connection,
         config: Config,
         language: str,
     ) -> None:
         self.painter = painter
         self.family = family
         self.bottom = height - MARGIN
-        self.conn = conn
         self.config = config
         self.language = language
         self.y = MARGIN
@@ -104,9 +98,9 @@ class _DayPage:
         self.y += needed.height() + gap
         return True
 
-    def paint(self, day: date) -> None:
+    def paint(self, report: DayReport) -> None:
         self.painter.setPen(INK)
-        summary = reports.day_summary(self.conn, day)
+        day, summary = report.day, report.summary
         tally = summary.tally
         self.text(self.config.school_name, 22, bold=True, gap=2)
         self.text(
@@ -143,11 +137,11 @@ class _DayPage:
             )
             self.text(f"{heading}: {listed or '–'}", 13)
         self.y += 8
-        self._comments(day)
-        self._followups(day)
+        self._comments(report)
+        self._followups(report)
 
-    def _comments(self, day: date) -> None:
-        comments = reports.day_comments(self.conn, day)
+    def _comments(self, report: DayReport) -> None:
+        comments = report.comments
         self.text(
             QCoreApplication.translate("DayReport", "Comments ({count})").format(
                 count=len(comments)
@@ -156,7 +150,7 @@ class _DayPage:
             bold=True,
         )
         # Leave room for the follow-up list below.
-        reserve = min(220.0, 40.0 + 22 * len(reports.day_followups(self.conn, day)))
+        reserve = min(220.0, 40.0 + 22 * len(report.followups))
         lines = [
             f"{when:%H:%M}  {face_word(rating)}: {comment}" for when, rating, comment in comments
         ]
@@ -177,8 +171,8 @@ class _DayPage:
                 break
         self.bottom = keep
 
-    def _followups(self, day: date) -> None:
-        followups = [f for f in reports.day_followups(self.conn, day) if f.answered_at is None]
+    def _followups(self, report: DayReport) -> None:
+        followups = [f for f in report.followups if f.answered_at is None]
         self.text(
             QCoreApplication.translate("DayReport", "Open follow-ups ({count})").format(
                 count=len(followups)

@@ -11,8 +11,10 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.config import Config
+from kiosk.store.errors import StoreProblem
 from kiosk.ui.manager.report_job import JobThread, ReportJob
 from kiosk.ui.manager.widgets import DayPicker, button, label
+from kiosk.ui.store_problem import problem_text
 
 AskPath = Callable[[QWidget, str, str], Path | None]
 AskPrinter = Callable[[QWidget], QPrinter | None]
@@ -122,6 +124,7 @@ class ReportsPage(QWidget):
         # Bound methods, not lambdas: Qt drops the connections if the page goes away first.
         job.done.connect(self._done)
         job.failed.connect(self._failed)
+        job.store_failed.connect(self._store_failed)
         job.crashed.connect(self._crash)
         JobThread(job).start()
 
@@ -131,6 +134,10 @@ class ReportsPage(QWidget):
     def _failed(self, reason: str) -> None:
         text = self.tr("Error: could not write to {place} ({reason})")
         self._finish(text.format(place=self._place, reason=reason))
+
+    def _store_failed(self, problem: StoreProblem) -> None:
+        text = self.tr("Error: the report could not be made. {problem}")
+        self._finish(text.format(problem=problem_text(problem)))
 
     def _set_busy(self, busy: bool) -> None:
         for b in (self.csv, self.pdf, self.print, self.first, self.last):

@@ -1,6 +1,7 @@
 """The settings the office manager may change: PIN, idle timeout, default language, retention.
 
 IT's config file stays untouched; an empty idle timeout hands the value back to IT's setting.
+When the machine stops the store, the page says so under the form and keeps what was typed.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.config import LANGUAGE_NAMES, Config
 from kiosk.core.pin import PIN_MAX, PIN_MIN
+from kiosk.store.cards import StoreEnvironmentError
 from kiosk.store.manager_settings import (
     IDLE_RANGE,
     RETENTION_RANGE,
@@ -25,8 +27,10 @@ from kiosk.store.manager_settings import (
     ManagerSettings,
     SettingsChange,
     SettingsError,
+    effective_settings,
 )
 from kiosk.ui.manager.widgets import button, label
+from kiosk.ui.store_problem import problem_text
 
 
 class SettingsPage(QWidget):
@@ -105,10 +109,16 @@ class SettingsPage(QWidget):
             line.setMaxLength(PIN_MAX)
         return line
 
-    def load(self) -> None:
-        """Show what is in force now; the PIN fields stay empty (a PIN is never shown)."""
-        now = self.settings.effective(self.config)
-        overrides = self.settings.overrides()
+    def load(self) -> EffectiveSettings | None:
+        """Show what is in force now, and return it (None, said on the page, when the store
+        cannot be read); the PIN fields stay empty (a PIN is never shown)."""
+        try:
+            overrides = self.settings.overrides()
+        except StoreEnvironmentError as exc:
+            text = self.tr("Error: the settings cannot be read. {problem}")
+            self.show_error(text.format(problem=problem_text(exc.problem)))
+            return None
+        now = effective_settings(self.config, overrides)
         self.pin.clear()
         self.repeat.clear()
         self.idle.setText(
@@ -117,6 +127,7 @@ class SettingsPage(QWidget):
         self.retention.setText(str(now.contact_retention_days))
         for choice in self.languages.buttons():
             choice.setChecked(choice.property("language") == now.default_language)
+        return now
 
     def submit(self) -> None:
         checked = self.languages.checkedButton()
@@ -130,15 +141,23 @@ class SettingsPage(QWidget):
         try:
             changed = self.settings.save(change, self.config)
         except SettingsError as exc:
-            self.status.clear()
-            self.error.setText(self._explain(exc))
-            self.error.show()
+            self.show_error(self._explain(exc))
+            return
+        except StoreEnvironmentError as exc:
+            text = self.tr("Error: the settings were not saved. {problem}")
+            self.show_error(text.format(problem=problem_text(exc.problem)))
             return
         self.error.hide()
-        self.load()
+        effective = self.load()
+        if effective is None:
+            return
         self.status.setText(self.tr("Saved.") if changed else self.tr("Nothing changed."))
-        effective: EffectiveSettings = self.settings.effective(self.config)
         self.saved.emit(effective)
+
+    def show_error(self, text: str) -> None:
+        self.status.clear()
+        self.error.setText(text)
+        self.error.show()
 
     def _explain(self, exc: SettingsError) -> str:
         if exc.reason == "pin_format":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QLocale, Qt
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVB
 
 from kiosk.core.config import LANGUAGE_NAMES, Config
 from kiosk.store import reports
+from kiosk.store.cards import CardStore
 from kiosk.store.reports import DaySummary, Tally, Trend
 from kiosk.ui.manager.charts import FaceBars, TrendChart
 from kiosk.ui.manager.widgets import Tile, label, long_date
@@ -82,9 +82,9 @@ class SummaryPage(QScrollArea):
         page.addLayout(columns)
         page.addStretch(1)
 
-    def reload(self, conn: sqlite3.Connection, today: date, waiting: int) -> None:
-        self.summary = reports.day_summary(conn, today)
-        self.month = reports.trend(conn, today - timedelta(days=TREND_DAYS - 1), today)
+    def reload(self, store: CardStore, today: date, waiting: int) -> None:
+        self.summary = store.read(reports.day_summary, today)
+        self.month = store.read(reports.trend, today - timedelta(days=TREND_DAYS - 1), today)
         self.week = Trend(
             [(d, t) for d, t in self.month.days if d >= reports.week_start(today)]
         ).tally

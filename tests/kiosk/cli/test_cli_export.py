@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from fake_clock import FakeClock
 from manager_fixtures import cards_on, seeded_store
+from store_faults import damage_cards
 
 from kiosk.cli.main import main
 from kiosk.store.cards import CardStore
@@ -117,3 +121,33 @@ def test_missing_database_is_named(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert result.output.strip() == f"Error: no kiosk database in {tmp_path / 'empty'}"
+
+
+@pytest.fixture
+def damaged(seeded: Path) -> Path:
+    damage_cards(seeded / "cards.db")
+    return seeded
+
+
+def test_csv_from_a_damaged_file_is_one_line_and_exit_2(damaged: Path, tmp_path: Path) -> None:
+    args = ["--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv"]
+    out = tmp_path / "month.csv"
+    result = CliRunner().invoke(
+        main, ["export", *args, "--out", str(out), "--data-dir", str(damaged)]
+    )
+    assert result.exit_code == 2
+    assert result.output == f"Error: the database file is damaged ({damaged / 'cards.db'})\n"
+
+
+def test_pdf_from_a_damaged_file_is_one_line_and_exit_2(damaged: Path, tmp_path: Path) -> None:
+    # A process of its own: before, a painter left open by the failed read crashed Python.
+    out = tmp_path / "month.pdf"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "export", "--from", "2026-11-01", "--to", "2026-11-30",
+         "--format", "pdf", "--out", str(out), "--data-dir", str(damaged)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"Error: the database file is damaged ({damaged / 'cards.db'})\n"
+    assert not out.exists()

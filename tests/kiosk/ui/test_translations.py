@@ -54,7 +54,7 @@ def test_the_ts_file_holds_every_string_in_the_sources(tmp_path: Path) -> None:
 def test_placeholders_survive_translation() -> None:
     for (_, source), message in messages(TS).items():
         translation = message.findtext("translation") or ""
-        for token in ("{used}", "{limit}", "{n}", "{step}", "{steps}", "{held}"):
+        for token in ("{used}", "{limit}", "{n}", "{step}", "{steps}", "{held}", "{problem}"):
             assert (token in source) == (token in translation), source
 
 
