@@ -156,3 +156,25 @@ def test_not_gui_selects_only_tests_whose_modules_import_no_qt() -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip() == f"imported {len(modules)}"
+
+
+def test_sql_outside_the_store_breaks_the_contracts(tmp_path: Path) -> None:
+    """A widget or a command that opens the card file itself fails, deferred imports too."""
+    for package in ("kiosk", "sync", "district"):
+        shutil.copytree(
+            ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    for module in ("kiosk/ui/manager/report_job.py", "kiosk/cli/export.py"):
+        path = tmp_path / module
+        path.write_text(
+            path.read_text(encoding="utf-8") + "\n\ndef _own_connection(path: str) -> object:\n"
+            "    import sqlite3\n\n    return sqlite3.connect(path)\n",
+            encoding="utf-8",
+        )
+    report = " ".join(lint_imports(tmp_path).stdout.split())
+    assert "Widgets know nothing of HTTP or the wire: they emit signals BROKEN" in report
+    assert "Only the store speaks SQL: no other layer imports sqlite3 or sqlite-utils BROKEN" in (
+        report
+    )
+    assert "kiosk.cli.export -> sqlite3" in report
