@@ -115,7 +115,7 @@ def measure_startup(n: int = 30, python: str = sys.executable) -> dict[str, Any]
 
     def ratio(kind: str, field: str = "first_paint") -> float:
         pairs = zip(runs[kind], runs["minimal"], strict=True)
-        return statistics.median([getattr(k, field) / getattr(m, field) for k, m in pairs])
+        return float(statistics.median([getattr(k, field) / getattr(m, field) for k, m in pairs]))
 
     result: dict[str, Any] = {"n": n, "target_ratio": 1.5}
     for kind, samples in runs.items():

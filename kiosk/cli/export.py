@@ -11,7 +11,8 @@ import click
 from kiosk.cli.main import Context, common_options, own_lines_only
 from kiosk.core.config import Config
 from kiosk.store import reports
-from kiosk.store.cards import DB_FILENAME, CardStore, StoreEnvironmentError
+from kiosk.store.cards import DB_FILENAME, CardStore
+from kiosk.store.errors import StoreEnvironmentError
 from kiosk.store.export_csv import write_csv
 
 

@@ -176,7 +176,7 @@ def seed(ctx: Context, cards: int, days: int, random_seed: int | None) -> None:
     import random
 
     from kiosk.core.card import system_clock
-    from kiosk.store.cards import StoreEnvironmentError
+    from kiosk.store.errors import StoreEnvironmentError
     from kiosk.store.seed import seed_cards
 
     try:

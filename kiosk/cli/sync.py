@@ -9,7 +9,8 @@ import click
 from kiosk import __version__
 from kiosk.cli.main import Context, common_options, own_lines_only
 from kiosk.outbox.uploader import CycleReport, Uploader
-from kiosk.store.cards import StoreEnvironmentError, SyncStatus
+from kiosk.store.cards import SyncStatus
+from kiosk.store.errors import StoreEnvironmentError
 from sync.errors import SyncConfigError, SyncError
 
 EXIT_UNUSABLE = 2

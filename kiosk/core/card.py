@@ -54,7 +54,8 @@ def use(flags: Use) -> dict[str, Use]:
 
 def uses(f: Field[Any]) -> Use:
     """What a Card field is used for; a field declared without ``use`` is only stored."""
-    return f.metadata.get("use", Use(0))
+    flags: Use = f.metadata.get("use", Use(0))
+    return flags
 
 
 _VISITOR = Use.EDIT | Use.SEND | Use.EXPORT  # what a visitor gives: changeable until Done

@@ -19,7 +19,8 @@ from pathlib import Path
 from kiosk.core.config import Config, ConfigError, SyncConfig, TokenError, load_config
 from kiosk.core.resources import SOURCE_LANGUAGE
 from kiosk.deploy.buildinfo import BuildInfo
-from kiosk.store.cards import DB_FILENAME, StoreEnvironmentError
+from kiosk.store.cards import DB_FILENAME
+from kiosk.store.errors import StoreEnvironmentError
 from kiosk.store.integrity import integrity_check
 from kiosk.store.journal import FallbackJournal, journal_path
 from sync.client import DistrictClient, Probe

@@ -29,7 +29,8 @@ from kiosk.core.logs import setup_logging
 from kiosk.core.paths import default_log_dir
 from kiosk.core.pin import verify_pin
 from kiosk.shell.qt_log import QtMessages
-from kiosk.store.cards import CardStore, StoreEnvironmentError, SyncStatus
+from kiosk.store.cards import CardStore, SyncStatus
+from kiosk.store.errors import StoreEnvironmentError
 from kiosk.store.journal import FallbackJournal, journal_path
 from kiosk.store.manager_settings import (
     EffectiveSettings,

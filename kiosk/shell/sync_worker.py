@@ -21,8 +21,8 @@ from kiosk import __version__
 from kiosk.core.card import Clock, system_clock
 from kiosk.core.config import Config
 from kiosk.outbox.uploader import CycleReport, Uploader
-from kiosk.store.cards import CardStore, StoreEnvironmentError, SyncStatus
-from kiosk.store.errors import StoreProblem
+from kiosk.store.cards import CardStore, SyncStatus
+from kiosk.store.errors import StoreEnvironmentError, StoreProblem
 from sync.backoff import Backoff
 from sync.errors import AuthError, RateLimited, SyncConfigError, SyncError
 

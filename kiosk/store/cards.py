@@ -174,7 +174,7 @@ class CardStore:
         log.debug("store: card %s created", card.id)
 
     @_mapped
-    def update(self, card_id: str, **fields: Any) -> bool:
+    def update(self, card_id: str, /, **fields: Any) -> bool:
         """Change what a visitor gave on a card that is still a draft. False if it is final."""
         values = edits(fields)
         if not values:

@@ -113,9 +113,8 @@ R = TypeVar("R")
 def _mapped(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
     """A store method whose statements run inside ``store_errors``."""
 
-    @functools.wraps(method)
-    def wrapper(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
+    def wrapper(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
         with store_errors(self.path):
             return method(self, *args, **kwargs)
 
-    return wrapper
+    return functools.update_wrapper(wrapper, method)

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import requests
@@ -120,7 +120,7 @@ BAD_REQUESTS = {
 
 @pytest.mark.parametrize("case", BAD_REQUESTS, ids=list(BAD_REQUESTS))
 def test_bad_request_is_refused_and_stores_nothing(receiver: Receiver, case: str) -> None:
-    spec: dict[str, Any] = dict(BAD_REQUESTS[case])
+    spec: dict[str, Any] = dict(cast(dict[str, Any], BAD_REQUESTS[case]))
     status, code = spec.pop("status"), spec.pop("code")
     answer = post(receiver, "/v1/cards", spec.pop("body", None), **spec)
     assert answer.status_code == status

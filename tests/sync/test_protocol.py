@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Literal
 
 import pytest
 from hypothesis import given, settings
@@ -14,7 +15,8 @@ from kiosk.outbox.uploader import to_wire
 from sync.protocol import MAX_BATCH, CardBatch, ProblemCode, WireCard, problem
 
 chip = st.from_regex(r"[a-z0-9_]{1,40}", fullmatch=True)
-text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
+SURROGATES: tuple[Literal["Cs"]] = ("Cs",)  # not text: UTF-8 cannot hold them
+text = st.text(st.characters(codec="utf-8", exclude_categories=SURROGATES), max_size=200)
 moment = st.datetimes(
     min_value=datetime(2020, 1, 1), max_value=datetime(2040, 1, 1), timezones=st.just(UTC)
 ).map(lambda d: d.astimezone(timezone(timedelta(hours=-6))))

@@ -28,7 +28,8 @@ from kiosk import __version__
 from kiosk.core.card import Clock
 from kiosk.core.config import Config
 from kiosk.store import reports
-from kiosk.store.cards import CardStore, StoreEnvironmentError, SyncStatus
+from kiosk.store.cards import CardStore, SyncStatus
+from kiosk.store.errors import StoreEnvironmentError
 from kiosk.store.manager_settings import EffectiveSettings, ManagerSettings
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.manager.cards_page import CardsPage

@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 
 from kiosk.core.config import LANGUAGE_NAMES, Config
 from kiosk.store import reports
-from kiosk.store.cards import CardStore, StoreEnvironmentError
+from kiosk.store.cards import CardStore
+from kiosk.store.errors import StoreEnvironmentError
 from kiosk.store.reports import CardFilter, CardRow
 from kiosk.ui.faces import face_colour, face_word
 

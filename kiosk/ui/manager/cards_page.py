@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.config import Config
-from kiosk.store.cards import CardStore, StoreEnvironmentError
+from kiosk.store.cards import CardStore
+from kiosk.store.errors import StoreEnvironmentError
 from kiosk.store.reports import NO_ROLE, CardFilter
 from kiosk.ui.faces import face_word
 from kiosk.ui.manager.cards_model import (

@@ -16,7 +16,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from kiosk.core.config import Config
 from kiosk.store import reports
-from kiosk.store.cards import CardStore, StoreEnvironmentError
+from kiosk.store.cards import CardStore
+from kiosk.store.errors import StoreEnvironmentError
 from kiosk.store.export_csv import write_csv
 from kiosk.ui.manager.report_pdf import paint_report, write_pdf
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.config import LANGUAGE_NAMES, Config
 from kiosk.core.pin import PIN_MAX, PIN_MIN
-from kiosk.store.cards import StoreEnvironmentError
+from kiosk.store.errors import StoreEnvironmentError
 from kiosk.store.manager_settings import (
     IDLE_RANGE,
     RETENTION_RANGE,

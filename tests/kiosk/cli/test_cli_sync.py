@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fake_clock import FakeClock
 from kiosk_sync import seed, sync_once, write_config
-from receiver_harness import Fault, Portal, bind_socket
+from receiver_harness import Fault, Portal, Receiver, bind_socket
 from store_faults import damage_cards, disk_full
 
 from kiosk.cli.main import main
@@ -19,7 +20,9 @@ from kiosk.core.card import Delivery
 from kiosk.store.cards import CardStore
 
 
-def test_once_drains_and_reports(tmp_path, data_dir, store: CardStore, clock, receiver) -> None:
+def test_once_drains_and_reports(
+    tmp_path: Path, data_dir: Path, store: CardStore, clock: FakeClock, receiver: Receiver
+) -> None:
     ids = seed(store, clock, 120)
     code, out, err = sync_once(write_config(tmp_path, receiver.url, 50), data_dir)
     assert (code, err) == (0, "")
@@ -27,7 +30,9 @@ def test_once_drains_and_reports(tmp_path, data_dir, store: CardStore, clock, re
     assert sorted(receiver.card_ids()) == sorted(ids)
 
 
-def test_once_with_receiver_down_exits_1(tmp_path, data_dir, store: CardStore, clock) -> None:
+def test_once_with_receiver_down_exits_1(
+    tmp_path: Path, data_dir: Path, store: CardStore, clock: FakeClock
+) -> None:
     seed(store, clock, 7)
     with bind_socket() as sock:
         host, port = sock.getsockname()
@@ -58,7 +63,9 @@ def test_unusable_config_is_one_line_and_exit_2(
 
 
 @pytest.mark.slow
-def test_kill_9_mid_sync_then_rerun(tmp_path, data_dir, store: CardStore, clock, receiver) -> None:
+def test_kill_9_mid_sync_then_rerun(
+    tmp_path: Path, data_dir: Path, store: CardStore, clock: FakeClock, receiver: Receiver
+) -> None:
     ids = seed(store, clock, 500)
     config = write_config(tmp_path, receiver.url, batch_size=50)
     # The third batch is committed by the receiver, and its answer held back while we kill.
@@ -79,7 +86,9 @@ def test_kill_9_mid_sync_then_rerun(tmp_path, data_dir, store: CardStore, clock,
     assert store.count(Delivery.DELIVERED) == 500
 
 
-def test_once_behind_a_captive_portal_is_no_success(tmp_path, data_dir, store: CardStore) -> None:
+def test_once_behind_a_captive_portal_is_no_success(
+    tmp_path: Path, data_dir: Path, store: CardStore
+) -> None:
     """Guest Wi-Fi answering every request with a 200 page: with nothing to send, the heartbeat
     alone is refused, so no success is recorded and the exit status says so."""
     with Portal(200) as portal:
@@ -93,7 +102,7 @@ def test_once_behind_a_captive_portal_is_no_success(tmp_path, data_dir, store: C
 
 
 def test_once_on_a_full_disk_is_one_line_and_exit_2(
-    tmp_path, data_dir, store: CardStore, clock, receiver
+    tmp_path: Path, data_dir: Path, store: CardStore, clock: FakeClock, receiver: Receiver
 ) -> None:
     seed(store, clock, 100)
     config = write_config(tmp_path, receiver.url)
@@ -109,7 +118,7 @@ def test_once_on_a_full_disk_is_one_line_and_exit_2(
 
 
 def test_once_on_a_damaged_file_is_one_line_and_exit_2(
-    tmp_path, data_dir, store: CardStore, clock, receiver
+    tmp_path: Path, data_dir: Path, store: CardStore, clock: FakeClock, receiver: Receiver
 ) -> None:
     seed(store, clock, 100)
     store.close()

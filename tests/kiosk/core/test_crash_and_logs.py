@@ -19,12 +19,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, qWarning
 from PySide6.QtWidgets import QApplication
 
-from kiosk.core.card import Delivery
+from kiosk.core.card import Card, Delivery
 from kiosk.core.config import Config
-from kiosk.core.crash import EXIT_CRASHED, MAX_CRASHES, CrashHandler
+from kiosk.core.crash import MAX_CRASHES, CrashHandler
+from kiosk.core.exit_codes import EXIT_CRASHED
 from kiosk.core.logs import LOG_FILENAME, setup_logging
 from kiosk.shell.app import build_window
-from kiosk.shell.launch import QtMessages
+from kiosk.shell.qt_log import QtMessages
 from kiosk.store.cards import CardStore
 from kiosk.ui.window import KioskWindow
 
@@ -75,7 +76,7 @@ def log_file(tmp_path: Path) -> Iterator[Path]:
     root.setLevel(saved[1])
 
 
-def stored(data_dir: Path, clock: object) -> list:
+def stored(data_dir: Path, clock: object) -> list[Card]:
     store = CardStore.in_dir(data_dir, clock)  # type: ignore[arg-type]
     try:
         return store.cards()

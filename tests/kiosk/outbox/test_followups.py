@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import requests
+from fake_clock import FakeClock
 from kiosk_sync import answer, seed, stored_answers, uploader
 from receiver_harness import DISTRICT_TOKEN, KIOSK_ID, Receiver
 
@@ -10,7 +11,7 @@ from kiosk.store.cards import CardStore
 
 
 def test_answers_go_once_and_a_new_answer_is_a_new_record(
-    store: CardStore, clock, receiver: Receiver
+    store: CardStore, clock: FakeClock, receiver: Receiver
 ) -> None:
     ids = seed(store, clock, 3)
     answer(store, ids[0], clock(), "Ms. Ortiz", "Llamé a la familia.")
@@ -41,7 +42,9 @@ def test_answers_go_once_and_a_new_answer_is_a_new_record(
     assert store.sync_status().followups_pending == 0
 
 
-def test_answer_given_again_while_on_the_wire_stays_pending(store: CardStore, clock) -> None:
+def test_answer_given_again_while_on_the_wire_stays_pending(
+    store: CardStore, clock: FakeClock
+) -> None:
     (card_id,) = seed(store, clock, 1)
     first = clock()
     answer(store, card_id, first, "Ms. Ortiz", "first")
@@ -53,7 +56,7 @@ def test_answer_given_again_while_on_the_wire_stays_pending(store: CardStore, cl
 
 
 def test_an_answer_the_protocol_cannot_carry_does_not_block_the_others(
-    store: CardStore, clock, receiver: Receiver
+    store: CardStore, clock: FakeClock, receiver: Receiver
 ) -> None:
     ids = seed(store, clock, 2)
     answer(store, ids[0], clock(), "Ms. Ortiz", "x" * 2001)  # longer than the protocol allows

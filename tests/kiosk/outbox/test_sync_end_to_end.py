@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from fake_clock import FakeClock
 from kiosk_sync import seed, uploader
 from receiver_harness import OTHER_KIOSK_ID, Fault, Receiver
 
@@ -18,7 +21,9 @@ def assert_all_delivered(store: CardStore, receiver: Receiver, ids: list[str]) -
     assert store.count(Delivery.DELIVERED) == len(ids)
 
 
-def test_outbox_reaches_receiver_exactly(store: CardStore, clock, receiver: Receiver) -> None:
+def test_outbox_reaches_receiver_exactly(
+    store: CardStore, clock: FakeClock, receiver: Receiver
+) -> None:
     ids = seed(store, clock, 250)
     up = uploader(store, receiver.url, batch_size=100)
     report = up.run_cycle()
@@ -32,7 +37,9 @@ def test_outbox_reaches_receiver_exactly(store: CardStore, clock, receiver: Rece
     assert beat.disk_free_bytes > 0
 
 
-def test_receiver_down_then_up(store: CardStore, clock, database_url, tokens_file) -> None:
+def test_receiver_down_then_up(
+    store: CardStore, clock: FakeClock, database_url: str, tokens_file: Path
+) -> None:
     ids = seed(store, clock, 30)
     receiver = Receiver(database_url, tokens_file)  # bound, not yet listening: refused
     up = uploader(store, receiver.url)
@@ -52,7 +59,9 @@ def test_receiver_down_then_up(store: CardStore, clock, database_url, tokens_fil
         receiver.stop()
 
 
-def test_server_errors_and_rate_limit(store: CardStore, clock, receiver: Receiver) -> None:
+def test_server_errors_and_rate_limit(
+    store: CardStore, clock: FakeClock, receiver: Receiver
+) -> None:
     ids = seed(store, clock, 50)
     receiver.faults.add(
         Fault("/v1/cards", "status", status=500),
@@ -76,7 +85,9 @@ def test_server_errors_and_rate_limit(store: CardStore, clock, receiver: Receive
     assert_all_delivered(store, receiver, ids)
 
 
-def test_slow_receiver_past_the_timeout(store: CardStore, clock, receiver: Receiver) -> None:
+def test_slow_receiver_past_the_timeout(
+    store: CardStore, clock: FakeClock, receiver: Receiver
+) -> None:
     ids = seed(store, clock, 40)
     receiver.faults.add(Fault("/v1/cards", "hold_before"))
     impatient = uploader(store, receiver.url, timeout=0.3, batch_size=40)
@@ -98,7 +109,7 @@ def test_slow_receiver_past_the_timeout(store: CardStore, clock, receiver: Recei
 
 
 def test_answer_lost_after_commit_gives_duplicates(
-    store: CardStore, clock, receiver: Receiver
+    store: CardStore, clock: FakeClock, receiver: Receiver
 ) -> None:
     ids = seed(store, clock, 60)
     receiver.faults.add(Fault("/v1/cards", "cut_after_commit"))
@@ -116,7 +127,9 @@ def test_answer_lost_after_commit_gives_duplicates(
     assert_all_delivered(store, receiver, ids)
 
 
-def test_rejected_cards_are_kept_with_their_reason(store: CardStore, clock, receiver) -> None:
+def test_rejected_cards_are_kept_with_their_reason(
+    store: CardStore, clock: FakeClock, receiver: Receiver
+) -> None:
     good = seed(store, clock, 5)
     (foreign,) = seed(store, clock, 1, kiosk_id=OTHER_KIOSK_ID)  # e.g. the kiosk was renamed
     (unsendable,) = seed(store, clock, 1)
@@ -128,12 +141,16 @@ def test_rejected_cards_are_kept_with_their_reason(store: CardStore, clock, rece
     up.close()
     assert (report.accepted, report.rejected, report.pending) == (5, 2, 0)
     assert sorted(receiver.card_ids()) == sorted(good)
-    assert "(403.3)" in (store.get(foreign).delivery_error or "")
-    assert "cannot be sent" in (store.get(unsendable).delivery_error or "")
+    foreign_card, unsendable_card = store.get(foreign), store.get(unsendable)
+    assert foreign_card is not None and unsendable_card is not None
+    assert "(403.3)" in (foreign_card.delivery_error or "")
+    assert "cannot be sent" in (unsendable_card.delivery_error or "")
     assert store.sync_status().rejected == 2
 
 
-def test_wrong_token_stops_with_not_authorised(store: CardStore, clock, receiver) -> None:
+def test_wrong_token_stops_with_not_authorised(
+    store: CardStore, clock: FakeClock, receiver: Receiver
+) -> None:
     seed(store, clock, 3)
     up = uploader(store, receiver.url, token="not-a-token-of-this-receiver")
     with pytest.raises(AuthError, match="not authorised"):
@@ -144,7 +161,7 @@ def test_wrong_token_stops_with_not_authorised(store: CardStore, clock, receiver
     assert receiver.count() == 0
 
 
-def test_a_redirect_is_not_followed(store: CardStore, clock, receiver) -> None:
+def test_a_redirect_is_not_followed(store: CardStore, clock: FakeClock, receiver: Receiver) -> None:
     """A proxy's redirect on the receiver's own host (e.g. to https) names where to point."""
     seed(store, clock, 2)
     receiver.faults.add(

@@ -10,7 +10,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from fake_clock import FakeClock
 from kiosk_sync import answer, seed, stored_answers, sync_once, uploader, write_config
+from pytestqt.qtbot import QtBot
 from receiver_harness import KIOSK_ID, KIOSK_TOKEN, Fault, Receiver
 
 from kiosk.core.card import Card, Delivery
@@ -45,7 +47,7 @@ def body_bytes(cards: list[Card]) -> int:
     return len(batch.model_dump_json().encode())
 
 
-def oversized_card(store: CardStore, clock) -> str:
+def oversized_card(store: CardStore, clock: FakeClock) -> str:
     """A card at the protocol's longest comment, 2,000 emoji: about 8 kB on the wire."""
     card = Card.new(2, "en", KIOSK_ID, "0.1.0", clock)
     card.comment = "\N{SCHOOL}" * 2000
@@ -56,7 +58,7 @@ def oversized_card(store: CardStore, clock) -> str:
 
 
 def test_a_batch_too_large_is_halved_until_it_fits(
-    store: CardStore, clock, receiver_with_limit: MakeReceiver
+    store: CardStore, clock: FakeClock, receiver_with_limit: MakeReceiver
 ) -> None:
     ids = seed(store, clock, 250)
     limit = body_bytes(store.outbox(30))  # 30 cards fit, 50 do not
@@ -79,7 +81,7 @@ def test_a_batch_too_large_is_halved_until_it_fits(
 
 
 def test_a_proxy_413_without_a_problem_body_is_halved_too(
-    store: CardStore, clock, receiver: Receiver
+    store: CardStore, clock: FakeClock, receiver: Receiver
 ) -> None:
     ids = seed(store, clock, 40)
     receiver.faults.add(Fault("/v1/cards", "status", status=413))  # e.g. nginx, HTML body
@@ -95,7 +97,10 @@ def test_a_proxy_413_without_a_problem_body_is_halved_too(
 
 
 def test_a_card_too_large_alone_stays_pending_and_does_not_block_the_rest(
-    store: CardStore, clock, receiver_with_limit: MakeReceiver, caplog: pytest.LogCaptureFixture
+    store: CardStore,
+    clock: FakeClock,
+    receiver_with_limit: MakeReceiver,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     before = seed(store, clock, 20)
     big = oversized_card(store, clock)
@@ -146,7 +151,7 @@ def test_a_card_too_large_alone_stays_pending_and_does_not_block_the_rest(
 
 
 def test_answers_too_large_are_halved_and_one_too_large_alone_waits(
-    store: CardStore, clock, receiver_with_limit: MakeReceiver
+    store: CardStore, clock: FakeClock, receiver_with_limit: MakeReceiver
 ) -> None:
     ids = seed(store, clock, 7)
     for card_id in ids[:6]:
@@ -166,7 +171,12 @@ def test_answers_too_large_are_halved_and_one_too_large_alone_waits(
 
 
 def test_sync_page_and_kiosk_sync_say_a_card_is_too_large(
-    qtbot, tmp_path: Path, data_dir: Path, store: CardStore, clock, receiver_with_limit
+    qtbot: QtBot,
+    tmp_path: Path,
+    data_dir: Path,
+    store: CardStore,
+    clock: FakeClock,
+    receiver_with_limit: MakeReceiver,
 ) -> None:
     seed(store, clock, 3)
     big = oversized_card(store, clock)

@@ -21,7 +21,7 @@ from kiosk.cli.entry import RUN_FLAGS, RUN_OPTIONS, plain_run
 from kiosk.core.config import Config
 from kiosk.core.config_seen import RECORD_FILENAME, recall, remember
 from kiosk.core.first_frame import FirstFrame
-from kiosk.shell.launch import QtMessages
+from kiosk.shell.qt_log import QtMessages
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.window import KioskWindow

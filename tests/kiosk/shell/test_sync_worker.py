@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from fake_clock import FakeClock
 from kiosk_sync import seed
 from PySide6.QtCore import QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from receiver_harness import KIOSK_ID, KIOSK_TOKEN, Fault, Receiver
 from store_faults import CommitBlocker, disk_full
 
@@ -27,7 +31,9 @@ def make_worker(data_dir: Path, receiver: Receiver, timeout: float = 10.0) -> Sy
     return SyncWorker(data_dir, Config(kiosk_id=KIOSK_ID, sync=sync), backoff=Backoff(rand=float))
 
 
-def test_syncs_on_start_and_on_demand(qtbot, data_dir, store: CardStore, clock, receiver) -> None:
+def test_syncs_on_start_and_on_demand(
+    qtbot: QtBot, data_dir: Path, store: CardStore, clock: FakeClock, receiver: Receiver
+) -> None:
     ids = seed(store, clock, 40)
     worker = make_worker(data_dir, receiver)
     statuses: list[SyncStatus] = []
@@ -50,7 +56,7 @@ def test_syncs_on_start_and_on_demand(qtbot, data_dir, store: CardStore, clock, 
 
 
 def test_retries_by_itself_after_a_server_error(
-    qtbot, data_dir, store: CardStore, clock, receiver
+    qtbot: QtBot, data_dir: Path, store: CardStore, clock: FakeClock, receiver: Receiver
 ) -> None:
     ids = seed(store, clock, 10)
     receiver.faults.add(Fault("/v1/cards", "status", status=500))
@@ -68,7 +74,7 @@ def test_retries_by_itself_after_a_server_error(
 
 
 def test_gui_thread_runs_while_the_receiver_hangs(
-    qtbot, data_dir, store: CardStore, clock, receiver
+    qtbot: QtBot, data_dir: Path, store: CardStore, clock: FakeClock, receiver: Receiver
 ) -> None:
     seed(store, clock, 3)
     receiver.faults.add(Fault("/v1/cards", "hold_before"))
@@ -92,7 +98,9 @@ def test_gui_thread_runs_while_the_receiver_hangs(
     assert ticks == [0, 1, 2]
 
 
-def test_unconfigured_sync_reports_why_and_stops_cleanly(qtbot, data_dir, store, clock) -> None:
+def test_unconfigured_sync_reports_why_and_stops_cleanly(
+    qtbot: QtBot, data_dir: Path, store: CardStore, clock: FakeClock
+) -> None:
     seed(store, clock, 2)
     worker = SyncWorker(data_dir, Config(kiosk_id=KIOSK_ID))  # no [sync] endpoint
     try:
@@ -105,7 +113,9 @@ def test_unconfigured_sync_reports_why_and_stops_cleanly(qtbot, data_dir, store,
     assert "not configured" in (status.last_error or "")
 
 
-def test_a_broken_card_store_is_logged_not_raised(qtbot, tmp_path: Path, receiver, caplog) -> None:
+def test_a_broken_card_store_is_logged_not_raised(
+    qtbot: QtBot, tmp_path: Path, receiver: Receiver, caplog: pytest.LogCaptureFixture
+) -> None:
     data_dir = tmp_path / "broken"
     data_dir.mkdir()
     (data_dir / "cards.db").write_bytes(b"not a database" * 200)  # the kiosk shows this itself
@@ -118,7 +128,7 @@ def test_a_broken_card_store_is_logged_not_raised(qtbot, tmp_path: Path, receive
 
 
 def test_sync_now_answers_with_the_status_when_sync_cannot_run(
-    qtbot, data_dir: Path, store: CardStore, receiver
+    qtbot: QtBot, data_dir: Path, store: CardStore, receiver: Receiver
 ) -> None:
     sync = SyncConfig(endpoint=receiver.url, token_file=data_dir / "missing-token")
     worker = SyncWorker(data_dir, Config(kiosk_id=KIOSK_ID, sync=sync))
@@ -133,7 +143,7 @@ def test_sync_now_answers_with_the_status_when_sync_cannot_run(
 
 
 def test_partial_progress_resets_the_backoff(
-    qtbot, data_dir, store: CardStore, clock, receiver
+    qtbot: QtBot, data_dir: Path, store: CardStore, clock: FakeClock, receiver: Receiver
 ) -> None:
     """Behind a lossy link: one batch gets through, the next answer is lost. The retry comes
     after the first step of the backoff, not after a wait grown by the earlier failures."""
@@ -162,7 +172,12 @@ def test_partial_progress_resets_the_backoff(
 
 
 def test_a_full_disk_during_sync_shows_in_the_status_and_the_kiosk_stays_up(
-    qtbot, qapp, data_dir, store: CardStore, clock, receiver
+    qtbot: QtBot,
+    qapp: QApplication,
+    data_dir: Path,
+    store: CardStore,
+    clock: FakeClock,
+    receiver: Receiver,
 ) -> None:
     seed(store, clock, 100)
     sync = SyncConfig(endpoint=receiver.url, token=KIOSK_TOKEN, interval_seconds=3600)
@@ -199,7 +214,7 @@ def test_a_full_disk_during_sync_shows_in_the_status_and_the_kiosk_stays_up(
 
 
 def test_a_commit_the_disk_refuses_is_retried_not_raised_on_the_gui_thread(
-    qtbot, data_dir, clock, receiver
+    qtbot: QtBot, data_dir: Path, clock: FakeClock, receiver: Receiver
 ) -> None:
     seeding = CardStore.in_dir(data_dir, clock)
     ids = seed(seeding, clock, 10)

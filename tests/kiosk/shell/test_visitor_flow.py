@@ -180,7 +180,7 @@ def test_keyboard_only_visitor_can_rate_with_tab_and_enter(kiosk: Kiosk) -> None
     kiosk.monotonic.advance(1)
     kiosk.qtbot.keyClick(focused, Qt.Key.Key_Return)
     kiosk.qtbot.waitUntil(lambda: w.current() is w.details)
-    assert kiosk.only_card().rating == focused.rating  # type: ignore[union-attr]
+    assert kiosk.only_card().rating == focused.rating
 
 
 def test_a_double_tap_makes_one_card_and_does_not_act_on_the_next_screen(kiosk: Kiosk) -> None:

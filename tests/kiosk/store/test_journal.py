@@ -11,7 +11,8 @@ from fake_clock import FakeClock
 from hypothesis import HealthCheck, given, settings
 
 from kiosk.core.card import Card, Delivery
-from kiosk.store.cards import CardStore, StoreEnvironmentError
+from kiosk.store.cards import CardStore
+from kiosk.store.errors import StoreEnvironmentError
 from kiosk.store.journal import FallbackJournal, journal_path
 
 

@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.core.card import Card, Delivery
-from kiosk.store.cards import DB_FILENAME, CardStore, StoreEnvironmentError, migrations
+from kiosk.store.cards import DB_FILENAME, CardStore
+from kiosk.store.errors import StoreEnvironmentError
+from kiosk.store.migrations import migrations
 
 
 def new_card(clock: FakeClock, rating: int = 4, language: str = "es") -> Card:
@@ -101,7 +103,7 @@ def test_an_older_database_is_backed_up_then_migrated(data_dir: Path, clock: Fak
 def test_a_database_from_a_newer_kiosk_is_refused(data_dir: Path, clock: FakeClock) -> None:
     CardStore.in_dir(data_dir, clock).close()
     db = sqlite_utils.Database(data_dir / DB_FILENAME)
-    db["_sqlite_migrations"].insert(
+    db.table("_sqlite_migrations").insert(
         {"migration_set": "kiosk", "name": "9999_from_the_future", "applied_at": "2030"}
     )
     db.close()

@@ -17,9 +17,10 @@ from store_faults import CommitBlocker, damage_cards, disk_full, read_only
 from kiosk.core.card import Card, Delivery
 from kiosk.core.config import Config
 from kiosk.store import reports
-from kiosk.store.cards import DB_FILENAME, CardStore, StoreEnvironmentError, migrations
-from kiosk.store.errors import StoreProblem
+from kiosk.store.cards import DB_FILENAME, CardStore
+from kiosk.store.errors import StoreEnvironmentError, StoreProblem
 from kiosk.store.manager_settings import ManagerSettings, SettingsChange
+from kiosk.store.migrations import migrations
 
 
 def final_cards(store: CardStore, clock: FakeClock, n: int) -> list[str]:

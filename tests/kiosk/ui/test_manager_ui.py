@@ -498,7 +498,8 @@ def test_reloading_the_followups_replaces_the_list_at_once(
     area.show_screen("followups")
     page = area.followups
     page.show_followups(reports.open_followups(store.db.conn))  # with no event loop in between
-    listed = [page.rows.itemAt(i).widget() for i in range(page.rows.count())]
+    items = [page.rows.itemAt(i) for i in range(page.rows.count())]
+    listed = [item.widget() for item in items if item is not None]
     assert [w for w in listed if w is not None] == page.items
 
 
