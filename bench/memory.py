@@ -18,11 +18,11 @@ run as its own process.
 from __future__ import annotations
 
 import gc
-import logging
 import os
 import subprocess
 import sys
 import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import DEMO_CONFIG, ROOT, proc_status_kib, run_bench
 from fake_clock import FakeMonotonic
+from logging_scope import kiosk_logging
 
 MINIMAL = ROOT / "bench" / "minimal_window.py"
 COMMENT = "Muy amable, ¡gracias!"
@@ -62,7 +63,6 @@ def measure_memory(n: int = 1000, sample_every: int = 100) -> dict[str, Any]:
     from PySide6.QtWidgets import QAbstractButton, QApplication
 
     from kiosk.core.config import load_config
-    from kiosk.core.logs import setup_logging
     from kiosk.shell.app import build_window
     from kiosk.ui.window import SETTLE_SECONDS
 
@@ -71,12 +71,10 @@ def measure_memory(n: int = 1000, sample_every: int = 100) -> dict[str, Any]:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    with tempfile.TemporaryDirectory(prefix="kiosk-bench-memory-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-memory-") as tmp, ExitStack() as scope:
         base = Path(tmp)
         config = load_config(DEMO_CONFIG)
-        root = logging.getLogger()
-        saved_level, saved_handlers = root.level, list(root.handlers)
-        setup_logging(base / "log", config.log_level)
+        scope.enter_context(kiosk_logging(base / "log", config.log_level))
         clock = FakeMonotonic()
         window, session = build_window(
             app, config, base / "data", (1280, 800), kiosk_mode=False, monotonic=clock
@@ -133,12 +131,6 @@ def measure_memory(n: int = 1000, sample_every: int = 100) -> dict[str, Any]:
                 session.store.close()
             window.deleteLater()
             app.processEvents()
-            for handler in list(root.handlers):
-                root.removeHandler(handler)
-                handler.close()
-            root.setLevel(saved_level)
-            for handler in saved_handlers:
-                root.addHandler(handler)
 
     minimal_rss, minimal_hwm = minimal_window_rss_mib()
     half = [s for s in samples if s[0] >= n / 2]
@@ -178,9 +170,5 @@ def report(result: dict[str, Any]) -> str:
     )
 
 
-def main() -> int:
-    return run_bench("memory", __doc__, "visitors", 1000, measure_memory, report)
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_bench("memory", __doc__, "visitors", 1000, measure_memory, report))

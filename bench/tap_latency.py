@@ -16,13 +16,13 @@ with journal_mode=WAL and synchronous=FULL, in a file in the same folder (same d
 
 from __future__ import annotations
 
-import logging
 import os
 import sqlite3
 import sys
 import tempfile
 import time
 import uuid
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import DEMO_CONFIG, run_bench, summary
 from fake_clock import FakeMonotonic
+from logging_scope import kiosk_logging
 
 
 class FloorTable:
@@ -64,19 +65,21 @@ def measure_tap_latency(n: int = 1000, work_dir: Path | None = None) -> dict[str
     from PySide6.QtWidgets import QApplication
 
     from kiosk.core.config import load_config
-    from kiosk.core.logs import setup_logging
     from kiosk.shell.app import build_window
     from kiosk.store.cards import CardStore
     from kiosk.ui.window import SETTLE_SECONDS
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    with tempfile.TemporaryDirectory(prefix="kiosk-bench-tap-", dir=work_dir) as tmp:
+    with (
+        tempfile.TemporaryDirectory(prefix="kiosk-bench-tap-", dir=work_dir) as tmp,
+        ExitStack() as scope,
+    ):
         base = Path(tmp)
         config = load_config(DEMO_CONFIG)
-        root = logging.getLogger()
-        saved_level, saved_handlers = root.level, list(root.handlers)
-        setup_logging(base / "log", config.log_level)  # as `kiosk run`: INFO to a file
+        scope.enter_context(
+            kiosk_logging(base / "log", config.log_level)
+        )  # as `kiosk run`: INFO to a file
         clock = FakeMonotonic()
         window, session = build_window(
             app, config, base / "data", (1280, 800), kiosk_mode=False, monotonic=clock
@@ -132,12 +135,6 @@ def measure_tap_latency(n: int = 1000, work_dir: Path | None = None) -> dict[str
                 session.store.close()
             window.deleteLater()
             app.processEvents()
-            for handler in list(root.handlers):
-                root.removeHandler(handler)
-                handler.close()
-            root.setLevel(saved_level)
-            for handler in saved_handlers:
-                root.addHandler(handler)
 
     tap = summary(tap_to_commit)
     fl = summary(floor_ms)
@@ -174,9 +171,5 @@ def report(result: dict[str, Any]) -> str:
     )
 
 
-def main() -> int:
-    return run_bench("tap_latency", __doc__, "cards", 1000, measure_tap_latency, report)
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_bench("tap_latency", __doc__, "cards", 1000, measure_tap_latency, report))

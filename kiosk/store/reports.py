@@ -9,12 +9,15 @@ fast with a million cards in the database. Callers outside the store run them th
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kiosk.core.card import Card, utc_iso
 from kiosk.store.card_columns import SELECT, from_row, named
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 RESPONSE_TARGET = timedelta(hours=24)
 POSITIVE_FROM = 4  # faces 4 and 5 count as a positive answer
@@ -234,18 +237,17 @@ def card_page(
 
 
 def _card_row(card: Card) -> CardRow:
-    return CardRow(
-        id=card.id,
-        created_at=card.created_at,
-        rating=card.rating,
-        role=card.role,
-        language=card.language,
-        went_well=card.went_well,
-        could_improve=card.could_improve,
-        comment=card.comment,
-        followup_requested=card.followup_requested,
-        followup_answered=card.followup_answered_at is not None,
-    )
+    return _view(CardRow, card, followup_answered=card.followup_answered_at is not None)
+
+
+V = TypeVar("V", bound="DataclassInstance")
+
+
+def _view(kind: type[V], card: Card, **derived: Any) -> V:
+    """A manager's view of a card: the fields the view shares with Card by name, plus the
+    ones it derives."""
+    shared = {f.name: getattr(card, f.name) for f in fields(kind) if f.name not in derived}
+    return kind(**shared, **derived)
 
 
 # --- follow-ups --------------------------------------------------------------------------------
@@ -253,13 +255,9 @@ def _card_row(card: Card) -> CardRow:
 
 def _followup(card: Card) -> FollowUp:
     answered = card.followup_answered_at
-    return FollowUp(
-        id=card.id,
-        created_at=card.created_at,
-        rating=card.rating,
-        language=card.language,
-        role=card.role,
-        comment=card.comment,
+    return _view(
+        FollowUp,
+        card,
         name=card.contact_name,
         phone=card.contact_phone,
         email=card.contact_email,

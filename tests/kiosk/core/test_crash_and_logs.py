@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from logging_scope import kiosk_logging
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, qWarning
 from PySide6.QtWidgets import QApplication
 
@@ -23,7 +24,7 @@ from kiosk.core.card import Card, Delivery
 from kiosk.core.config import Config
 from kiosk.core.crash import MAX_CRASHES, CrashHandler
 from kiosk.core.exit_codes import EXIT_CRASHED
-from kiosk.core.logs import LOG_FILENAME, setup_logging
+from kiosk.core.logs import LOG_FILENAME
 from kiosk.shell.app import build_window
 from kiosk.shell.qt_log import QtMessages
 from kiosk.store.cards import CardStore
@@ -63,17 +64,9 @@ def window(qapp: QApplication, data_dir: Path, clock: object) -> Iterator[KioskW
 @pytest.fixture
 def log_file(tmp_path: Path) -> Iterator[Path]:
     """The kiosk's logging set up in tmp_path; pytest's own handlers restored afterwards."""
-    root = logging.getLogger()
-    saved = (list(root.handlers), root.level)
-    path = setup_logging(tmp_path / "log", "DEBUG")
-    assert path is not None
-    yield path
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        handler.close()
-    for handler in saved[0]:
-        root.addHandler(handler)
-    root.setLevel(saved[1])
+    with kiosk_logging(tmp_path / "log", "DEBUG") as path:
+        assert path is not None
+        yield path
 
 
 def stored(data_dir: Path, clock: object) -> list[Card]:
@@ -204,10 +197,7 @@ def test_qt_warnings_are_routed_into_the_log_file(qapp: QApplication, log_file: 
 def test_log_file_is_in_the_given_folder_and_rotates(tmp_path: Path) -> None:
     from kiosk.core import logs
 
-    root = logging.getLogger()
-    saved = (list(root.handlers), root.level)
-    try:
-        path = setup_logging(tmp_path / "logs", "INFO")
+    with kiosk_logging(tmp_path / "logs", "INFO") as path:
         assert path == tmp_path / "logs" / LOG_FILENAME
         line = "x" * 1000
         for _ in range(logs.MAX_BYTES // 1000 * 2):
@@ -215,13 +205,6 @@ def test_log_file_is_in_the_given_folder_and_rotates(tmp_path: Path) -> None:
         rotated = sorted(p.name for p in (tmp_path / "logs").iterdir())
         assert rotated[:2] == ["kiosk.log", "kiosk.log.1"]
         assert len(rotated) <= logs.BACKUP_COUNT + 1
-    finally:
-        for handler in list(root.handlers):
-            root.removeHandler(handler)
-            handler.close()
-        for handler in saved[0]:
-            root.addHandler(handler)
-        root.setLevel(saved[1])
 
 
 KILLED_KIOSK = """
