@@ -34,6 +34,19 @@ class Kiosk:
         assert widget.isVisible(), f"{widget} is not on screen"
         self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
+    def store_refuses_writes(self, refuse: bool = True) -> None:
+        """SQLite refuses every write on the kiosk's own connection, as on a read-only or full
+        disk (``refuse=False``: the disk is back)."""
+        store = self.session.store
+        assert store is not None
+        store.db.conn.execute(f"PRAGMA query_only = {'ON' if refuse else 'OFF'}")
+
+    def one_quick_visit(self, face: int = 4) -> None:
+        """A visitor taps a face and Done, and the next one is welcomed."""
+        self.tap(self.window.welcome.faces[face])
+        self.tap(self.window.details.done_button)
+        self.tap(self.window.thanks.restart_button)
+
     def cards(self) -> list[Card]:
         store = CardStore.in_dir(self.data_dir, self.clock)
         try:

@@ -31,12 +31,6 @@ def kiosk(qtbot: QtBot, data_dir: Path, clock: FakeClock, config: Config) -> Ite
     yield from open_kiosk(qtbot, data_dir, clock, config)
 
 
-def refuse_writes(kiosk: Kiosk) -> None:
-    store = kiosk.session.store
-    assert store is not None
-    store.db.conn.execute("PRAGMA query_only = ON")  # as a read-only or full disk does
-
-
 def three_visits(kiosk: Kiosk) -> None:
     w = kiosk.window
     for face, chip in ((0, "parking"), (2, "wait_time"), (4, None)):
@@ -60,7 +54,7 @@ def test_refused_visits_survive_closing_the_kiosk(
     qtbot: QtBot, kiosk: Kiosk, data_dir: Path, clock: FakeClock, config: Config
 ) -> None:
     w = kiosk.window
-    refuse_writes(kiosk)
+    kiosk.store_refuses_writes()
     three_visits(kiosk)
     assert kiosk.cards() == []
     assert kiosk.session.unsaved_visits() == (3, True)
@@ -93,7 +87,7 @@ def test_refused_visits_survive_closing_the_kiosk(
 
 def test_the_sync_page_counts_the_visits_kept_aside(kiosk: Kiosk) -> None:
     w = kiosk.window
-    refuse_writes(kiosk)
+    kiosk.store_refuses_writes()
     three_visits(kiosk)
     unlock_staff_menu(kiosk)
     kiosk.tap(w.staff.manager_button)
@@ -117,12 +111,10 @@ def test_nothing_unsaved_closes_at_once(qtbot: QtBot, kiosk: Kiosk) -> None:
 def test_a_step_the_disk_refused_is_written_with_the_next_one(kiosk: Kiosk) -> None:
     w = kiosk.window
     kiosk.tap(w.welcome.faces[1])  # saved
-    refuse_writes(kiosk)
+    kiosk.store_refuses_writes()
     kiosk.tap(w.details.went_well.buttons["friendly"])
     kiosk.tap(w.details.next_button)  # refused
-    store = kiosk.session.store
-    assert store is not None
-    store.db.conn.execute("PRAGMA query_only = OFF")  # the disk is back
+    kiosk.store_refuses_writes(False)  # the disk is back
     kiosk.tap(w.role.buttons["parent"])
     kiosk.tap(w.role.done_button)
     card = kiosk.only_card()

@@ -374,12 +374,8 @@ def test_staff_can_close_the_kiosk_with_the_pin(kiosk: Kiosk) -> None:
 
 def test_an_unwritable_store_shows_a_message_and_keeps_the_saved_cards(kiosk: Kiosk) -> None:
     w = kiosk.window
-    kiosk.tap(w.welcome.faces[4])
-    kiosk.tap(w.details.done_button)
-    kiosk.tap(w.thanks.restart_button)
-    store = kiosk.session.store
-    assert store is not None
-    store.db.conn.execute("PRAGMA query_only = ON")  # SQLite now refuses every write
+    kiosk.one_quick_visit()
+    kiosk.store_refuses_writes()
     kiosk.tap(w.welcome.faces[0])
     assert w.current() is w.details  # the visitor is not stopped
     kiosk.tap(w.details.went_well.buttons["quick"])
@@ -393,7 +389,7 @@ def test_an_unwritable_store_shows_a_message_and_keeps_the_saved_cards(kiosk: Ki
         "Answers cannot be saved right now. Please tell the front desk."
     )
     assert [c.rating for c in kiosk.cards()] == [5]
-    store.db.conn.execute("PRAGMA query_only = OFF")  # the disk is back
+    kiosk.store_refuses_writes(False)  # the disk is back
     kiosk.tap(w.welcome.faces[1])
     assert not w.welcome.banner.isVisible()
     # The visit the disk refused is saved too, whole and final, at the next save.
@@ -404,14 +400,10 @@ def test_an_unwritable_store_shows_a_message_and_keeps_the_saved_cards(kiosk: Ki
 
 def test_a_disk_that_comes_back_mid_visit_still_gets_the_visit(kiosk: Kiosk) -> None:
     w = kiosk.window
-    kiosk.tap(w.welcome.faces[4])
-    kiosk.tap(w.details.done_button)
-    kiosk.tap(w.thanks.restart_button)
-    store = kiosk.session.store
-    assert store is not None
-    store.db.conn.execute("PRAGMA query_only = ON")
+    kiosk.one_quick_visit()
+    kiosk.store_refuses_writes()
     kiosk.tap(w.welcome.faces[2])  # refused
-    store.db.conn.execute("PRAGMA query_only = OFF")
+    kiosk.store_refuses_writes(False)
     kiosk.tap(w.details.could_improve.buttons["parking"])
     kiosk.tap(w.details.next_button)  # written now, with the rating and the chip
     kiosk.tap(w.role.buttons["parent"])
