@@ -15,7 +15,7 @@ from typing import Any
 
 from kiosk.cli.size import parse_size
 
-RUN_FLAGS = {"--windowed": "windowed", "--quit-after-first-paint": "quit_after_first_paint"}
+RUN_FLAGS = {"--windowed": "windowed", "--quit-after-first-tap": "quit_after_first_tap"}
 RUN_OPTIONS = {"--config": "config_flag", "--data-dir": "data_dir_flag", "--size": "size"}
 
 
@@ -66,6 +66,6 @@ def main() -> None:
             resolve_data_dir(params["data_dir_flag"]),
             params["windowed"],
             params["size"],
-            params["quit_after_first_paint"],
+            params["quit_after_first_tap"],
         )
     )

@@ -142,14 +142,14 @@ def main() -> None:
 @common_options
 @click.option("--windowed", is_flag=True, help="A normal window instead of full-screen kiosk mode.")
 @click.option("--size", callback=parse_size, help="Window size WIDTHxHEIGHT (with --windowed).")
-@click.option("--quit-after-first-paint", is_flag=True, hidden=True)
+@click.option("--quit-after-first-tap", is_flag=True, hidden=True)
 def run(
-    ctx: Context, windowed: bool, size: tuple[int, int] | None, quit_after_first_paint: bool
+    ctx: Context, windowed: bool, size: tuple[int, int] | None, quit_after_first_tap: bool
 ) -> None:
     """Start the kiosk (full-screen kiosk mode unless --windowed)."""
     from kiosk.shell.launch import run_kiosk
 
-    sys.exit(run_kiosk(ctx.config_file, ctx.data_dir, windowed, size, quit_after_first_paint))
+    sys.exit(run_kiosk(ctx.config_file, ctx.data_dir, windowed, size, quit_after_first_tap))
 
 
 @main.command()

@@ -115,12 +115,11 @@ def run_kiosk(
     data_dir: Path,
     windowed: bool,
     size: tuple[int, int] | None = None,
-    quit_after_first_paint: bool = False,
+    quit_after_first_tap: bool = False,
 ) -> int:
     """Run the kiosk until staff close it; returns the process's exit code.
 
-    ``quit_after_first_paint`` (start-up measurements, smoke tests) prints the monotonic
-    clock at the first paint and when the kiosk is ready for taps, then leaves as staff do.
+    ``quit_after_first_tap`` (start-up measurements, smoke tests): see kiosk.shell.start_probe.
     """
     validated: Any = None  # a kiosk.core.config.Config, when it had to be validated up front
     first = FirstFrame.defaults()
@@ -164,13 +163,17 @@ def run_kiosk(
     def finish() -> None:
         from kiosk.shell.app import finish_start
 
-        started = finish_start(app, window, validated, config_file, data_dir, qt_messages)
-        if started and quit_after_first_paint:
-            print(f"first-paint {first_paint.painted_at or 0:.6f}", flush=True)
-            print(f"ready {time.monotonic():.6f}", flush=True)
+        finish_start(app, window, validated, config_file, data_dir, qt_messages)
+
+    FirstPaint(window.welcome, finish)
+    if quit_after_first_tap:
+        from kiosk.shell.start_probe import StartProbe
+
+        def leave() -> None:
+            window.reset_to_welcome()  # the probe's card is final, as after an idle visitor
             window.exit_requested.emit()
 
-    first_paint = FirstPaint(window.welcome, finish)
+        StartProbe(window, leave, lambda line: print(line, flush=True))
     if windowed:
         window.show()
     else:

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.core.card import Delivery
 from kiosk.core.config import Config
 from kiosk.core.pin import verify_pin
+from kiosk.store.cards import CardStore
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -70,7 +72,7 @@ def test_run_starts_and_shows_welcome(tmp_path: Path, mode: list[str]) -> None:
     result = kiosk(
         "run",
         *mode,
-        "--quit-after-first-paint",
+        "--quit-after-first-tap",
         "--config",
         str(ROOT / "assets" / "demo.toml"),
         "--data-dir",
@@ -78,7 +80,17 @@ def test_run_starts_and_shows_welcome(tmp_path: Path, mode: list[str]) -> None:
         env={"XDG_STATE_HOME": str(tmp_path / "state")},
     )
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "data" / "cards.db").is_file()
+    marks = [line.split() for line in result.stdout.splitlines()]
+    assert [name for name, _ in marks] == ["first-paint", "interactive"]
+    first_paint, interactive = (float(clock) for _, clock in marks)
+    assert 0 < first_paint <= interactive
+    # The probe's tap was a visitor's: one card for the middle face, final once it left.
+    store = CardStore.in_dir(tmp_path / "data")
+    try:
+        cards = store.cards()
+    finally:
+        store.close()
+    assert [(c.rating, c.delivery) for c in cards] == [(3, Delivery.PENDING)]
 
 
 def test_pin_hash_prints_a_config_line_that_verifies() -> None:
@@ -159,5 +171,5 @@ def test_a_second_kiosk_on_the_same_data_folder_is_refused(tmp_path: Path) -> No
         first.kill()
         first.wait(timeout=30)
     # The lock of a process that died is stale, so the next start takes it over.
-    third = kiosk("run", "--windowed", "--quit-after-first-paint", "--data-dir", str(data), env=env)
+    third = kiosk("run", "--windowed", "--quit-after-first-tap", "--data-dir", str(data), env=env)
     assert third.returncode == 0, third.stderr

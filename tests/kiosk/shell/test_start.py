@@ -83,13 +83,13 @@ def test_welcome_is_painted_before_the_heavy_modules_load(tmp_path: Path) -> Non
 
 def test_kiosk_run_parses_its_options_without_click(tmp_path: Path) -> None:
     result = run(
-        "-X", "importtime", "-m", "kiosk", "run", "--windowed", "--quit-after-first-paint",
+        "-X", "importtime", "-m", "kiosk", "run", "--windowed", "--quit-after-first-tap",
         "--config", str(DEMO), "--data-dir", str(tmp_path / "data"),
         cache=tmp_path / "cache",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     marks = [line.split()[0] for line in result.stdout.splitlines()]
-    assert marks == ["first-paint", "ready"]
+    assert marks == ["first-paint", "interactive"]
     # importtime writes a line as each import completes: kiosk.shell.launch is loaded before the
     # first frame; sqlite-utils brings click in with the store, after it.
     imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()]
@@ -99,7 +99,7 @@ def test_kiosk_run_parses_its_options_without_click(tmp_path: Path) -> None:
 def test_a_changed_config_is_validated_before_any_window(tmp_path: Path) -> None:
     config = tmp_path / "kiosk.toml"
     config.write_text(DEMO.read_text(encoding="utf-8"), encoding="utf-8")
-    args = ("-m", "kiosk", "run", "--windowed", "--quit-after-first-paint", "--config")
+    args = ("-m", "kiosk", "run", "--windowed", "--quit-after-first-tap", "--config")
     data = ("--data-dir", str(tmp_path / "data"))
     first = run(*args, str(config), *data, cache=tmp_path / "cache")
     assert first.returncode == 0, first.stderr
@@ -126,7 +126,7 @@ def test_a_recorded_config_that_fails_validation_still_stops_the_kiosk(tmp_path:
     config.write_bytes(raw)
     remember(tmp_path / "cache" / "feedback-kiosk", raw, FirstFrame("Lincoln", ("en",), "en", True))
     result = run(
-        "-m", "kiosk", "run", "--quit-after-first-paint", "--config", str(config),
+        "-m", "kiosk", "run", "--quit-after-first-tap", "--config", str(config),
         "--data-dir", str(tmp_path / "data"), cache=tmp_path / "cache",
     )  # fmt: skip
     assert result.returncode == 2
@@ -224,7 +224,7 @@ def test_the_fast_parser_knows_exactly_the_options_click_declares() -> None:
         [],
         ["--windowed"],
         ["--config", "/etc/kiosk.toml", "--data-dir=/var/lib/kiosk"],
-        ["--config=a.toml", "--windowed", "--size", "800x1280", "--quit-after-first-paint"],
+        ["--config=a.toml", "--windowed", "--size", "800x1280", "--quit-after-first-tap"],
         ["--size=1280X800", "--config", "one.toml", "--config", "two.toml"],
     ],
 )
