@@ -209,8 +209,11 @@ class KioskWindow(QWidget):
     def _show(self, screen: QWidget) -> None:
         if screen is not self.thanks:
             self.thanks_timer.stop()  # its countdown must not pull staff out of their screens
+        if screen is not self.stack.currentWidget():
+            # Only a screen change: a visitor's first tap after start-up, or on a Welcome
+            # that only went back to the default language, belongs to no previous screen.
+            self.last_switch = self.monotonic()
         self.stack.setCurrentWidget(screen)
-        self.last_switch = self.monotonic()
         focus = getattr(screen, "focus_first", None)
         if callable(focus):
             focus()
