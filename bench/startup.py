@@ -55,10 +55,10 @@ class Sample:
     peak_mib: float
 
 
-def _run(cmd: list[str], env: dict[str, str]) -> Sample:
+def _run(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> Sample:
     with tempfile.TemporaryFile() as err:
         spawned = time.monotonic()
-        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=err)
+        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=err)
         assert proc.stdout is not None
         out = proc.stdout.read()  # until the child exits
         _, status, usage = os.wait4(proc.pid, 0)
@@ -69,6 +69,8 @@ def _run(cmd: list[str], env: dict[str, str]) -> Sample:
             err.seek(0)
             raise RuntimeError(f"{cmd} exited {proc.returncode}: {err.read().decode()}")
     marks = dict(line.split(" ", 1) for line in out.decode().splitlines() if " " in line)
+    if "source" in marks and not Path(marks["source"]).is_relative_to(cwd):
+        raise RuntimeError(f"{cmd} ran the kiosk in {marks['source']}, not the one in {cwd}")
     return Sample(
         first_paint=float(marks["first-paint"]) - spawned if "first-paint" in marks else 0.0,
         interactive=float(marks["interactive"]) - spawned if "interactive" in marks else None,
@@ -79,10 +81,14 @@ def _run(cmd: list[str], env: dict[str, str]) -> Sample:
 
 
 def console_script(tree: Path) -> str:
-    """What the tree's `kiosk` console script runs, as ``python -c`` code."""
+    """What the tree's `kiosk` console script runs, as ``python -c`` code; it first names the
+    package it imported (``source <file>``), which must be the tree's."""
     scripts = tomllib.loads((tree / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     module, function = scripts["scripts"]["kiosk"].split(":")
-    return f"import sys; from {module} import {function}; sys.exit({function}())"
+    return (
+        "import sys, kiosk; print('source', kiosk.__file__, flush=True); "
+        f"from {module} import {function}; sys.exit({function}())"
+    )
 
 
 def measure_startup(
@@ -95,7 +101,8 @@ def measure_startup(
         env.pop("KIOSK_CONFIG", None)
         env.pop("KIOSK_DATA_DIR", None)
         trees = {"kiosk": ROOT, **(compare or {})}
-        commands: dict[str, tuple[list[str], dict[str, str]]] = {}
+        # Each runs in its tree's folder: Python puts the working folder first on sys.path.
+        commands: dict[str, tuple[list[str], dict[str, str], Path]] = {}
 
         def kiosk(kind: str, tree: Path, *mode: str) -> None:
             home = base / kind  # its own log (XDG state), cache and data folder
@@ -108,17 +115,18 @@ def measure_startup(
                     env, PYTHONPATH=str(tree),
                     XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"),
                 ),
+                tree,
             )  # fmt: skip
 
         kiosk("kiosk", ROOT)
         kiosk("kiosk_windowed", ROOT, "--windowed")
-        commands["minimal"] = ([python, str(MINIMAL)], env)
+        commands["minimal"] = ([python, str(MINIMAL)], env, ROOT)
         for name, tree in trees.items():
             if name != "kiosk":
                 kiosk(name, tree)
         # Warm-up: page cache, .pyc files, each kiosk's database.
-        for cmd, cmd_env in commands.values():
-            _run(cmd, cmd_env)
+        for command in commands.values():
+            _run(*command)
         kinds = list(commands)
         runs: dict[str, list[Sample]] = {kind: [] for kind in kinds}
         for i in range(n):
