@@ -1,7 +1,4 @@
-"""The ``kiosk`` command: run the kiosk, render its screens, seed demo data.
-
-A plain `kiosk run` is parsed without click first (kiosk.cli.entry), for a faster start.
-"""
+"""The ``kiosk`` command: run the kiosk, render its screens, seed demo data."""
 
 from __future__ import annotations
 
@@ -16,7 +13,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import click
 
 from kiosk import __version__
-from kiosk.cli.size import parse_size as size_from_text
 from kiosk.core.paths import ENV_CONFIG, ENV_DATA_DIR, resolve_config_file
 from kiosk.core.paths import resolve_data_dir as _resolve_data_dir
 
@@ -99,12 +95,16 @@ def own_lines_only() -> None:
 
 
 def parse_size(_ctx: object, _param: object, value: str | None) -> tuple[int, int] | None:
+    """WIDTHxHEIGHT, within what a screen can be."""
     if value is None:
         return None
     try:
-        return size_from_text(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise click.BadParameter("use WIDTHxHEIGHT, e.g. 1280x800") from None
+    if not (320 <= width <= 7680 and 320 <= height <= 4320):
+        raise click.BadParameter("width and height must be between 320 and 7680/4320")
+    return width, height
 
 
 class LazyGroup(click.Group):

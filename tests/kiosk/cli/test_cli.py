@@ -53,6 +53,13 @@ def test_a_config_error_is_one_clear_line_not_a_traceback(tmp_path: Path) -> Non
     ]
 
 
+def test_a_bad_window_size_is_one_clear_line(tmp_path: Path) -> None:
+    result = kiosk("run", "--windowed", "--size", "10x10", "--data-dir", str(tmp_path))
+    assert result.returncode == 2
+    assert "width and height must be between 320 and 7680/4320" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_the_config_file_can_come_from_the_environment(tmp_path: Path) -> None:
     bad = tmp_path / "env.toml"
     bad.write_text("unknown_key = 1\n")

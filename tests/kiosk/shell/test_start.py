@@ -17,7 +17,6 @@ from PySide6.QtCore import QPoint, Qt, qWarning
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.cli.entry import RUN_FLAGS, RUN_OPTIONS, plain_run
 from kiosk.core.config import Config
 from kiosk.core.config_seen import RECORD_FILENAME, recall, remember
 from kiosk.core.first_frame import FirstFrame
@@ -29,7 +28,7 @@ from kiosk.ui.window import KioskWindow
 ROOT = Path(__file__).resolve().parents[3]
 DEMO = ROOT / "assets" / "demo.toml"
 # What the first frame must not wait for (kiosk.shell.launch's docstring says why).
-HEAVY = ("tomllib", "pydantic", "sqlite_utils", "click", "kiosk.core.config", "kiosk.store.cards")
+HEAVY = ("tomllib", "pydantic", "sqlite_utils", "kiosk.core.config", "kiosk.store.cards")
 
 
 def run(
@@ -79,21 +78,6 @@ def test_welcome_is_painted_before_the_heavy_modules_load(tmp_path: Path) -> Non
     assert loaded == "[[]]"
     assert school == "Escuela Roosevelt"
     assert question == "¿Cómo fue su visita hoy?"  # the default language, translated
-
-
-def test_kiosk_run_parses_its_options_without_click(tmp_path: Path) -> None:
-    result = run(
-        "-X", "importtime", "-m", "kiosk", "run", "--windowed", "--quit-after-first-tap",
-        "--config", str(DEMO), "--data-dir", str(tmp_path / "data"),
-        cache=tmp_path / "cache",
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    marks = [line.split()[0] for line in result.stdout.splitlines()]
-    assert marks == ["first-paint", "interactive"]
-    # importtime writes a line as each import completes: kiosk.shell.launch is loaded before the
-    # first frame; sqlite-utils brings click in with the store, after it.
-    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()]
-    assert imported.index("click") > imported.index("kiosk.shell.launch")
 
 
 def test_a_changed_config_is_validated_before_any_window(tmp_path: Path) -> None:
@@ -202,59 +186,6 @@ def test_kiosk_mode_locks_a_window_that_is_already_shown(qapp: QApplication, qtb
     assert window.windowFlags() & hints == hints
     assert handle.flags() & hints == hints
     assert window.isVisible() and window.isFullScreen()
-
-
-def click_params(args: list[str]) -> dict[str, object]:
-    from kiosk.cli.main import run as run_command
-
-    with run_command.make_context("run", list(args)) as ctx:
-        return dict(ctx.params)
-
-
-def test_the_fast_parser_knows_exactly_the_options_click_declares() -> None:
-    from kiosk.cli.main import run as run_command
-
-    declared = {opt for p in run_command.params for opt in p.opts}
-    assert declared == set(RUN_FLAGS) | set(RUN_OPTIONS)
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        [],
-        ["--windowed"],
-        ["--config", "/etc/kiosk.toml", "--data-dir=/var/lib/kiosk"],
-        ["--config=a.toml", "--windowed", "--size", "800x1280", "--quit-after-first-tap"],
-        ["--size=1280X800", "--config", "one.toml", "--config", "two.toml"],
-    ],
-)
-def test_the_fast_parser_agrees_with_click(args: list[str]) -> None:
-    assert plain_run(["run", *args]) == click_params(args)
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["run", "--help"],
-        ["run", "--size", "10x10"],
-        ["run", "--size", "wide"],
-        ["run", "--config"],
-        ["run", "--config", "--windowed"],
-        ["run", "--fullscreen"],
-        ["run", "extra"],
-        ["snapshot", "--out", "shots"],
-        ["--version"],
-        [],
-    ],
-)
-def test_anything_else_is_left_to_click(args: list[str]) -> None:
-    assert plain_run(args) is None
-
-
-def test_a_bad_size_is_worded_by_click(tmp_path: Path) -> None:
-    result = run("-m", "kiosk", "run", "--windowed", "--size", "10x10", cache=tmp_path)
-    assert result.returncode == 2
-    assert "width and height must be between 320 and 7680/4320" in result.stderr
 
 
 def test_qt_messages_before_the_log_file_wait_for_it(
