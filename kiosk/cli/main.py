@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import click
 
 from kiosk import __version__
+from kiosk.core.exit_codes import EXIT_CONFIG
 from kiosk.core.paths import ENV_CONFIG, ENV_DATA_DIR, resolve_config_file
 from kiosk.core.paths import resolve_data_dir as _resolve_data_dir
 
@@ -49,15 +50,15 @@ class Context:
 
     @functools.cached_property
     def config(self) -> Config:
-        """Validated when first asked for (`kiosk run` validates it its own way, in
-        kiosk.shell.launch)."""
+        """Validated when first asked for; a bad file ends the command with one line naming
+        the key, and the exit status the autostart does not restart on."""
         from kiosk.core.config import ConfigError, load_config
 
         try:
             return load_config(self.config_file)
         except ConfigError as exc:
             click.echo(f"kiosk: configuration error: {exc}", err=True)
-            sys.exit(2)
+            sys.exit(EXIT_CONFIG)
 
 
 def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -147,9 +148,10 @@ def run(
     ctx: Context, windowed: bool, size: tuple[int, int] | None, quit_after_first_tap: bool
 ) -> None:
     """Start the kiosk (full-screen kiosk mode unless --windowed)."""
+    config = ctx.config  # a bad file stops here, before Qt is loaded: one line and no window
     from kiosk.shell.launch import run_kiosk
 
-    sys.exit(run_kiosk(ctx.config_file, ctx.data_dir, windowed, size, quit_after_first_tap))
+    sys.exit(run_kiosk(config, ctx.data_dir, windowed, size, quit_after_first_tap))
 
 
 @main.command()

@@ -3,7 +3,7 @@
 For start-up measurements (bench/startup.py) and smoke tests. From the first paint of Welcome
 on, the probe taps the middle face every millisecond, the way a touchscreen does: a press and
 a release sent to the window, which finds the face under the point and passes the events
-through the kiosk's own filters (held taps, the settle guard). The first tap the kiosk accepts
+through the kiosk's own filters (the settle guard among them). The first tap the kiosk accepts
 (it emits ``rated``: a card is saved, the next step shows) ends the run. It prints the monotonic
 clock (system-wide, so the parent can subtract its spawn time) of the first paint and of the
 moment that tap was sent, then leaves as staff do.
@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QTimer
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -35,6 +35,7 @@ class StartProbe(QObject):
         self.out = out
         self.painted_at: float | None = None
         self.tapped_at = 0.0
+        self.taps = 0  # sent so far; 1 when the first frame took the first tap
         self.face = window.welcome.faces[2]
         self.timer = QTimer(self)
         self.timer.setInterval(TAP_EVERY_MS)
@@ -49,8 +50,6 @@ class StartProbe(QObject):
         return False
 
     def _tap(self) -> None:
-        from PySide6.QtCore import Qt  # built by now in any case; kept off the first frame
-
         handle = self.window.windowHandle()
         if handle is None or not self.face.isVisible():
             return
@@ -58,6 +57,7 @@ class StartProbe(QObject):
         screen = QPointF(self.window.mapToGlobal(local.toPoint()))
         left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
         self.tapped_at = time.monotonic()
+        self.taps += 1
         for kind, buttons in (
             (QEvent.Type.MouseButtonPress, left),
             (QEvent.Type.MouseButtonRelease, none),

@@ -309,8 +309,9 @@ def test_close_and_context_menus_are_refused_in_kiosk_mode(kiosk: Kiosk) -> None
     assert w.eventFilter(w.welcome, menu) is True
 
 
-def test_window_has_no_frame_in_kiosk_mode(kiosk: Kiosk) -> None:
-    assert kiosk.window.windowFlags() & Qt.WindowType.FramelessWindowHint
+def test_window_has_no_frame_and_stays_on_top_in_kiosk_mode(kiosk: Kiosk) -> None:
+    hints = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+    assert kiosk.window.windowFlags() & hints == hints
 
 
 def open_pin(kiosk: Kiosk) -> None:
