@@ -1,7 +1,7 @@
 """The PyInstaller bundle next to running from source: size on disk and cold start.
 
 Cold start is a whole process, from spawn to exit: ``kiosk run --windowed
---quit-after-first-paint`` on the demo config with a fresh, empty data folder, under
+--quit-after-first-tap`` on the demo config with a fresh, empty data folder, under
 QT_QPA_PLATFORM=offscreen. The bundle (``dist/kiosk/kiosk``) and the source
 (``<venv python> -m kiosk``) run alternately (A B A B ...), so drift of the machine hits both
 alike, after one unmeasured warm-up run of each. Peak RSS is each child's ru_maxrss (os.wait4).
@@ -58,7 +58,7 @@ def measure(bundle: Path, n: int) -> dict[str, Any]:
         env.update(QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(base / "state"))
         for key in ("KIOSK_CONFIG", "KIOSK_DATA_DIR"):
             env.pop(key, None)
-        args = ["run", "--windowed", "--quit-after-first-paint", "--config", str(DEMO_CONFIG)]
+        args = ["run", "--windowed", "--quit-after-first-tap", "--config", str(DEMO_CONFIG)]
         commands = {
             "bundle": [str(bundle / "kiosk"), *args],
             "source": [sys.executable, "-m", "kiosk", *args],

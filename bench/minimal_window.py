@@ -1,6 +1,6 @@
 """The floor for start-up: a minimal PySide6 window, shown, quit on its first paint.
 
-Run as a whole process by bench/startup.py, next to `kiosk run --quit-after-first-paint`; like
+Run as a whole process by bench/startup.py, next to `kiosk run --quit-after-first-tap`; like
 the kiosk, it prints the monotonic clock at its first paint.
 With --print-rss it prints its own VmRSS and VmHWM (KiB, from /proc/self/status) on the way out,
 for bench/memory.py.

@@ -1,3 +1,3 @@
-from kiosk.cli.entry import main
+from kiosk.cli.main import main
 
 main()

@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LANG"] = "en_US.UTF-8"
 os.environ.pop("KIOSK_CONFIG", None)
 os.environ.pop("KIOSK_DATA_DIR", None)
-# The kiosk's log folder and its record of the last validated config (kiosk.core.config_seen) stay
+# The kiosk's log folder and its cache folder (the fallback journal's first choice) stay
 # out of the user's home; tests that look at them set their own.
 _SCRATCH = tempfile.mkdtemp(prefix="kiosk-tests-")
 os.environ["XDG_STATE_HOME"] = os.path.join(_SCRATCH, "state")

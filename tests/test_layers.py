@@ -77,22 +77,22 @@ def test_package_imports_without_qt(package: str) -> None:
 
 def test_a_deferred_import_that_closes_a_cycle_breaks_the_contracts(tmp_path: Path) -> None:
     """The check is not vacuous: a copy of the tree with one import inside a function, from the
-    core up to the config that imports it, fails."""
+    exit codes up to the crash handler that imports them, fails."""
     for package in ("kiosk", "sync", "district"):
         shutil.copytree(
             ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__")
         )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    first_frame = tmp_path / "kiosk" / "core" / "first_frame.py"
-    first_frame.write_text(
-        first_frame.read_text(encoding="utf-8")
+    exit_codes = tmp_path / "kiosk" / "core" / "exit_codes.py"
+    exit_codes.write_text(
+        exit_codes.read_text(encoding="utf-8")
         + textwrap.dedent(
             """
 
             def _late() -> object:
-                from kiosk.core.config import Config
+                from kiosk.core.crash import CrashHandler
 
-                return Config
+                return CrashHandler
             """
         ),
         encoding="utf-8",
@@ -100,7 +100,7 @@ def test_a_deferred_import_that_closes_a_cycle_breaks_the_contracts(tmp_path: Pa
     result = lint_imports(tmp_path)
     assert result.returncode != 0
     assert "No import cycles anywhere BROKEN" in result.stdout
-    assert ".first_frame -> .config" in result.stdout
+    assert ".exit_codes -> .crash" in result.stdout
 
 
 def test_doctor_command_runs_without_loading_qt(tmp_path: Path) -> None:

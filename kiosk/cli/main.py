@@ -1,7 +1,4 @@
-"""The ``kiosk`` command: run the kiosk, render its screens, seed demo data.
-
-A plain `kiosk run` is parsed without click first (kiosk.cli.entry), for a faster start.
-"""
+"""The ``kiosk`` command: run the kiosk, render its screens, seed demo data."""
 
 from __future__ import annotations
 
@@ -16,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import click
 
 from kiosk import __version__
-from kiosk.cli.size import parse_size as size_from_text
+from kiosk.core.exit_codes import EXIT_CONFIG
 from kiosk.core.paths import ENV_CONFIG, ENV_DATA_DIR, resolve_config_file
 from kiosk.core.paths import resolve_data_dir as _resolve_data_dir
 
@@ -53,15 +50,15 @@ class Context:
 
     @functools.cached_property
     def config(self) -> Config:
-        """Validated when first asked for (`kiosk run` validates it its own way, in
-        kiosk.shell.launch)."""
+        """Validated when first asked for; a bad file ends the command with one line naming
+        the key, and the exit status the autostart does not restart on."""
         from kiosk.core.config import ConfigError, load_config
 
         try:
             return load_config(self.config_file)
         except ConfigError as exc:
             click.echo(f"kiosk: configuration error: {exc}", err=True)
-            sys.exit(2)
+            sys.exit(EXIT_CONFIG)
 
 
 def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -99,12 +96,16 @@ def own_lines_only() -> None:
 
 
 def parse_size(_ctx: object, _param: object, value: str | None) -> tuple[int, int] | None:
+    """WIDTHxHEIGHT, within what a screen can be."""
     if value is None:
         return None
     try:
-        return size_from_text(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise click.BadParameter("use WIDTHxHEIGHT, e.g. 1280x800") from None
+    if not (320 <= width <= 7680 and 320 <= height <= 4320):
+        raise click.BadParameter("width and height must be between 320 and 7680/4320")
+    return width, height
 
 
 class LazyGroup(click.Group):
@@ -142,14 +143,15 @@ def main() -> None:
 @common_options
 @click.option("--windowed", is_flag=True, help="A normal window instead of full-screen kiosk mode.")
 @click.option("--size", callback=parse_size, help="Window size WIDTHxHEIGHT (with --windowed).")
-@click.option("--quit-after-first-paint", is_flag=True, hidden=True)
+@click.option("--quit-after-first-tap", is_flag=True, hidden=True)
 def run(
-    ctx: Context, windowed: bool, size: tuple[int, int] | None, quit_after_first_paint: bool
+    ctx: Context, windowed: bool, size: tuple[int, int] | None, quit_after_first_tap: bool
 ) -> None:
     """Start the kiosk (full-screen kiosk mode unless --windowed)."""
+    config = ctx.config  # a bad file stops here, before Qt is loaded: one line and no window
     from kiosk.shell.launch import run_kiosk
 
-    sys.exit(run_kiosk(ctx.config_file, ctx.data_dir, windowed, size, quit_after_first_paint))
+    sys.exit(run_kiosk(config, ctx.data_dir, windowed, size, quit_after_first_tap))
 
 
 @main.command()

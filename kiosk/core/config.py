@@ -20,17 +20,14 @@ from pydantic import (
     model_validator,
 )
 
-from kiosk.core.first_frame import (
-    DEFAULT_LANGUAGE,
-    DEFAULT_LANGUAGES,
-    DEFAULT_SCHOOL_NAME,
-    LANGUAGE_NAMES,
-    ConfigError,
-    FirstFrame,
-)
-
 Language = Literal["en", "es"]
-__all__ = ["LANGUAGE_NAMES", "Config", "ConfigError", "SyncConfig", "load_config", "parse_config"]
+# Each language's name in that language: the language toggle offers the other one by it.
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "es": "Español"}
+
+
+class ConfigError(Exception):
+    """A configuration problem, worded for the person who wrote the file."""
+
 
 KIOSK_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 PIN_HASH_PATTERN = r"^scrypt\$\d+\$\d+\$\d+\$[0-9a-f]+\$[0-9a-f]+$"
@@ -157,7 +154,7 @@ class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     school_name: str = Field(
-        default=DEFAULT_SCHOOL_NAME,
+        default="Demo Elementary School",
         min_length=1,
         max_length=80,
         description="Shown at the top of the welcome screen and on reports.",
@@ -168,12 +165,12 @@ class Config(BaseModel):
         description="Unique id of this kiosk in the district (letters, digits, . _ -).",
     )
     languages: list[Language] = Field(
-        default_factory=lambda: list[Language](DEFAULT_LANGUAGES),
+        default_factory=lambda: list[Language](["en", "es"]),
         min_length=1,
         description='Languages offered, from "en" and "es".',
     )
     default_language: Language = Field(
-        default=DEFAULT_LANGUAGE, description="Language the welcome screen returns to."
+        default="en", description="Language the welcome screen returns to."
     )
     idle_timeout_seconds: int = Field(
         default=45,
@@ -251,15 +248,6 @@ class Config(BaseModel):
                 f"default_language {self.default_language!r} is not in languages {self.languages}"
             )
         return self
-
-    def first_frame(self) -> FirstFrame:
-        """What `kiosk run` remembers of this config for its next first frame."""
-        return FirstFrame(
-            self.school_name,
-            tuple(self.languages),
-            self.default_language,
-            bool(self.admin_pin_hash),
-        )
 
     def choice_label(self, kind: str, choice_id: str, language: str) -> str:
         """Label of a stored chip or role id; an id no longer in the config shows as itself."""

@@ -7,7 +7,7 @@ kept, so a kiosk running for months holds at most 12 MB of logs.
 Subsystem loggers (after qutebrowser's utils/log.py): ``kiosk.shell.app`` (wiring, start/stop),
 ``kiosk.ui`` (screens), ``kiosk.store.cards`` (SQLite), ``kiosk.sync`` (uploader, heartbeat),
 ``kiosk.core.crash`` (unhandled errors), ``qt`` (Qt's own messages, routed by
-``kiosk.shell.launch.QtMessages``).
+``kiosk.shell.qt_log``).
 
 Contact details and comments are never logged: log card ids, counts and error types only.
 A test runs a visitor flow with a known comment and contact and greps the log file for them.

@@ -2,7 +2,9 @@
 
 * ``systemd`` (default where systemctl exists): ``~/.config/systemd/user/feedback-kiosk.service``,
   started with the graphical session and restarted after a crash (``Restart=on-failure``).
-  A deliberate exit from the staff menu (exit code 0) stays exited, so staff can reach the desktop.
+  A deliberate exit from the staff menu (exit code 0) stays exited, so staff can reach the desktop;
+  so does a config error (``EXIT_CONFIG``): starting again would only fail again until IT
+  fixes the file.
 * ``xdg``: ``~/.config/autostart/feedback-kiosk.desktop``, which every desktop honours, but
   nothing brings a crashed kiosk back.
 
@@ -18,6 +20,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from kiosk.core.exit_codes import EXIT_CONFIG
 
 UNIT_NAME = "feedback-kiosk.service"
 DESKTOP_NAME = "feedback-kiosk.desktop"
@@ -108,8 +112,10 @@ def systemd_unit(command: list[str]) -> str:
         "\n"
         "[Service]\n"
         f"ExecStart={' '.join(_systemd_quote(a) for a in command)}\n"
-        "# A crash or a kill brings the kiosk back; the staff menu's Exit (status 0) does not.\n"
+        "# A crash or a kill brings the kiosk back; the staff menu's Exit (status 0) does not,\n"
+        "# nor a config error, which would fail again at every restart until IT fixes the file.\n"
         "Restart=on-failure\n"
+        f"RestartPreventExitStatus={EXIT_CONFIG}\n"
         "RestartSec=3\n"
         "\n"
         "[Install]\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,13 +21,9 @@ from kiosk.core.card import (
     clean_text,
     system_clock,
 )
-from kiosk.core.config import Config, ConfigError, load_config
+from kiosk.core.config import Config
 from kiosk.core.crash import CrashHandler
-from kiosk.core.exit_codes import EXIT_CONFIG
-from kiosk.core.logs import setup_logging
-from kiosk.core.paths import default_log_dir
 from kiosk.core.pin import verify_pin
-from kiosk.shell.qt_log import QtMessages
 from kiosk.store.cards import CardStore, SyncStatus
 from kiosk.store.errors import StoreEnvironmentError
 from kiosk.store.journal import FallbackJournal, journal_path
@@ -42,7 +37,7 @@ from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.window import KioskWindow
 
-if TYPE_CHECKING:  # imported when first used, so they do not slow the kiosk's start
+if TYPE_CHECKING:  # imported when first used (sync: only with an endpoint), not at start
     from kiosk.shell.sync_worker import SyncWorker
     from kiosk.ui.manager.area import ManagerArea
 
@@ -289,9 +284,7 @@ def wire_window(
     clock: Clock = system_clock,
     sync_worker: SyncWorker | None = None,
 ) -> VisitorSession:
-    """Complete the window from the config and connect it to the card store (and sync)."""
-    pin_check: list[Callable[[str], bool]] = []  # set once the staff wiring exists
-    window.complete(config, check_pin=lambda pin: pin_check[0](pin))
+    """Connect the window to the card store (and sync)."""
     switcher = window.switcher
     aside = journal_path(data_dir)
     session = VisitorSession(
@@ -313,7 +306,7 @@ def wire_window(
     # Open the store now, so a broken disk shows before the first visitor taps.
     session._with_store(lambda s: None)
     staff = StaffWiring(window, session, config, clock)
-    pin_check.append(staff.check_pin)
+    window.pin.check_pin = staff.check_pin
     if sync_worker is not None:
         sync_worker.setParent(window)
         sync_worker.status_changed.connect(staff.show_sync_status)
@@ -333,8 +326,7 @@ def build_window(
     monotonic: Callable[[], float] = time.monotonic,
     sync_worker: SyncWorker | None = None,
 ) -> tuple[KioskWindow, VisitorSession]:
-    """The whole kiosk window in one go, wired to its store: for tests, benchmarks and
-    snapshots. (`kiosk run` builds it in two steps around the first paint: kiosk.shell.launch.)
+    """The whole kiosk window, wired to its store (and sync), not shown yet.
 
     ``monotonic`` drives the window's tap-settle guard; tests and benchmarks pass a fake one
     to step past the settle window instead of sleeping.
@@ -342,42 +334,23 @@ def build_window(
     fit = apply_theme(app, *size)
     switcher = LanguageSwitcher()
     switcher.set_language(config.default_language)
-    window = KioskWindow(
-        config.first_frame(), fit, switcher, kiosk_mode=kiosk_mode, monotonic=monotonic
-    )
+    window = KioskWindow(config, fit, switcher, kiosk_mode=kiosk_mode, monotonic=monotonic)
     switcher.setParent(window)  # its translator goes with the window
     session = wire_window(window, config, data_dir, clock, sync_worker)
     return window, session
 
 
-def finish_start(
-    app: QApplication,
-    window: KioskWindow,
-    validated: Config | None,
-    config_file: Path | None,
-    data_dir: Path,
-    qt_messages: QtMessages,
-) -> bool:
-    """The second half of `kiosk run` (see kiosk.shell.launch), after the first frame is painted.
-
-    Returns False, having asked the app to exit with the config error code, when the config
-    fails validation (only possible for a file kiosk.core.config_seen had marked valid).
-    """
-    try:
-        config = validated or load_config(config_file)
-    except ConfigError as exc:
-        print(f"kiosk: configuration error: {exc}", file=sys.stderr)
-        window.leave_kiosk()
-        app.exit(EXIT_CONFIG)
-        return False
-    setup_logging(default_log_dir(), config.log_level)
-    qt_messages.release()
+def start_kiosk(
+    app: QApplication, config: Config, data_dir: Path, size: tuple[int, int], kiosk_mode: bool
+) -> KioskWindow:
+    """`kiosk run`'s window (kiosk.shell.launch), wired to the store, sync and the crash
+    handler; not shown yet."""
     worker: SyncWorker | None = None
     if config.sync.endpoint:
         from kiosk.shell.sync_worker import SyncWorker
 
         worker = SyncWorker(data_dir, config)
-    wire_window(window, config, data_dir, sync_worker=worker)
+    window, _session = build_window(app, config, data_dir, size, kiosk_mode, sync_worker=worker)
     window.exit_requested.connect(app.quit)
     # An unhandled error in the GUI is logged and the kiosk goes back to Welcome (kiosk.core.crash).
     CrashHandler(window.reset_to_welcome, app.exit).install()
@@ -387,4 +360,4 @@ def finish_start(
     else:
         log.info("sync: no endpoint configured; cards stay on this kiosk")
     log.info("kiosk %s started (%s, data in %s)", config.kiosk_id, __version__, data_dir)
-    return True
+    return window

@@ -17,25 +17,10 @@ _QT_LEVELS = {
 }
 
 
-class QtMessages:
-    """Qt's own warnings go to the 'qt' logger, so they land in the log file.
+def _handle(kind: QtMsgType, _context: object, message: str) -> None:
+    qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
-    With ``hold``, messages wait until ``release()`` (called once the log file is set up):
-    before that, logging has no handler and would print them on the console.
-    """
 
-    def __init__(self, hold: bool = False) -> None:
-        self.held: list[tuple[int, str]] | None = [] if hold else None
-        qInstallMessageHandler(self._handle)
-
-    def _handle(self, kind: QtMsgType, _context: object, message: str) -> None:
-        level = _QT_LEVELS.get(kind, logging.WARNING)
-        if self.held is not None:
-            self.held.append((level, message))
-        else:
-            qt_log.log(level, "%s", message)
-
-    def release(self) -> None:
-        held, self.held = self.held or [], None
-        for level, message in held:
-            qt_log.log(level, "%s", message)
+def route_qt_messages() -> None:
+    """From now on Qt's warnings go to the 'qt' logger (set logging up first)."""
+    qInstallMessageHandler(_handle)

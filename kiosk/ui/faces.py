@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QSize
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QColor
 
 from kiosk.core.resources import asset
 
@@ -32,8 +26,6 @@ _COLOURS = ("#A61B1B", "#A34A00", "#5C5C66", "#2E6B3F", "#1D5C2E")
 
 
 def face_colour(rating: int) -> QColor:
-    from PySide6.QtGui import QColor  # for the manager's charts: not on the welcome screen's path
-
     return QColor(_COLOURS[rating - 1])
 
 
@@ -42,12 +34,7 @@ def face_icon(rating: int) -> QIcon:
 
 
 class FaceButton(QToolButton):
-    """A face with its word: one large target, named for screen readers by its word.
-
-    The word sits under the face by the stylesheet (``qproperty-toolButtonStyle``), which
-    keeps the Qt namespace off the first frame (kiosk.ui.widgets); ``accept_focus`` makes it
-    reachable by Tab once the kiosk takes input.
-    """
+    """A face with its word under it: one large target, named for screen readers by its word."""
 
     def __init__(self, rating: int, icon_px: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,10 +44,9 @@ class FaceButton(QToolButton):
         self.setIconSize(QSize(icon_px, icon_px))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setCheckable(True)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.retranslate()
-
-    def accept_focus(self) -> None:
-        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
 
     def retranslate(self) -> None:
         word = face_word(self.rating)

@@ -28,23 +28,18 @@ def font_files() -> list[Path]:
     """The family's font files, straight from fontpkg_atkinson_hyperlegible's folder.
 
     Not fontpkg.family(), which scans the entry points of every installed distribution to
-    find it (20 ms), nor the package's metadata.json (the json module is not otherwise on the
-    welcome screen's path).
+    find it (20 ms of start-up).
     """
     folder = Path(fontpkg_atkinson_hyperlegible.__file__).parent / "files"
     return sorted(folder / e.name for e in os.scandir(folder) if e.name.endswith((".ttf", ".otf")))
 
 
-def load_fonts(italics: bool = True) -> str:
-    """Register the bundled Atkinson Hyperlegible faces; returns the family Qt knows them by.
-
-    ``italics=False`` registers the upright faces only: the welcome screen uses no italics,
-    and each face costs a millisecond at start-up (kiosk.shell.launch). Calling it again adds what
-    is missing.
-    """
+def load_fonts() -> str:
+    """Register the bundled Atkinson Hyperlegible faces (once); returns the family Qt knows
+    them by."""
     global _loaded_family
     for path in font_files():
-        if path in _loaded_files or (not italics and "Italic" in path.name):
+        if path in _loaded_files:
             continue
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id < 0:
@@ -55,7 +50,7 @@ def load_fonts(italics: bool = True) -> str:
     return _loaded_family or FAMILY
 
 
-class ScreenFit(NamedTuple):  # not a dataclass: that module is not on the first frame's path
+class ScreenFit(NamedTuple):
     """How the screens fit the display: a type scale and whether the width is narrow."""
 
     width: int
@@ -78,8 +73,8 @@ def scaled_stylesheet(scale: float) -> str:
     return re.sub(r"(\d+)px", lambda m: f"{round(int(m.group(1)) * scale)}px", text)
 
 
-def apply_theme(app: QApplication, width: int, height: int, italics: bool = True) -> ScreenFit:
-    family = load_fonts(italics)
+def apply_theme(app: QApplication, width: int, height: int) -> ScreenFit:
+    family = load_fonts()
     scale = scale_for(width, height)
     font = QFont(family)
     font.setPixelSize(round(24 * scale))

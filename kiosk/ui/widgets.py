@@ -1,13 +1,8 @@
-"""Building blocks shared by the visitor screens.
-
-``QtCore.Qt`` is looked up when a function runs, not imported: PySide6 builds the Qt namespace
-(93 enums) on first use, 27 ms, and the welcome screen is painted before that (kiosk.shell.launch).
-"""
+"""Building blocks shared by the visitor screens."""
 
 from __future__ import annotations
 
-from PySide6 import QtCore
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,7 +19,7 @@ def _repolish(widget: QWidget) -> None:
     construction ran the style sheet twice for every chip and keyboard key (a third of the
     kiosk's start-up work).
     """
-    if widget.testAttribute(QtCore.Qt.WidgetAttribute.WA_WState_Polished):
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         style = widget.style()
         style.unpolish(widget)
         style.polish(widget)
@@ -49,14 +44,13 @@ def chip_button() -> QPushButton:
     return b
 
 
-def label(object_name: str, wrap: bool = True, plain: bool = True) -> QLabel:
-    """A styled label. ``plain=False`` is for the first frame only (no Qt namespace yet):
-    its caller sets plain text once the kiosk is complete."""
+def label(object_name: str, wrap: bool = True) -> QLabel:
+    """A styled label of plain text (never rich text: it may show what a config or a visitor
+    wrote)."""
     lab = QLabel()
     lab.setObjectName(object_name)
     lab.setWordWrap(wrap)
-    if plain:
-        lab.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
     return lab
 
 
@@ -87,7 +81,7 @@ class StepScreen(Retranslatable):
         super().__init__(parent)
         self.setProperty("screen", True)
         # The screen itself takes focus when shown: no focus ring until Tab is used.
-        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.step, self.steps = step, steps
         self.progress = label("StepIndicator")
         self.title = label("ScreenTitle")
@@ -117,7 +111,7 @@ class StepScreen(Retranslatable):
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(self.progress, 0, QtCore.Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignTop)
         self.outer = outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 12, 40, 20)
         outer.setSpacing(10)

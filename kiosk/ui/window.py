@@ -9,11 +9,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -25,14 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.first_frame import LANGUAGE_NAMES, FirstFrame
+from kiosk.core.card import ContactError
+from kiosk.core.config import LANGUAGE_NAMES, Config
 from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.screens.comment import CommentScreen
+from kiosk.ui.screens.details import DetailsScreen
+from kiosk.ui.screens.followup import FollowupScreen
+from kiosk.ui.screens.role import RoleScreen
+from kiosk.ui.screens.staff import PinScreen, StaffMenu
+from kiosk.ui.screens.thanks import ThanksScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
-from kiosk.ui.theme import ScreenFit, load_fonts
+from kiosk.ui.theme import ScreenFit
 from kiosk.ui.widgets import StepScreen, label
-
-if TYPE_CHECKING:
-    from kiosk.core.config import Config
 
 log = logging.getLogger("kiosk.ui")
 
@@ -61,37 +63,44 @@ class KioskWindow(QWidget):
 
     def __init__(
         self,
-        first: FirstFrame,
+        config: Config,
         fit: ScreenFit,
         switcher: LanguageSwitcher,
         kiosk_mode: bool = True,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        """The first frame: header and welcome screen. ``complete`` adds the rest, once the
-        config is validated; until then taps and keys are held back (see eventFilter)."""
+        """Every screen, from the validated config. The PIN keypad refuses every PIN until the
+        wiring gives it the manager's (``self.pin.check_pin``)."""
         super().__init__()
         self.setObjectName("KioskWindow")
+        self.config = config
         self.fit = fit
         self.switcher = switcher
         self.kiosk_mode = kiosk_mode
         self.monotonic = monotonic
         self.allow_close = not kiosk_mode
-        self.ready = False
         # Visits the card database refused, and whether they are kept safely elsewhere: staff
         # closing the kiosk hear of them first (set by the wiring).
         self.unsaved_visits: Callable[[], tuple[int, bool]] = lambda: (0, True)
         self._exit_warned = False
-        self.languages: list[str] = list(first.languages)
+        self.languages: list[str] = list(config.languages)
         self.visit_open = False
         self.staff_screens: list[QWidget] = []
         self.storage_problem = False  # the store refused the last save (shown to visitors)
         self.last_switch = -SETTLE_SECONDS
-        self.idle_seconds: float = STAFF_IDLE_SECONDS
+        self.idle_seconds: float = config.idle_timeout_seconds
         scale = fit.scale
-        self.default_language: str = first.default_language
+        self.default_language: str = config.default_language
+        if kiosk_mode:
+            # No title bar, no window controls, above everything else on the screen.
+            self.setWindowFlags(
+                self.windowFlags()
+                | Qt.WindowType.FramelessWindowHint
+                | Qt.WindowType.WindowStaysOnTopHint
+            )
 
-        self.school = label("SchoolName", wrap=False, plain=False)
-        self.school.setText(first.school_name)
+        self.school = label("SchoolName", wrap=False)
+        self.school.setText(config.school_name)
         self.language_button = QPushButton()
         self.language_button.setObjectName("LanguageToggle")
         self.language_button.setMinimumWidth(round(200 * scale))
@@ -107,14 +116,39 @@ class KioskWindow(QWidget):
         header_row.addWidget(self.language_button)
 
         self.welcome = WelcomeScreen(fit)
+        self.details = DetailsScreen(config.went_well, config.could_improve, 1, 4)
+        self.role = RoleScreen(config.roles, 2, 4)
+        self.comment = CommentScreen(config.comment_max_chars, fit.narrow, 3, 4)
+        self.followup = FollowupScreen(fit.narrow, 4, 4)
+        self.steps: list[StepScreen] = [self.details, self.role, self.comment, self.followup]
+        self.thanks = ThanksScreen(config.thanks_qr_url, fit.scale)
+        if fit.narrow:
+            for step in self.steps:
+                step.outer.setContentsMargins(20, 12, 20, 20)
+        self.pin = PinScreen(lambda _pin: False, monotonic)
+        self.staff = StaffMenu()
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
+        for screen in (self.welcome, *self.steps, self.thanks, self.pin, self.staff):
+            self.stack.addWidget(screen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
         layout.addWidget(self.stack, 1)
+
         self.welcome.rated.connect(self._rated)
+        for i, step in enumerate(self.steps):
+            step.back_requested.connect(lambda i=i: self._step_back(i))
+            step.next_requested.connect(lambda i=i: self._step_next(i))
+            step.done_requested.connect(lambda i=i: self._step_done(i))
+        self.thanks.restart_requested.connect(self.reset_to_welcome)
+        self.pin.unlocked.connect(lambda: self._show(self.staff))
+        self.pin.cancelled.connect(self.reset_to_welcome)
+        self.staff.back_requested.connect(self.reset_to_welcome)
+        self.staff.exit_requested.connect(self.request_exit)
+        self.staff.manager_requested.connect(self.manager_requested)
+        self.staff.manager_button.setVisible(False)
+        QShortcut(QKeySequence(STAFF_SHORTCUT), self, self.open_staff_area)
         self.switcher.language_changed.connect(self._language_changed)
 
         self.idle_timer = QTimer(self)
@@ -132,74 +166,7 @@ class KioskWindow(QWidget):
         assert app is not None
         app.installEventFilter(self)
         self._language_changed(self.switcher.language)
-
-    def complete(self, config: Config, check_pin: Callable[[str], bool]) -> None:
-        """The visitor's steps, the thank-you and the staff screens, from the validated config."""
-        # Imported here, not at the top: `kiosk run` paints the welcome screen before these
-        # modules (the on-screen keyboard, the QR code) are loaded.
-        from PySide6.QtGui import QKeySequence, QShortcut
-
-        from kiosk.ui.screens.comment import CommentScreen
-        from kiosk.ui.screens.details import DetailsScreen
-        from kiosk.ui.screens.followup import FollowupScreen
-        from kiosk.ui.screens.role import RoleScreen
-        from kiosk.ui.screens.staff import PinScreen, StaffMenu
-        from kiosk.ui.screens.thanks import ThanksScreen
-
-        load_fonts()  # the italic faces, which the first frame went without
-        fit = self.fit
-        if self.kiosk_mode:
-            self._lock_window()
-        self.config = config
-        self.school.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-        self.school.setText(config.school_name)
-        self.welcome.accept_input()
-        self.languages = list(config.languages)
-        self.language_button.setVisible(len(self.languages) > 1)
-        self.default_language = config.default_language
-        self.idle_seconds = config.idle_timeout_seconds
-        self.details = DetailsScreen(config.went_well, config.could_improve, 1, 4)
-        self.role = RoleScreen(config.roles, 2, 4)
-        self.comment = CommentScreen(config.comment_max_chars, fit.narrow, 3, 4)
-        self.followup = FollowupScreen(fit.narrow, 4, 4)
-        self.steps: list[StepScreen] = [self.details, self.role, self.comment, self.followup]
-        self.thanks = ThanksScreen(config.thanks_qr_url, fit.scale)
-        if fit.narrow:
-            for step in self.steps:
-                step.outer.setContentsMargins(20, 12, 20, 20)
-        self.pin = PinScreen(check_pin, self.monotonic)
-        self.staff = StaffMenu()
-        for screen in (*self.steps, self.thanks, self.pin, self.staff):
-            self.stack.addWidget(screen)
-
-        for i, step in enumerate(self.steps):
-            step.back_requested.connect(lambda i=i: self._step_back(i))
-            step.next_requested.connect(lambda i=i: self._step_next(i))
-            step.done_requested.connect(lambda i=i: self._step_done(i))
-        self.thanks.restart_requested.connect(self.reset_to_welcome)
-        self.pin.unlocked.connect(lambda: self._show(self.staff))
-        self.pin.cancelled.connect(self.reset_to_welcome)
-        self.staff.back_requested.connect(self.reset_to_welcome)
-        self.staff.exit_requested.connect(self.request_exit)
-        self.staff.manager_requested.connect(self.manager_requested)
-        self.staff.manager_button.setVisible(False)
-        QShortcut(QKeySequence(STAFF_SHORTCUT), self, self.open_staff_area)
-        self.ready = True
-        self._language_changed(self.switcher.language)
         self._restart_idle()
-
-    def _lock_window(self) -> None:
-        """Kiosk mode: no title bar, no window controls, above everything else on the screen."""
-        hints = QtCore.Qt.WindowType.FramelessWindowHint | QtCore.Qt.WindowType.WindowStaysOnTopHint
-        handle = self.windowHandle()
-        if handle is None:  # not shown yet
-            self.setWindowFlags(self.windowFlags() | hints)
-            return
-        # Shown already (kiosk.shell.launch paints Welcome first, and the Qt namespace these flags
-        # live in costs 27 ms to load): tell the window system through the QWindow, as
-        # setWindowFlags would hide the window and show it again.
-        self.overrideWindowFlags(self.windowFlags() | hints)
-        handle.setFlags(handle.flags() | hints)
 
     # --- navigation -----------------------------------------------------------------------
 
@@ -209,8 +176,11 @@ class KioskWindow(QWidget):
     def _show(self, screen: QWidget) -> None:
         if screen is not self.thanks:
             self.thanks_timer.stop()  # its countdown must not pull staff out of their screens
+        if screen is not self.stack.currentWidget():
+            # Only a screen change: a visitor's first tap after start-up, or on a Welcome
+            # that only went back to the default language, belongs to no previous screen.
+            self.last_switch = self.monotonic()
         self.stack.setCurrentWidget(screen)
-        self.last_switch = self.monotonic()
         focus = getattr(screen, "focus_first", None)
         if callable(focus):
             focus()
@@ -239,8 +209,6 @@ class KioskWindow(QWidget):
         step = self.steps[index]
         followup = False
         if step is self.followup:
-            from kiosk.core.card import ContactError  # loaded by then; kept off the first frame
-
             try:
                 contact = self.followup.contact()
             except ContactError:
@@ -324,9 +292,8 @@ class KioskWindow(QWidget):
         # The toggle names the other language in that language, so its readers find it.
         self.language_button.setText(LANGUAGE_NAMES[following])
         self.language_button.setAccessibleName(LANGUAGE_NAMES[following])
-        if self.ready:
-            self.details.set_language(language)
-            self.role.set_language(language)
+        self.details.set_language(language)
+        self.role.set_language(language)
 
     # --- staff access and kiosk mode --------------------------------------------------------
 
@@ -373,8 +340,6 @@ class KioskWindow(QWidget):
             return False
         if kind == QEvent.Type.ContextMenu:
             return True  # no context menus anywhere in kiosk mode
-        if not self.ready and kind in _ACTIVITY_EVENTS:
-            return True  # the first frame is up, the rest not yet: a moment at start-up
         if kind in _ACTIVITY_EVENTS:
             self._restart_idle()
         if kind in _POINTER_EVENTS:
@@ -399,7 +364,7 @@ class KioskWindow(QWidget):
         if not self.isActiveWindow():
             return False
         key = event.key()
-        if key == QtCore.Qt.Key.Key_Escape:
+        if key == Qt.Key.Key_Escape:
             screen = self.current()
             if isinstance(screen, StepScreen):
                 screen.back_requested.emit()
@@ -407,7 +372,7 @@ class KioskWindow(QWidget):
             if screen in (self.thanks, self.staff):
                 self.reset_to_welcome()
                 return True
-        enter = (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter)
+        enter = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if key in enter and isinstance(watched, QAbstractButton):
             watched.animateClick()
             return True

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6 import QtCore
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.faces import FaceButton
@@ -16,13 +15,14 @@ class WelcomeScreen(Retranslatable):
 
     def __init__(self, fit: ScreenFit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("WelcomeScreen")  # its labels are centred by the stylesheet
+        self.setObjectName("WelcomeScreen")
         self.setProperty("screen", True)
-        # The first frame (kiosk.shell.launch) has no Qt namespace yet: plain text and focus come
-        # with accept_input().
-        self.question = label("Question", plain=False)
-        self.hint = label("Hint", plain=False)
-        self.banner = label("Banner", plain=False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.question = label("Question")
+        self.hint = label("Hint")
+        for text in (self.question, self.hint):
+            text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner = label("Banner")
         self.banner.hide()
         scale = fit.scale
         # Five faces in one row, as large as the width allows (150 px at 1280x800).
@@ -48,14 +48,6 @@ class WelcomeScreen(Retranslatable):
         layout.addStretch(2)
         layout.addWidget(self.banner)
         self.retranslate()
-
-    def accept_input(self) -> None:
-        """Keyboard focus and plain text, once the rest of the kiosk is up."""
-        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
-        for text in (self.question, self.hint, self.banner):
-            text.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-        for face in self.faces:
-            face.accept_focus()
 
     def _tapped(self, rating: int) -> None:
         self.rated.emit(rating)

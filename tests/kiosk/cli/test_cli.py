@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.core.card import Delivery
 from kiosk.core.config import Config
 from kiosk.core.pin import verify_pin
+from kiosk.store.cards import CardStore
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -51,6 +53,13 @@ def test_a_config_error_is_one_clear_line_not_a_traceback(tmp_path: Path) -> Non
     ]
 
 
+def test_a_bad_window_size_is_one_clear_line(tmp_path: Path) -> None:
+    result = kiosk("run", "--windowed", "--size", "10x10", "--data-dir", str(tmp_path))
+    assert result.returncode == 2
+    assert "width and height must be between 320 and 7680/4320" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_the_config_file_can_come_from_the_environment(tmp_path: Path) -> None:
     bad = tmp_path / "env.toml"
     bad.write_text("unknown_key = 1\n")
@@ -70,7 +79,7 @@ def test_run_starts_and_shows_welcome(tmp_path: Path, mode: list[str]) -> None:
     result = kiosk(
         "run",
         *mode,
-        "--quit-after-first-paint",
+        "--quit-after-first-tap",
         "--config",
         str(ROOT / "assets" / "demo.toml"),
         "--data-dir",
@@ -78,7 +87,17 @@ def test_run_starts_and_shows_welcome(tmp_path: Path, mode: list[str]) -> None:
         env={"XDG_STATE_HOME": str(tmp_path / "state")},
     )
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "data" / "cards.db").is_file()
+    marks = [line.split() for line in result.stdout.splitlines()]
+    assert [name for name, _ in marks] == ["first-paint", "interactive"]
+    first_paint, interactive = (float(clock) for _, clock in marks)
+    assert 0 < first_paint <= interactive
+    # The probe's tap was a visitor's: one card for the middle face, final once it left.
+    store = CardStore.in_dir(tmp_path / "data")
+    try:
+        cards = store.cards()
+    finally:
+        store.close()
+    assert [(c.rating, c.delivery) for c in cards] == [(3, Delivery.PENDING)]
 
 
 def test_pin_hash_prints_a_config_line_that_verifies() -> None:
@@ -159,5 +178,5 @@ def test_a_second_kiosk_on_the_same_data_folder_is_refused(tmp_path: Path) -> No
         first.kill()
         first.wait(timeout=30)
     # The lock of a process that died is stale, so the next start takes it over.
-    third = kiosk("run", "--windowed", "--quit-after-first-paint", "--data-dir", str(data), env=env)
+    third = kiosk("run", "--windowed", "--quit-after-first-tap", "--data-dir", str(data), env=env)
     assert third.returncode == 0, third.stderr

@@ -26,7 +26,7 @@ from kiosk.core.crash import MAX_CRASHES, CrashHandler
 from kiosk.core.exit_codes import EXIT_CRASHED
 from kiosk.core.logs import LOG_FILENAME
 from kiosk.shell.app import build_window
-from kiosk.shell.qt_log import QtMessages
+from kiosk.shell.qt_log import route_qt_messages
 from kiosk.store.cards import CardStore
 from kiosk.ui.window import KioskWindow
 
@@ -187,7 +187,7 @@ def test_visitor_text_never_reaches_the_log(
 
 
 def test_qt_warnings_are_routed_into_the_log_file(qapp: QApplication, log_file: Path) -> None:
-    QtMessages()
+    route_qt_messages()
     qWarning("a Qt warning for the log file")
     for handler in logging.getLogger().handlers:
         handler.flush()

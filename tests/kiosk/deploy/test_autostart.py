@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import configparser
 import shlex
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,7 +13,14 @@ import pytest
 from click.testing import CliRunner
 
 from kiosk.cli.main import main
-from kiosk.deploy.autostart import DESKTOP_NAME, UNIT_NAME, desktop_entry, kiosk_command
+from kiosk.core.exit_codes import EXIT_CONFIG
+from kiosk.deploy.autostart import (
+    DESKTOP_NAME,
+    UNIT_NAME,
+    desktop_entry,
+    kiosk_command,
+    systemd_unit,
+)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Linux autostart")
 
@@ -44,11 +53,25 @@ def test_systemd_unit_restarts_a_crashed_kiosk(config_home: Path, tmp_path: Path
     unit = config_home / "systemd" / "user" / UNIT_NAME
     service = read_ini(unit)["Service"]
     assert service["Restart"] == "on-failure"
+    # A config error exits with EXIT_CONFIG (tests/kiosk/shell/test_start.py): no restart loop.
+    assert service["RestartPreventExitStatus"] == str(EXIT_CONFIG)
     command = shlex.split(service["ExecStart"])
     assert command == kiosk_command(config, None)
     assert command[-3:] == ["run", "--config", str(config)]  # the space survives quoting
     assert read_ini(unit)["Install"]["WantedBy"] == "graphical-session.target"
     assert "systemctl --user enable" in output
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="needs systemd-analyze")
+def test_systemd_reads_every_line_of_the_unit(tmp_path: Path) -> None:
+    """A misspelt key is only a warning to systemd (and the restart rule it held, lost)."""
+    unit = tmp_path / UNIT_NAME
+    unit.write_text(systemd_unit(kiosk_command(tmp_path / "config.toml", None)), encoding="utf-8")
+    result = subprocess.run(
+        ["systemd-analyze", "verify", str(unit)], capture_output=True, text=True, timeout=60
+    )
+    problems = [line for line in result.stderr.splitlines() if str(unit) in line]
+    assert result.returncode == 0 and problems == [], result.stderr
 
 
 def test_xdg_entry_starts_the_kiosk_at_login(config_home: Path, tmp_path: Path) -> None:

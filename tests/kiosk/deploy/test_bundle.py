@@ -147,7 +147,7 @@ def test_frozen_kiosk_starts_paints_and_logs(
     data = tmp_path / "cards"
     result = run_frozen(
         bundle,
-        ["run", "--windowed", "--quit-after-first-paint", "--config", str(DEMO_CONFIG),
+        ["run", "--windowed", "--quit-after-first-tap", "--config", str(DEMO_CONFIG),
          "--data-dir", str(data)],
         frozen_env,
         tmp_path,

@@ -194,6 +194,16 @@ def test_a_double_tap_makes_one_card_and_does_not_act_on_the_next_screen(kiosk: 
     assert len(kiosk.cards()) == 1
 
 
+def test_the_first_tap_after_start_up_is_taken_at_once(kiosk: Kiosk) -> None:
+    """The settle guard is for a screen change; the start (and a reset of a Welcome already
+    shown) changes no screen, so the first visitor is not made to wait."""
+    w = kiosk.window
+    w.reset_to_welcome()
+    kiosk.tap(w.welcome.faces[2], settle=False)
+    assert kiosk.only_card().rating == 3
+    assert w.current() is w.details
+
+
 def test_idle_timeout_finalises_the_card_with_what_was_given(kiosk: Kiosk) -> None:
     w = kiosk.window
     kiosk.tap(w.language_button)
@@ -299,8 +309,9 @@ def test_close_and_context_menus_are_refused_in_kiosk_mode(kiosk: Kiosk) -> None
     assert w.eventFilter(w.welcome, menu) is True
 
 
-def test_window_has_no_frame_in_kiosk_mode(kiosk: Kiosk) -> None:
-    assert kiosk.window.windowFlags() & Qt.WindowType.FramelessWindowHint
+def test_window_has_no_frame_and_stays_on_top_in_kiosk_mode(kiosk: Kiosk) -> None:
+    hints = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+    assert kiosk.window.windowFlags() & hints == hints
 
 
 def open_pin(kiosk: Kiosk) -> None:
