@@ -30,7 +30,9 @@ def cards(draw: st.DrawFn) -> Card:
     card.could_improve = draw(st.lists(chip, max_size=12))
     card.comment = draw(st.none() | text)
     card.role = draw(st.none() | chip)
-    card.finalised_at = draw(st.none() | moment)
+    # Final at or after creation: the protocol refuses a card finalised before it was created.
+    later = st.timedeltas(min_value=timedelta(0), max_value=timedelta(hours=2))
+    card.finalised_at = draw(st.none() | later.map(lambda d: card.created_at + d))
     card.delivery = Delivery.PENDING
     return card
 
