@@ -20,7 +20,7 @@ from sync import __version__
 from sync.protocol import (
     API_PREFIX,
     KIOSK_ID_PATTERN,
-    MAX_INT64,
+    MAX_JSON_INT,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     AnswerPage,
@@ -112,7 +112,11 @@ class ProtocolMarker:
 
 
 _MARKER = (PROTOCOL_HEADER.lower().encode(), PROTOCOL_VERSION.encode())
-Since = Annotated[int, Query(ge=0, le=MAX_INT64, description="Cursor: the last seq already read.")]
+
+
+Since = Annotated[
+    int, Query(ge=0, le=MAX_JSON_INT, description="Cursor: the last seq already read.")
+]
 
 
 def _refusal(answer: FollowupAnswer, owners: dict[str, str], kiosk_id: str) -> ItemResult | None:

@@ -35,9 +35,11 @@ PROTOCOL_VERSION = "1"
 MAX_BATCH = 1000
 """Most cards (or follow-up answers) in one request; the kiosk's batch_size is capped below it."""
 
-# Every number on the wire fits the column that keeps it, on SQLite and PostgreSQL alike.
+# Every number on the wire fits the column that keeps it, on SQLite and PostgreSQL alike, and
+# is exact in any JSON reader: above 2^53 a double (JavaScript, many validators) rounds it
+# (RFC 8259, section 6), so a 64-bit column is bounded there too.
 MAX_INT32 = 2**31 - 1
-MAX_INT64 = 2**63 - 1
+MAX_JSON_INT = 2**53 - 1
 
 # Strict on the wire: JSON's own types only (no "5", 4.0 or true for a number, no number for a
 # time), so what the receiver stores is exactly what the kiosk meant. Each rule is also in the
@@ -48,8 +50,8 @@ _UUID4_TEXT = (
 # RFC 3339 with its offset; years 1900 to 2999 (a kiosk with a dead clock battery says 1970 or
 # 2000), so every moment converts to UTC and fits both databases.
 _MOMENT_TEXT = (
-    r"^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
-    r"([Zz]|[+-][0-9]{2}:[0-9]{2})$"
+    r"^(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3])"
+    r":[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
 )
 _NO_NUL = r"^[^\x00]*$"  # PostgreSQL's text cannot hold NUL
 
@@ -211,7 +213,7 @@ class Heartbeat(_Wire):
         Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)] | None
     ) = None
     last_error: ErrorText | None = None
-    disk_free_bytes: Annotated[StrictInt, Field(ge=0, le=MAX_INT64)] | None = None
+    disk_free_bytes: Annotated[StrictInt, Field(ge=0, le=MAX_JSON_INT)] | None = None
 
 
 class KioskInfo(_Wire):

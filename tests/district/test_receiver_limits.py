@@ -17,6 +17,7 @@ REFUSED_HEARTBEATS = {
     "pending 2^31 (PostgreSQL's integer)": dict(pending=2**31),
     "pending 2^63": dict(pending=2**63),
     "disk_free_bytes 2^63": dict(disk_free_bytes=2**63),
+    "disk_free_bytes past 2^53": dict(disk_free_bytes=2**53),
     "NUL in last_error": dict(last_error="disk\x00full"),
     "NUL in app_version": dict(app_version="0.1\x00"),
     "pending true": dict(pending=True),
@@ -47,16 +48,16 @@ def test_non_finite_age_is_refused(receiver: Receiver, number: bytes) -> None:
 
 
 def test_largest_values_the_columns_hold_are_stored(receiver: Receiver) -> None:
-    beat = heartbeat(pending=2**31 - 1, disk_free_bytes=2**63 - 1, last_error="ñ" * 500)
+    beat = heartbeat(pending=2**31 - 1, disk_free_bytes=2**53 - 1, last_error="ñ" * 500)
     assert post(receiver, BEAT, beat).status_code == 204
     stored = receiver.heartbeat()
-    assert (stored.pending, stored.disk_free_bytes) == (2**31 - 1, 2**63 - 1)
+    assert (stored.pending, stored.disk_free_bytes) == (2**31 - 1, 2**53 - 1)
     (kiosk,) = [k for k in get(receiver, "/v1/kiosks").json() if k["kiosk_id"] == KIOSK_ID]
-    assert (kiosk["pending"], kiosk["disk_free_bytes"]) == (2**31 - 1, 2**63 - 1)
+    assert (kiosk["pending"], kiosk["disk_free_bytes"]) == (2**31 - 1, 2**53 - 1)
 
 
 @pytest.mark.parametrize("path", ["/v1/cards", "/v1/followups"])
-@pytest.mark.parametrize("since", [2**63, 10**30, -1])
+@pytest.mark.parametrize("since", [2**63, 2**53, 10**30, -1])
 def test_a_cursor_past_what_seq_holds_is_a_400_problem(
     receiver: Receiver, path: str, since: int
 ) -> None:
@@ -65,9 +66,9 @@ def test_a_cursor_past_what_seq_holds_is_a_400_problem(
 
 
 def test_the_largest_cursor_answers_an_empty_page(receiver: Receiver) -> None:
-    answer = get(receiver, f"/v1/cards?since={2**63 - 1}")
+    answer = get(receiver, f"/v1/cards?since={2**53 - 1}")
     assert answer.status_code == 200, answer.text
-    assert answer.json() == {"cards": [], "next_since": 2**63 - 1}
+    assert answer.json() == {"cards": [], "next_since": 2**53 - 1}
 
 
 LOOSE_CARDS = {

@@ -46,4 +46,4 @@ def test_limits_are_in_the_document(receiver: Receiver) -> None:
     beat = spec["components"]["schemas"]["Heartbeat"]["properties"]
     assert beat["pending"]["maximum"] == 2**31 - 1
     since = next(p for p in spec["paths"]["/v1/cards"]["get"]["parameters"] if p["name"] == "since")
-    assert since["schema"]["maximum"] == 2**63 - 1
+    assert since["schema"]["maximum"] == 2**53 - 1
