@@ -249,8 +249,10 @@ class Uploader:
 
     def _send_followups(self, report: CycleReport) -> None:
         # There is no "rejected" state for answers: one the protocol cannot carry, or one the
-        # receiver refuses (an id conflict, only possible if its data was edited, or too large
-        # even alone), stays pending and is logged; the outbox is read on past it.
+        # receiver refuses (an id conflict, only possible if its data was edited, another
+        # kiosk's card, or too large even alone), stays pending and is logged as an error; the
+        # outbox is read on past it. One refused for now (its card has not reached the
+        # receiver: RETRY_LATER) waits quietly and goes again next sync, after its card.
         fit = _Fit(self.batch_size)
         last: FollowupRecord | None = None
         while not self.should_stop() and (
@@ -288,8 +290,14 @@ class Uploader:
                     )
                     continue
                 delivered, rejected = _split(result, [a.key for a in part])
-                if rejected:
-                    log.error("sync: follow-up answers refused: %s", rejected)
+                later = {r.id for r in result.results if r.retry_later}
+                if later:
+                    log.info(
+                        "sync: %d answer(s) wait for their card to reach the district", len(later)
+                    )
+                refused = {k: why for k, why in rejected.items() if k not in later}
+                if refused:
+                    log.error("sync: follow-up answers refused: %s", refused)
                 self.store.mark_followups_delivered(
                     (sendable[k].card_id, sendable[k].answered_at) for k in delivered
                 )
