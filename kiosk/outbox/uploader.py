@@ -30,6 +30,7 @@ from sync.client import DistrictClient
 from sync.errors import PayloadTooLarge, RequestRefused, SyncConfigError, SyncError
 from sync.protocol import (
     MAX_BATCH,
+    MAX_JSON_INT,
     BatchResult,
     CardBatch,
     FollowupAnswer,
@@ -46,7 +47,12 @@ T = TypeVar("T")
 
 def to_wire(card: Card) -> WireCard:
     """The card's fields marked SEND, validated by the wire model (which refuses any other)."""
-    return WireCard.model_validate({name: getattr(card, name) for name in SENT_FIELDS})
+    sent = {name: getattr(card, name) for name in SENT_FIELDS}
+    # A clock set back between the first tap and Done leaves a card final before it was
+    # created, which protocol v1 refuses: it goes as final when created, rather than not at all.
+    if card.finalised_at is not None and card.finalised_at < card.created_at:
+        sent["finalised_at"] = card.created_at
+    return WireCard.model_validate(sent)
 
 
 def to_wire_answer(record: FollowupRecord) -> FollowupAnswer:
@@ -337,6 +343,6 @@ def _split(result: BatchResult, sent_ids: list[str]) -> tuple[list[str], dict[st
 
 def _disk_free(folder: Path) -> int | None:
     try:
-        return shutil.disk_usage(folder).free
+        return min(shutil.disk_usage(folder).free, MAX_JSON_INT)  # the protocol's bound, 8 PiB
     except OSError:
         return None

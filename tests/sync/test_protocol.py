@@ -16,7 +16,11 @@ from sync.protocol import MAX_BATCH, CardBatch, ProblemCode, WireCard, problem
 
 chip = st.from_regex(r"[a-z0-9_]{1,40}", fullmatch=True)
 SURROGATES: tuple[Literal["Cs"]] = ("Cs",)  # not text: UTF-8 cannot hold them
-text = st.text(st.characters(codec="utf-8", exclude_categories=SURROGATES), max_size=200)
+# No NUL either: protocol v1 refuses it (PostgreSQL's text cannot hold one).
+text = st.text(
+    st.characters(codec="utf-8", exclude_categories=SURROGATES, exclude_characters="\x00"),
+    max_size=200,
+)
 moment = st.datetimes(
     min_value=datetime(2020, 1, 1), max_value=datetime(2040, 1, 1), timezones=st.just(UTC)
 ).map(lambda d: d.astimezone(timezone(timedelta(hours=-6))))
