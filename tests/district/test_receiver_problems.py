@@ -12,6 +12,7 @@ import pytest
 import requests
 from receiver_calls import batch, get, outcomes, post, wire_card
 from receiver_harness import KIOSK_TOKEN, Postgres, Receiver
+from sqlalchemy import text
 
 from sync.client import DistrictClient
 from sync.errors import RateLimited
@@ -111,5 +112,23 @@ def test_postgres_down_is_503_with_retry_after_then_recovers(
         own_postgres.start_server()
         assert outcomes(post(receiver, "/v1/cards", batch(wire_card()))) == [("accepted", None)]
         assert receiver.count() == 2
+    finally:
+        receiver.stop()
+
+
+# PostgreSQL only: there a missing table is a ProgrammingError (a bug), on SQLite an
+# OperationalError (answered 503, as above).
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_a_bug_answers_a_problem_marked_as_the_receivers(
+    database_url: str, tokens_file: Path
+) -> None:
+    receiver = Receiver(database_url, tokens_file).start()
+    try:
+        with receiver.engine.begin() as conn:  # a receiver bug as good as any: a table gone
+            conn.execute(text("DROP TABLE kiosks"))
+        answer = get(receiver, "/v1/kiosks")
+        assert problem_of(answer) == (500, "500.1")
+        assert answer.headers["feedback-protocol"] == "1"
     finally:
         receiver.stop()
