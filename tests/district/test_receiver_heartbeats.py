@@ -4,6 +4,7 @@ clock skew; a database made before that column existed is refused at start with 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from receiver_calls import get, heartbeat, post
@@ -13,8 +14,9 @@ from sqlalchemy import create_engine, text
 from district import db
 
 
-def kiosk_row(receiver: Receiver, kiosk_id: str) -> dict:
-    (row,) = [k for k in get(receiver, "/v1/kiosks").json() if k["kiosk_id"] == kiosk_id]
+def kiosk_row(receiver: Receiver, kiosk_id: str) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = get(receiver, "/v1/kiosks").json()
+    (row,) = [k for k in rows if k["kiosk_id"] == kiosk_id]
     return row
 
 

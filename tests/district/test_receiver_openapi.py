@@ -13,7 +13,8 @@ from receiver_harness import Receiver
 def document(receiver: Receiver) -> dict[str, Any]:
     with requests.get(receiver.url + "/openapi.json", timeout=10) as r:
         assert r.status_code == 200
-        return r.json()
+        spec: dict[str, Any] = r.json()
+        return spec
 
 
 def test_formats_are_standard(receiver: Receiver) -> None:

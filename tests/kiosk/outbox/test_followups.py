@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
+import pytest
 import requests
 from fake_clock import FakeClock
 from kiosk_sync import answer, seed, stored_answers, uploader
@@ -75,7 +77,11 @@ def test_an_answer_the_protocol_cannot_carry_does_not_block_the_others(
 
 
 def test_an_answer_whose_card_is_held_back_waits_and_goes_after_it(
-    store: CardStore, clock, database_url: str, tokens_file, caplog
+    store: CardStore,
+    clock: FakeClock,
+    database_url: str,
+    tokens_file: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     # The card is too large for this receiver's body limit, so it stays pending; its answer is
     # small and goes, but the receiver has no such card yet: "retry later" (404.2), not final.
