@@ -1,5 +1,5 @@
-"""The receiver's HTTP API (protocol v1). Every failure answers a Problem with a stable code,
-and a refused request stores nothing.
+"""The receiver's HTTP API (protocol v1). Every failure answers a Problem with a stable code
+(district.problems), and a refused request stores nothing.
 
 No ``from __future__ import annotations`` here: FastAPI reads the endpoints' annotations at
 run time, and the dependencies they name are local to create_app().
@@ -8,29 +8,31 @@ run time, and the dependencies they name are local to create_app().
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Query, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi import Depends, FastAPI, Path, Query
+from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
-from district import db
+from district import db, openapi, problems
+from district.problems import ProblemError, problem_response
 from district.tokens import Principal, Tokens
 from sync import __version__
 from sync.protocol import (
     API_PREFIX,
+    KIOSK_ID_PATTERN,
+    MAX_JSON_INT,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     AnswerPage,
     BatchResult,
     CardBatch,
     CardPage,
+    FollowupAnswer,
     FollowupBatch,
     Heartbeat,
     ItemResult,
     KioskInfo,
     Outcome,
-    Problem,
     ProblemCode,
     problem,
 )
@@ -42,17 +44,6 @@ Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
-
-
-class ProblemError(Exception):
-    def __init__(self, code: ProblemCode, detail: str | None = None) -> None:
-        super().__init__(code.value)
-        self.problem = problem(code, detail)
-
-
-def _problem_response(p: Problem) -> JSONResponse:
-    headers = {"WWW-Authenticate": "Bearer"} if p.status == 401 else None
-    return JSONResponse(p.model_dump(mode="json"), status_code=p.status, headers=headers)
 
 
 class BodyLimit:
@@ -67,7 +58,7 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_large = _problem_response(problem(ProblemCode.BODY_TOO_LARGE))
+        too_large = problem_response(problem(ProblemCode.BODY_TOO_LARGE))
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None:
             if length.isdigit() and int(length) > self.max_bytes:
@@ -121,6 +112,23 @@ class ProtocolMarker:
 
 
 _MARKER = (PROTOCOL_HEADER.lower().encode(), PROTOCOL_VERSION.encode())
+
+
+Since = Annotated[
+    int, Query(ge=0, le=MAX_JSON_INT, description="Cursor: the last seq already read.")
+]
+
+
+def _refusal(answer: FollowupAnswer, owners: dict[str, str], kiosk_id: str) -> ItemResult | None:
+    """The refusal of an answer whose card is not this kiosk's (or not here yet), else None."""
+    owner = owners.get(str(answer.card_id))
+    if owner == kiosk_id:
+        return None
+    code = ProblemCode.CARD_NOT_RECEIVED if owner is None else ProblemCode.ANSWER_OF_OTHER_KIOSK
+    reason = "send it again after its card" if owner is None else f"card of kiosk {owner}"
+    return ItemResult(id=answer.key, outcome=Outcome.REJECTED, code=code.value, reason=reason)
+
+
 _bearer = HTTPBearer(auto_error=False, description="A kiosk token or a district token.")
 
 
@@ -134,22 +142,19 @@ def create_app(
     )
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(ProtocolMarker)  # added last, so outermost: it marks BodyLimit's 413 too
-    errors: dict[int | str, dict[str, Any]] = {
-        status: {"model": Problem} for status in (400, 401, 403, 404, 413)
-    }
-
-    @app.exception_handler(ProblemError)
-    async def _on_problem(_request: Request, exc: ProblemError) -> JSONResponse:
-        return _problem_response(exc.problem)
-
-    @app.exception_handler(RequestValidationError)
-    async def _on_invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        first = exc.errors()[0]
-        if first.get("type") == "json_invalid":
-            return _problem_response(problem(ProblemCode.MALFORMED_JSON, str(first.get("msg"))))
-        where = ".".join(str(p) for p in first.get("loc", ()))
-        detail = f"{where}: {first.get('msg')}"
-        return _problem_response(problem(ProblemCode.SCHEMA_MISMATCH, detail))
+    problems.install(app)
+    openapi.install(app)
+    # What every operation may answer, then what reading a body or a query adds.
+    anyone = [
+        ProblemCode.TOKEN_MISSING,
+        ProblemCode.TOKEN_UNKNOWN,
+        ProblemCode.WRONG_SCOPE,
+        ProblemCode.BODY_TOO_LARGE,
+        ProblemCode.DATABASE_UNAVAILABLE,
+    ]
+    reads = [*anyone, ProblemCode.SCHEMA_MISMATCH]
+    sends = [*reads, ProblemCode.MALFORMED_JSON, ProblemCode.TOO_DEEP]
+    sends += [ProblemCode.OTHER_KIOSK, ProblemCode.UNKNOWN_KIOSK]
 
     def principal(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
@@ -178,7 +183,7 @@ def create_app(
             raise ProblemError(ProblemCode.UNKNOWN_KIOSK, claimed)
         raise ProblemError(ProblemCode.OTHER_KIOSK, f"{claimed} is not {token_kiosk}")
 
-    @app.post(f"{API_PREFIX}/cards", responses=errors)
+    @app.post(f"{API_PREFIX}/cards", responses=openapi.errors(*sends))
     def post_cards(batch: CardBatch, kiosk_id: Annotated[str, Depends(kiosk)]) -> BatchResult:
         """Store a batch of final cards. Each card gets its own result; a resend of a stored
         card is "duplicate" (delivered), the same id with another body is rejected (409.1)."""
@@ -199,20 +204,31 @@ def create_app(
         results = {**stored, **foreign}
         return BatchResult(results=[results[str(c.id)] for c in batch.cards])
 
-    @app.post(f"{API_PREFIX}/followups", responses=errors)
+    @app.post(f"{API_PREFIX}/followups", responses=openapi.errors(*sends))
     def post_followups(
         batch: FollowupBatch, kiosk_id: Annotated[str, Depends(kiosk)]
     ) -> BatchResult:
-        """Store office managers' answers to follow-up requests, deduplicated like cards."""
+        """Store office managers' answers to follow-up requests, deduplicated like cards. An
+        answer is taken only for a card this kiosk sent: one whose card has not arrived yet is
+        rejected for now (404.2: the kiosk sends it again later), one for another kiosk's card
+        for good (403.4)."""
         same_kiosk(batch.kiosk_id, kiosk_id)
-        rows = [db.followup_row(kiosk_id, a) for a in batch.answers]
         with engine.begin() as conn:
+            owners = db.card_kiosks(conn, {str(a.card_id) for a in batch.answers})
+            refused = {a.key: _refusal(a, owners, kiosk_id) for a in batch.answers}
+            rows = [db.followup_row(kiosk_id, a) for a in batch.answers if not refused[a.key]]
             stored = db.store_items(conn, db.followups, "answer_key", rows)
-        return BatchResult(results=[stored[a.key] for a in batch.answers])
+        return BatchResult(results=[refused[a.key] or stored[a.key] for a in batch.answers])
 
-    @app.post(f"{API_PREFIX}/kiosks/{{kiosk_id}}/heartbeat", status_code=204, responses=errors)
+    @app.post(
+        f"{API_PREFIX}/kiosks/{{kiosk_id}}/heartbeat",
+        status_code=204,
+        responses=openapi.errors(*sends),
+    )
     def post_heartbeat(
-        kiosk_id: str, beat: Heartbeat, token_kiosk: Annotated[str, Depends(kiosk)]
+        kiosk_id: Annotated[str, Path(pattern=KIOSK_ID_PATTERN)],
+        beat: Heartbeat,
+        token_kiosk: Annotated[str, Depends(kiosk)],
     ) -> Response:
         """Record a kiosk's health, sent once per sync cycle."""
         same_kiosk(kiosk_id, token_kiosk)
@@ -220,10 +236,10 @@ def create_app(
             db.save_heartbeat(conn, kiosk_id, beat)
         return Response(status_code=204)
 
-    @app.get(f"{API_PREFIX}/cards", responses=errors)
+    @app.get(f"{API_PREFIX}/cards", responses=openapi.errors(*reads))
     def get_cards(
         _who: Annotated[Principal, Depends(district)],
-        since: Annotated[int, Query(ge=0, description="Cursor: the last seq already read.")] = 0,
+        since: Since = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 500,
     ) -> CardPage:
         """Cards in order of arrival after the cursor ``since`` (district token)."""
@@ -231,10 +247,10 @@ def create_app(
             page = db.cards_since(conn, since, limit)
         return CardPage(cards=page, next_since=page[-1].seq if page else since)
 
-    @app.get(f"{API_PREFIX}/followups", responses=errors)
+    @app.get(f"{API_PREFIX}/followups", responses=openapi.errors(*reads))
     def get_followups(
         _who: Annotated[Principal, Depends(district)],
-        since: Annotated[int, Query(ge=0, description="Cursor: the last seq already read.")] = 0,
+        since: Since = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 500,
     ) -> AnswerPage:
         """Answers to follow-up requests in order of arrival after ``since`` (district token)."""
@@ -242,7 +258,7 @@ def create_app(
             page = db.answers_since(conn, since, limit)
         return AnswerPage(answers=page, next_since=page[-1].seq if page else since)
 
-    @app.get(f"{API_PREFIX}/kiosks", responses=errors)
+    @app.get(f"{API_PREFIX}/kiosks", responses=openapi.errors(*anyone))
     def get_kiosks(_who: Annotated[Principal, Depends(district)]) -> list[KioskInfo]:
         """Every kiosk: cards received, last heartbeat, version, pending (district token)."""
         with engine.connect() as conn:

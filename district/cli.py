@@ -9,7 +9,7 @@ import uvicorn
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from district.app import DEFAULT_MAX_BODY_BYTES, create_app
-from district.db import open_database
+from district.db import SchemaOutOfDate, open_database
 from district.tokens import Tokens, TokensError
 
 
@@ -58,7 +58,7 @@ def main(
         raise click.ClickException(str(exc)) from None
     try:
         engine = open_database(database)
-    except (ArgumentError, OperationalError) as exc:
+    except (ArgumentError, OperationalError, SchemaOutOfDate) as exc:
         raise click.ClickException(f"cannot open the database {database!r}: {exc}") from None
     uvicorn.run(
         create_app(engine, tokens, max_body_bytes), host=host, port=port, log_level=log_level

@@ -9,8 +9,9 @@ conflicting one (same id, other body: rejected, 409.1).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import (
@@ -28,6 +29,7 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    inspect,
     make_url,
     select,
     text,
@@ -85,27 +87,63 @@ kiosks = Table(
     Column("oldest_pending_age_seconds", Float),
     Column("last_error", String(500)),
     Column("disk_free_bytes", BigInteger),
+    # Added after the first release: nullable, and README says how to add it to a database
+    # made before (check_schema refuses to start without it).
+    Column("last_heartbeat_sent_at", DateTime(timezone=True)),
 )
 
+ADDED_COLUMNS = {("kiosks", "last_heartbeat_sent_at"): "TIMESTAMP WITH TIME ZONE"}
+"""Columns added since tables were first created, with the type an ALTER TABLE gives them."""
 
-def open_database(url: str) -> Engine:
-    """An engine for ``url`` with the schema created. ``postgresql://`` means psycopg 3."""
+
+class SchemaOutOfDate(Exception):
+    """The database was created by an older receiver; the message says what to run."""
+
+
+def open_database(url: str, busy_timeout_ms: int = 10_000) -> Engine:
+    """An engine for ``url`` with the schema created. ``postgresql://`` means psycopg 3.
+
+    ``busy_timeout_ms``: how long a SQLite write waits for another writer before the request
+    is answered 503 (database unavailable)."""
     parsed = make_url(url)
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    engine = create_engine(parsed)
+    # pre_ping: a connection the database dropped (a restart) is replaced, not handed to a
+    # request that would then fail.
+    engine = create_engine(parsed, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    metadata.create_all(engine)
+        event.listen(engine, "connect", partial(_sqlite_pragmas, busy_timeout_ms))
+    try:
+        metadata.create_all(engine)
+        check_schema(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def check_schema(engine: Engine) -> None:
+    """Refuse to serve a database that lacks a column added since it was created (tables are
+    created when missing, but never altered: that is a person's decision, see the README)."""
+    found = inspect(engine)
+    missing = [
+        f"ALTER TABLE {table} ADD COLUMN {column} {kind};"
+        for (table, column), kind in ADDED_COLUMNS.items()
+        if column not in {c["name"] for c in found.get_columns(table)}
+    ]
+    if missing:
+        raise SchemaOutOfDate(
+            "the database was made by an older receiver; add the new column(s) first: "
+            + " ".join(missing)
+        )
+
+
+def _sqlite_pragmas(busy_timeout_ms: int, dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers run beside the writer; FULL makes an acknowledged card durable.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
     cursor.close()
 
 
@@ -172,6 +210,13 @@ def card_row(card: WireCard) -> dict[str, Any]:
     return {"id": str(card.id), "kiosk_id": card.kiosk_id, "body": card.model_dump_json()}
 
 
+def card_kiosks(conn: Connection, card_ids: Iterable[str]) -> dict[str, str]:
+    """The kiosk of each of these cards that the receiver holds."""
+    ids = list(card_ids)
+    found = select(cards.c.id, cards.c.kiosk_id).where(cards.c.id.in_(ids))
+    return {card_id: kiosk_id for card_id, kiosk_id in conn.execute(found)}
+
+
 def followup_row(kiosk_id: str, answer: FollowupAnswer) -> dict[str, Any]:
     return {
         "answer_key": answer.key,
@@ -189,6 +234,8 @@ def save_heartbeat(conn: Connection, kiosk_id: str, beat: Heartbeat) -> None:
         "oldest_pending_age_seconds": beat.oldest_pending_age_seconds,
         "last_error": beat.last_error,
         "disk_free_bytes": beat.disk_free_bytes,
+        # In UTC: SQLite keeps a moment's wall-clock digits and drops its offset.
+        "last_heartbeat_sent_at": beat.sent_at.astimezone(UTC),
     }
     stmt = _insert(conn, kiosks).values(kiosk_id=kiosk_id, **values)
     conn.execute(stmt.on_conflict_do_update(index_elements=["kiosk_id"], set_=values))
@@ -235,11 +282,15 @@ def kiosk_list(conn: Connection, known: frozenset[str]) -> list[KioskInfo]:
     infos = []
     for kiosk_id in sorted(known | set(beats) | set(counts)):
         beat = beats.get(kiosk_id)
+        received = _aware(beat.last_heartbeat_at) if beat else None
+        sent = _aware(beat.last_heartbeat_sent_at) if beat and beat.last_heartbeat_sent_at else None
         infos.append(
             KioskInfo(
                 kiosk_id=kiosk_id,
                 cards_received=counts.get(kiosk_id, 0),
-                last_heartbeat_at=_aware(beat.last_heartbeat_at) if beat else None,
+                last_heartbeat_at=received,
+                last_heartbeat_sent_at=sent,
+                clock_skew_seconds=(sent - received).total_seconds() if sent and received else None,
                 app_version=beat.app_version if beat else None,
                 pending=beat.pending if beat else None,
                 oldest_pending_age_seconds=beat.oldest_pending_age_seconds if beat else None,

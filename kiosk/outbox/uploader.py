@@ -30,6 +30,7 @@ from sync.client import DistrictClient
 from sync.errors import PayloadTooLarge, RequestRefused, SyncConfigError, SyncError
 from sync.protocol import (
     MAX_BATCH,
+    MAX_JSON_INT,
     BatchResult,
     CardBatch,
     FollowupAnswer,
@@ -46,7 +47,12 @@ T = TypeVar("T")
 
 def to_wire(card: Card) -> WireCard:
     """The card's fields marked SEND, validated by the wire model (which refuses any other)."""
-    return WireCard.model_validate({name: getattr(card, name) for name in SENT_FIELDS})
+    sent = {name: getattr(card, name) for name in SENT_FIELDS}
+    # A clock set back between the first tap and Done leaves a card final before it was
+    # created, which protocol v1 refuses: it goes as final when created, rather than not at all.
+    if card.finalised_at is not None and card.finalised_at < card.created_at:
+        sent["finalised_at"] = card.created_at
+    return WireCard.model_validate(sent)
 
 
 def to_wire_answer(record: FollowupRecord) -> FollowupAnswer:
@@ -249,8 +255,10 @@ class Uploader:
 
     def _send_followups(self, report: CycleReport) -> None:
         # There is no "rejected" state for answers: one the protocol cannot carry, or one the
-        # receiver refuses (an id conflict, only possible if its data was edited, or too large
-        # even alone), stays pending and is logged; the outbox is read on past it.
+        # receiver refuses (an id conflict, only possible if its data was edited, another
+        # kiosk's card, or too large even alone), stays pending and is logged as an error; the
+        # outbox is read on past it. One refused for now (its card has not reached the
+        # receiver: RETRY_LATER) waits quietly and goes again next sync, after its card.
         fit = _Fit(self.batch_size)
         last: FollowupRecord | None = None
         while not self.should_stop() and (
@@ -288,8 +296,14 @@ class Uploader:
                     )
                     continue
                 delivered, rejected = _split(result, [a.key for a in part])
-                if rejected:
-                    log.error("sync: follow-up answers refused: %s", rejected)
+                later = {r.id for r in result.results if r.retry_later}
+                if later:
+                    log.info(
+                        "sync: %d answer(s) wait for their card to reach the district", len(later)
+                    )
+                refused = {k: why for k, why in rejected.items() if k not in later}
+                if refused:
+                    log.error("sync: follow-up answers refused: %s", refused)
                 self.store.mark_followups_delivered(
                     (sendable[k].card_id, sendable[k].answered_at) for k in delivered
                 )
@@ -329,6 +343,6 @@ def _split(result: BatchResult, sent_ids: list[str]) -> tuple[list[str], dict[st
 
 def _disk_free(folder: Path) -> int | None:
     try:
-        return shutil.disk_usage(folder).free
+        return min(shutil.disk_usage(folder).free, MAX_JSON_INT)  # the protocol's bound, 8 PiB
     except OSError:
         return None

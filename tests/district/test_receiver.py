@@ -4,7 +4,6 @@ district's endpoints and the served OpenAPI."""
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -12,6 +11,7 @@ from typing import Any, cast
 
 import pytest
 import requests
+from receiver_calls import batch, get, outcomes, post, wire_card
 from receiver_harness import (
     DISTRICT_TOKEN,
     KIOSK_ID,
@@ -20,50 +20,6 @@ from receiver_harness import (
     OTHER_TOKEN,
     Receiver,
 )
-
-
-def wire_card(**changes: Any) -> dict[str, Any]:
-    card = {
-        "schema_version": 1,
-        "id": str(uuid.uuid4()),
-        "kiosk_id": KIOSK_ID,
-        "app_version": "0.1.0",
-        "rating": 4,
-        "language": "es",
-        "went_well": ["friendly"],
-        "comment": "¡Muy amables!",
-        "created_at": "2026-11-24T09:30:00.000001-06:00",
-    }
-    card.update(changes)
-    return card
-
-
-def post(
-    receiver: Receiver, path: str, body: Any, token: str | None = KIOSK_TOKEN, raw: bytes = b""
-) -> requests.Response:
-    headers = {"Content-Type": "application/json"}
-    if token is not None:
-        headers["Authorization"] = f"Bearer {token}"
-    data = raw or json.dumps(body).encode()
-    with requests.post(receiver.url + path, data=data, headers=headers, timeout=10) as r:
-        r.content  # noqa: B018  (read the body before the connection closes)
-        return r
-
-
-def get(receiver: Receiver, path: str, token: str = DISTRICT_TOKEN) -> requests.Response:
-    headers = {"Authorization": f"Bearer {token}"}
-    with requests.get(receiver.url + path, headers=headers, timeout=10) as r:
-        r.content  # noqa: B018
-        return r
-
-
-def outcomes(response: requests.Response) -> list[tuple[str, str | None]]:
-    assert response.status_code == 200, response.text
-    return [(r["outcome"], r["code"]) for r in response.json()["results"]]
-
-
-def batch(*cards: dict[str, Any], kiosk_id: str = KIOSK_ID) -> dict[str, Any]:
-    return {"kiosk_id": kiosk_id, "cards": list(cards)}
 
 
 def test_resend_is_duplicate_and_changed_body_is_conflict(receiver: Receiver) -> None:

@@ -205,8 +205,9 @@ class Receiver:
         tokens_file: Path,
         sock: socket.socket | None = None,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        busy_timeout_ms: int = 10_000,
     ):
-        self.engine: Engine = db.open_database(database_url)
+        self.engine: Engine = db.open_database(database_url, busy_timeout_ms)
         self.tokens = Tokens.load(tokens_file)
         self.faults = Faults(create_app(self.engine, self.tokens, max_body_bytes))
         self.sock = sock or bind_socket()
@@ -283,13 +284,21 @@ class Postgres:
             str(self.BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
             "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
         )  # fmt: skip
+        self.start_server()
+
+    def start_server(self) -> None:
+        """Start the cluster made by start() (again, after stop_server())."""
         options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
         self._run(
             str(self.BIN / "pg_ctl"), "-D", str(self.data), "-o", options, "-l",
             str(self.root / "server.log"), "-w", "start",
         )  # fmt: skip
 
-    def stop(self) -> None:
+    def stop_server(self) -> None:
+        """Stop the server and keep its data: the database is down until start_server()."""
         if (self.data / "postmaster.pid").exists():
             self._run(str(self.BIN / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def stop(self) -> None:
+        self.stop_server()
         shutil.rmtree(self.root, ignore_errors=True)

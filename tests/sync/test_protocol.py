@@ -16,7 +16,11 @@ from sync.protocol import MAX_BATCH, CardBatch, ProblemCode, WireCard, problem
 
 chip = st.from_regex(r"[a-z0-9_]{1,40}", fullmatch=True)
 SURROGATES: tuple[Literal["Cs"]] = ("Cs",)  # not text: UTF-8 cannot hold them
-text = st.text(st.characters(codec="utf-8", exclude_categories=SURROGATES), max_size=200)
+# No NUL either: protocol v1 refuses it (PostgreSQL's text cannot hold one).
+text = st.text(
+    st.characters(codec="utf-8", exclude_categories=SURROGATES, exclude_characters="\x00"),
+    max_size=200,
+)
 moment = st.datetimes(
     min_value=datetime(2020, 1, 1), max_value=datetime(2040, 1, 1), timezones=st.just(UTC)
 ).map(lambda d: d.astimezone(timezone(timedelta(hours=-6))))
@@ -30,7 +34,9 @@ def cards(draw: st.DrawFn) -> Card:
     card.could_improve = draw(st.lists(chip, max_size=12))
     card.comment = draw(st.none() | text)
     card.role = draw(st.none() | chip)
-    card.finalised_at = draw(st.none() | moment)
+    # Final at or after creation: the protocol refuses a card finalised before it was created.
+    later = st.timedeltas(min_value=timedelta(0), max_value=timedelta(hours=2))
+    card.finalised_at = draw(st.none() | later.map(lambda d: card.created_at + d))
     card.delivery = Delivery.PENDING
     return card
 

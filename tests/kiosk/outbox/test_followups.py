@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
+import pytest
 import requests
 from fake_clock import FakeClock
 from kiosk_sync import answer, seed, stored_answers, uploader
 from receiver_harness import DISTRICT_TOKEN, KIOSK_ID, Receiver
 
+from kiosk.core.card import Card
 from kiosk.store.cards import CardStore
 
 
@@ -69,3 +74,43 @@ def test_an_answer_the_protocol_cannot_carry_does_not_block_the_others(
         up.close()
     assert [card_id for card_id, _ in stored_answers(receiver)] == [ids[1]]
     assert [r.card_id for r in store.followup_outbox(10)] == [ids[0]]
+
+
+def test_an_answer_whose_card_is_held_back_waits_and_goes_after_it(
+    store: CardStore,
+    clock: FakeClock,
+    database_url: str,
+    tokens_file: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # The card is too large for this receiver's body limit, so it stays pending; its answer is
+    # small and goes, but the receiver has no such card yet: "retry later" (404.2), not final.
+    card = Card.new(2, "en", KIOSK_ID, "0.1.0", clock)
+    card.comment = "\N{SCHOOL}" * 2000  # about 8 kB on the wire
+    store.create(card)
+    store.finalise(card.id)
+    answer(store, card.id, clock(), "Ms. Ortiz", "Called back.")
+    small = Receiver(database_url, tokens_file, max_body_bytes=4000).start()
+    up = uploader(store, small.url)
+    try:
+        with caplog.at_level(logging.INFO, logger="sync.uploader"):
+            up.run_cycle()
+    finally:
+        up.close()
+        small.stop()
+    assert stored_answers(small) == []
+    assert [r.card_id for r in store.followup_outbox(10)] == [card.id]  # still pending
+    assert "1 answer(s) wait for their card" in caplog.text
+    assert "follow-up answers refused" not in caplog.text
+
+    roomy = Receiver(database_url, tokens_file).start()  # the limit raised
+    up = uploader(store, roomy.url)
+    try:
+        report = up.run_cycle()
+    finally:
+        up.close()
+        roomy.stop()
+    assert report.followups_sent == 1
+    assert store.followup_outbox(10) == []
+    assert roomy.card_ids() == [card.id]
+    assert [card_id for card_id, _ in stored_answers(roomy)] == [card.id]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from card_strategies import sendable_cards
 from hypothesis import given, settings
@@ -33,3 +34,12 @@ def test_every_field_sent_arrives_with_its_value(card: Card) -> None:
 def test_fields_kept_on_the_kiosk_never_change_the_wire(card: Card, other: Card) -> None:
     same_sent = replace(other, **{name: getattr(card, name) for name in SENT_FIELDS})
     assert to_wire(same_sent).model_dump_json() == to_wire(card).model_dump_json()
+
+
+def test_a_card_final_before_it_was_created_goes_as_final_when_created() -> None:
+    # The kiosk's clock was set back between the first tap and Done.
+    card = Card.new(4, "es", "k-1", "0.1.0", lambda: datetime(2026, 11, 24, 9, 30, tzinfo=UTC))
+    card.finalised_at = card.created_at - timedelta(seconds=40)
+    wire = to_wire(card)
+    assert wire.finalised_at == card.created_at
+    assert WireCard.model_validate_json(wire.model_dump_json()) == wire
