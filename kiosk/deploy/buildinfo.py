@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from kiosk import __version__
@@ -38,7 +38,9 @@ def build_info() -> BuildInfo:
         return BuildInfo(__version__, None, "source", frozen=False)
     try:
         data = json.loads((Path(bundle) / "kiosk" / BUILD_INFO_NAME).read_text(encoding="utf-8"))
-        built_at = datetime.strptime(data["built_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        built_at = datetime.fromisoformat(data["built_at"])  # ISO 8601 from build.spec
+        if built_at.tzinfo is None:
+            raise ValueError("built_at has no UTC offset")
         return BuildInfo(__version__, built_at, str(data.get("commit", "unknown")), frozen=True)
     except (OSError, ValueError, KeyError):
         return BuildInfo(__version__, None, "unknown", frozen=True)
