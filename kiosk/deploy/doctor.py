@@ -21,7 +21,7 @@ from kiosk.core.resources import SOURCE_LANGUAGE
 from kiosk.deploy.buildinfo import BuildInfo
 from kiosk.store.cards import DB_FILENAME
 from kiosk.store.errors import StoreEnvironmentError
-from kiosk.store.integrity import integrity_check
+from kiosk.store.integrity import integrity_check, pending_by_kiosk
 from kiosk.store.journal import FallbackJournal, journal_path
 from sync.client import DistrictClient, Probe
 from sync.errors import NetworkError, SyncConfigError, UntrustedCertificate
@@ -144,6 +144,33 @@ def check_unsaved_visits(data_dir: Path) -> Check:
         f"{count} visit(s) the card database refused wait in {path}",
         "fix the database problem above (or free disk space), then start the kiosk: it moves "
         "them in",
+    )
+
+
+def check_other_kiosk_ids(data_dir: Path, kiosk_id: str) -> Check | None:
+    """Pending cards made under another kiosk id than the config's (it was changed): the
+    receiver takes a card only from the kiosk that made it, so they wait until sent as that one.
+    None when the database cannot be read (the database check says why)."""
+    path = data_dir / DB_FILENAME
+    if not path.exists():
+        return None
+    try:
+        pending = pending_by_kiosk(path)
+    except StoreEnvironmentError:
+        return None
+    others = {k: n for k, n in pending.items() if k != kiosk_id}
+    if not others:
+        return Check("kiosk id", Status.OK, f"every card waiting to be sent is {kiosk_id}'s")
+    made = ", ".join(f"{n} as {k}" for k, n in others.items())
+    first = next(iter(others))
+    return Check(
+        "kiosk id",
+        Status.FAIL,
+        f"{sum(others.values())} card(s) waiting to be sent were made under another kiosk id "
+        f"({made}); this kiosk sends as {kiosk_id}, and the district takes a card only from "
+        "the kiosk that made it",
+        f"send them as that kiosk: `kiosk sync --once --as {first} --token-file FILE` with "
+        f"{first}'s token (ask district IT for it if it is lost); they stay here until then",
     )
 
 
@@ -371,6 +398,9 @@ def run_checks(
         checks.append(Check("endpoint", Status.SKIP, "config not valid"))
         return checks
     checks.append(check_translations(config.languages, locale_dir))
+    other_ids = check_other_kiosk_ids(data_dir, config.kiosk_id)
+    if other_ids is not None:
+        checks.append(other_ids)
     mode = check_token_file_mode(config.sync)
     if mode is not None and config.sync.endpoint:
         checks.append(mode)

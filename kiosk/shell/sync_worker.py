@@ -145,7 +145,7 @@ class _Runner(QObject):
         status = self._last_status
         if self._store is not None:
             try:
-                status = self._last_status = self._store.sync_status()
+                status = self._last_status = self._store.sync_status(self._config.kiosk_id)
             except StoreEnvironmentError as exc:
                 log.error("sync: cannot read the sync status: %s", exc)
                 problem = problem or exc.problem

@@ -79,6 +79,14 @@ class SyncStatus:
     store_problem: StoreProblem | None = None
     """Set by the sync worker when the store itself stopped the last cycle (disk full,
     damaged): never written to the database, which may be what failed."""
+    other_kiosks: tuple[tuple[str, int], ...] = ()
+    """Of the pending cards, those made under another kiosk id than the one this kiosk sends as
+    now (its ``kiosk_id`` was changed), by that id: the receiver takes a card only from the
+    kiosk that made it, so they wait here until sent as that kiosk (`kiosk sync --as`)."""
+
+    @property
+    def other_kiosk(self) -> int:
+        return sum(n for _, n in self.other_kiosks)
 
 
 class CardStore:
@@ -239,14 +247,20 @@ class CardStore:
     # --- the outbox (sync) ----------------------------------------------------------------
 
     @_mapped
-    def outbox(self, limit: int, after: Card | None = None) -> list[Card]:
+    def outbox(
+        self, limit: int, after: Card | None = None, kiosk_id: str | None = None
+    ) -> list[Card]:
         """Final cards not yet acknowledged by the district, oldest first (ties in the order
         they were stored, as the outbox index has them); only those after ``after`` when given,
-        so a sync can pass over a card it leaves pending."""
+        so a sync can pass over a card it leaves pending; only those made as ``kiosk_id`` when
+        given (the receiver refuses a card from any other kiosk than the one that made it)."""
         where, args = "", []
         if after is not None:
             where = "AND (created_at, rowid) > (?, (SELECT rowid FROM cards WHERE id = ?))"
             args = [utc_iso(after.created_at), after.id]
+        if kiosk_id is not None:
+            where += " AND kiosk_id = ?"
+            args.append(kiosk_id)
         rows = self.db.conn.execute(
             f"SELECT {SELECT} FROM cards WHERE delivery = 'pending' {where} "
             "ORDER BY created_at, rowid LIMIT ?",
@@ -308,16 +322,20 @@ class CardStore:
 
     @_mapped
     def followup_outbox(
-        self, limit: int, after: FollowupRecord | None = None
+        self, limit: int, after: FollowupRecord | None = None, kiosk_id: str | None = None
     ) -> list[FollowupRecord]:
         """Answers to follow-up requests not yet acknowledged by the district, oldest first
-        (ties in the order the cards were stored); only those after ``after`` when given."""
+        (ties in the order the cards were stored); only those after ``after`` when given, only
+        answers to cards made as ``kiosk_id`` when given."""
         where, args = "", []
         if after is not None:
             where = (
                 "AND (followup_answered_at, rowid) > (?, (SELECT rowid FROM cards WHERE id = ?))"
             )
             args = [utc_iso(after.answered_at), after.card_id]
+        if kiosk_id is not None:
+            where += " AND kiosk_id = ?"
+            args.append(kiosk_id)
         rows = self.db.conn.execute(
             "SELECT id, followup_answered_at, followup_answered_by, followup_note FROM cards "
             f"WHERE followup_delivery = 'pending' AND followup_answered_at IS NOT NULL {where} "
@@ -365,12 +383,33 @@ class CardStore:
                 )
 
     @_mapped
-    def sync_status(self) -> SyncStatus:
+    def followups_pending(self, kiosk_id: str | None = None) -> int:
+        """Answers waiting for the district (to cards made as ``kiosk_id``, when given)."""
+        where, args = ("AND kiosk_id = ?", [kiosk_id]) if kiosk_id is not None else ("", [])
+        return int(
+            self.db.conn.execute(
+                "SELECT count(*) FROM cards WHERE followup_delivery = 'pending' "
+                f"AND followup_answered_at IS NOT NULL {where}",
+                args,
+            ).fetchone()[0]
+        )
+
+    @_mapped
+    def sync_status(self, kiosk_id: str | None = None) -> SyncStatus:
+        """The status as a kiosk sending as ``kiosk_id`` sees it: pending cards made under any
+        other id are counted in ``other_kiosks`` (when None, every card counts as its own)."""
         outbox = self.outbox_status()
-        followups = self.db.conn.execute(
-            "SELECT count(*) FROM cards WHERE followup_delivery = 'pending' "
-            "AND followup_answered_at IS NOT NULL"
-        ).fetchone()[0]
+        others: tuple[tuple[str, int], ...] = ()
+        if kiosk_id is not None:
+            others = tuple(
+                (str(k), int(n))
+                for k, n in self.db.conn.execute(
+                    "SELECT kiosk_id, count(*) FROM cards WHERE delivery = 'pending' "
+                    "AND kiosk_id != ? GROUP BY kiosk_id ORDER BY kiosk_id",
+                    [kiosk_id],
+                )
+            )
+        followups = self.followups_pending()
         attempt, success, error, kind = self.db.conn.execute(
             "SELECT last_attempt_at, last_success_at, last_error, last_error_kind "
             "FROM sync_state WHERE id = 1"
@@ -385,6 +424,7 @@ class CardStore:
             last_error=error,
             last_error_kind=kind,
             held=outbox.held,
+            other_kiosks=others,
         )
 
     # --- the office manager -----------------------------------------------------------------

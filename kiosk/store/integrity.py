@@ -26,3 +26,17 @@ def integrity_check(path: Path) -> list[str]:
             return problems
         finally:
             conn.close()
+
+
+def pending_by_kiosk(path: Path) -> dict[str, int]:
+    """Cards waiting for the district, by the kiosk id they were made under (read-only)."""
+    with store_errors(path):
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
+        try:
+            rows = conn.execute(
+                "SELECT kiosk_id, count(*) FROM cards WHERE delivery = 'pending' "
+                "GROUP BY kiosk_id ORDER BY kiosk_id"
+            )
+            return {str(k): int(n) for k, n in rows}
+        finally:
+            conn.close()
