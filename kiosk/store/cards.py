@@ -154,6 +154,12 @@ class CardStore:
     def close(self) -> None:
         self.db.close()
 
+    def reopen(self) -> None:
+        """Open the file at ``path`` again (after kiosk.store.recover put a fresh one there):
+        every holder of this store goes on with the new file."""
+        with store_errors(self.path):
+            self._open()
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One transaction (a savepoint inside another), committed when the block ends and
