@@ -12,7 +12,7 @@ from kiosk import __version__
 from kiosk.cli.main import Context, common_options, own_lines_only
 from kiosk.outbox.uploader import CycleReport, Uploader, wrong_sender_problem
 from kiosk.store.cards import SyncStatus
-from kiosk.store.errors import StoreEnvironmentError
+from kiosk.store.errors import StoreEnvironmentError, StoreProblem
 from sync.errors import SyncConfigError, SyncError
 
 EXIT_UNUSABLE = 2
@@ -104,5 +104,8 @@ def _run(uploader: Uploader) -> tuple[CycleReport, SyncError | None, SyncStatus]
 
 
 def _unusable(exc: Exception) -> NoReturn:
-    click.echo(f"kiosk sync: {exc}", err=True)
+    fix = ""
+    if isinstance(exc, StoreEnvironmentError) and exc.problem is StoreProblem.DAMAGED:
+        fix = "; run `kiosk recover` (it keeps the cards not sent yet)"
+    click.echo(f"kiosk sync: {exc}{fix}", err=True)
     raise SystemExit(EXIT_UNUSABLE)

@@ -112,6 +112,12 @@ class _Runner(QObject):
             self._emit_status()
             return
         self._timer.stop()
+        if self._store.replaced():
+            # The kiosk moved a damaged file aside for a recovered one: sync from that.
+            try:
+                self._store.reopen()
+            except StoreEnvironmentError as exc:
+                log.error("sync: cannot open the recovered card store: %s", exc)
         report = CycleReport()
         problem: StoreProblem | None = None
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -110,6 +111,8 @@ class CardStore:
 
     def _open(self) -> None:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute("PRAGMA schema_version").fetchone()  # the file exists from here on
+        self._inode = os.stat(self.path).st_ino
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
         if mode != "wal":
@@ -153,6 +156,14 @@ class CardStore:
 
     def close(self) -> None:
         self.db.close()
+
+    def replaced(self) -> bool:
+        """Whether the file at ``path`` is no longer the one this store has open (a recovery
+        moved it aside for a fresh one): then ``reopen()``."""
+        try:
+            return os.stat(self.path).st_ino != self._inode
+        except OSError:
+            return True
 
     def reopen(self) -> None:
         """Open the file at ``path`` again (after kiosk.store.recover put a fresh one there):

@@ -96,9 +96,10 @@ def recover_in_place(store: CardStore) -> Recovery:
     """The running kiosk, when a statement found its file damaged: the same store object (the
     screens hold it) continues on a fresh file with everything readable from the old one."""
     store.close()
-    recovery = recover_file(store.path, store.clock)
-    store.reopen()
-    return recovery
+    try:
+        return recover_file(store.path, store.clock)
+    finally:
+        store.reopen()  # the fresh file; the old one as it was if the recovery failed
 
 
 def recover_file(path: Path, clock: Clock = system_clock) -> Recovery:

@@ -7,30 +7,23 @@ from pathlib import Path
 
 import pytest
 from fake_clock import FakeClock
-from kiosk_sync import seed
+from kiosk_sync import filled
 from store_faults import damage_cards
 
 from kiosk.core.card import Delivery
-from kiosk.core.config import Config
 from kiosk.store.cards import DB_FILENAME, CardStore
-from kiosk.store.manager_settings import ManagerSettings, SettingsChange
-from kiosk.store.recover import RECOVERING_SUFFIX, is_damaged, open_checked, recover_file
+from kiosk.store.manager_settings import ManagerSettings
+from kiosk.store.recover import (
+    RECOVERING_SUFFIX,
+    is_damaged,
+    open_checked,
+    recover_file,
+    recover_in_place,
+)
 
 
 def states(store: CardStore) -> dict[str, Delivery]:
     return {c.id: c.delivery for c in store.cards(limit=10_000)}
-
-
-def filled(data_dir: Path, clock: FakeClock) -> tuple[dict[str, Delivery], Path]:
-    """600 cards: 200 delivered, 1 rejected, the rest pending, and one manager's setting."""
-    store = CardStore.in_dir(data_dir, clock)
-    ids = seed(store, clock, 600)
-    store.mark_delivered(ids[:200])
-    store.mark_rejected({ids[200]: "bad (409.1)"})
-    ManagerSettings(store).save(SettingsChange(idle_timeout="90", retention_days="30"), Config())
-    before = states(store)
-    store.close()
-    return before, data_dir / DB_FILENAME
 
 
 def test_a_damaged_page_costs_only_its_cards(data_dir: Path, clock: FakeClock) -> None:
@@ -115,3 +108,21 @@ def test_a_crash_during_the_switch_is_finished_at_the_next_start(
     finally:
         store.close()
     assert not fresh.exists()
+
+
+def test_another_connection_sees_the_file_was_replaced(data_dir: Path, clock: FakeClock) -> None:
+    """The sync worker's own store: after the kiosk's recovery it must read the fresh file."""
+    _, path = filled(data_dir, clock)
+    worker = CardStore(path, clock)
+    kiosk = CardStore(path, clock)
+    try:
+        assert not worker.replaced()
+        worker.close()  # the worker is between cycles; its connection would follow the old file
+        kiosk_recovery = recover_in_place(kiosk)
+        assert kiosk_recovery.cards == 600
+        assert worker.replaced()
+        worker.reopen()
+        assert not worker.replaced() and worker.count() == 600
+    finally:
+        worker.close()
+        kiosk.close()
