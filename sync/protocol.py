@@ -297,6 +297,20 @@ class ProblemCode(StrEnum):
     DATABASE_UNAVAILABLE = "503.1"
 
 
+SENDER_PROBLEMS = frozenset(
+    {
+        ProblemCode.TOKEN_MISSING,
+        ProblemCode.TOKEN_UNKNOWN,
+        ProblemCode.WRONG_SCOPE,
+        ProblemCode.OTHER_KIOSK,
+        ProblemCode.CARD_OF_OTHER_KIOSK,
+        ProblemCode.ANSWER_OF_OTHER_KIOSK,
+    }
+)
+"""Refusals about who sends (the token, the kiosk), not about what is sent: never final for an
+item. A card refused with one of these (e.g. 403.3 after its kiosk's id was changed) stays on the
+kiosk until the kiosk that made it sends it."""
+
 PROBLEM_TITLES: dict[ProblemCode, str] = {
     ProblemCode.MALFORMED_JSON: "the body is not valid JSON",
     ProblemCode.SCHEMA_MISMATCH: "the body does not match protocol v1",

@@ -778,6 +778,14 @@
         <translation>Visitas: {count}, guardadas aparte hasta que la base de datos de tarjetas las acepte</translation>
     </message>
     <message>
+        <source>Made under an earlier kiosk id</source>
+        <translation>Hechas con un identificador de quiosco anterior</translation>
+    </message>
+    <message>
+        <source>Cards: {count} ({ids}). The district takes them only from that kiosk id: ask IT to send them with its token.</source>
+        <translation>Tarjetas: {count} ({ids}). El distrito solo las acepta de ese identificador de quiosco: pida a TI que las envíe con su token.</translation>
+    </message>
+    <message>
         <source>Cards: {count}, {held} of them too large for the district</source>
         <translation>Tarjetas: {count}, {held} de ellas demasiado grandes para el distrito</translation>
     </message>
@@ -792,6 +800,10 @@
     <message>
         <source>The network answered with a web page instead of the district server. Is this Wi-Fi asking for a sign-in?</source>
         <translation>La red respondió con una página web en lugar del servidor del distrito. ¿Esta red Wi-Fi pide iniciar sesión?</translation>
+    </message>
+    <message>
+        <source>Some cards were made under an earlier kiosk id and wait on this kiosk until IT sends them as that kiosk.</source>
+        <translation>Algunas tarjetas se hicieron con un identificador de quiosco anterior y esperan en este quiosco hasta que TI las envíe como ese quiosco.</translation>
     </message>
     <message>
         <source>None</source>

@@ -115,6 +115,7 @@ class LazyGroup(click.Group):
     LAZY: ClassVar[dict[str, str]] = {
         "export": "kiosk.cli.export:export",
         "sync": "kiosk.cli.sync:sync_command",
+        "recover": "kiosk.cli.recover:recover",
         "provision": "kiosk.cli.deploy:provision",
         "install-autostart": "kiosk.cli.deploy:install_autostart",
         "uninstall-autostart": "kiosk.cli.deploy:uninstall_autostart",

@@ -1,12 +1,14 @@
 """`kiosk doctor`: one line per check, OK / WARN / FAIL / SKIP, and what to do about it.
 
-Qt-free and read-only: it never migrates the database or writes the config, so IT can run it
-beside a running kiosk. Each check is a plain function returning a Check, so tests drive each
+Qt-free and read-only: it never migrates the database or writes the config (its write test
+creates and removes an empty file and rolls back a transaction), so IT can run it beside a
+running kiosk. Each check is a plain function returning a Check, so tests drive each
 failure with real files and real sockets.
 """
 
 from __future__ import annotations
 
+import errno
 import shutil
 import stat
 import sys
@@ -20,8 +22,8 @@ from kiosk.core.config import Config, ConfigError, SyncConfig, TokenError, load_
 from kiosk.core.resources import SOURCE_LANGUAGE
 from kiosk.deploy.buildinfo import BuildInfo
 from kiosk.store.cards import DB_FILENAME
-from kiosk.store.errors import StoreEnvironmentError
-from kiosk.store.integrity import integrity_check
+from kiosk.store.errors import StoreEnvironmentError, StoreProblem
+from kiosk.store.integrity import integrity_check, pending_by_kiosk, write_probe
 from kiosk.store.journal import FallbackJournal, journal_path
 from sync.client import DistrictClient, Probe
 from sync.errors import NetworkError, SyncConfigError, UntrustedCertificate
@@ -85,19 +87,82 @@ def check_database(data_dir: Path) -> Check:
     try:
         problems = integrity_check(path)
     except StoreEnvironmentError as exc:
-        return Check("database", Status.FAIL, str(exc), _DB_FIX)
+        return Check("database", Status.FAIL, str(exc), STORE_FIXES[exc.problem])
     if problems:
         shown = "; ".join(problems[:3]) + (
             f" (+{len(problems) - 3} more)" if len(problems) > 3 else ""
         )
-        return Check("database", Status.FAIL, f"{path} is damaged: {shown}", _DB_FIX)
+        return Check(
+            "database",
+            Status.FAIL,
+            f"{path} is damaged: {shown}",
+            STORE_FIXES[StoreProblem.DAMAGED],
+        )
     return Check("database", Status.OK, f"{path} passes PRAGMA integrity_check")
 
 
-_DB_FIX = (
-    "stop the kiosk, move the file aside (keep it: cards not yet sent are in it) and start the "
-    "kiosk again for a fresh database; send the old file to district IT"
-)
+STORE_FIXES = {
+    StoreProblem.DAMAGED: (
+        "stop the kiosk and run `kiosk recover`: it keeps the damaged file as "
+        "cards.db.damaged-<time> and moves every card that still reads into a fresh one, those "
+        "not sent yet included (starting the kiosk does the same)"
+    ),
+    StoreProblem.LOCKED: (
+        "another program holds the database: close it (a second kiosk on this data folder, a "
+        "database browser, a backup or sync tool), then run doctor again"
+    ),
+    StoreProblem.READ_ONLY: (
+        "give the kiosk's user write access to the data folder and cards.db (owner and mode; "
+        "`lsattr`/`chattr -i` for an immutable file), or mount the disk read-write "
+        "(`mount -o remount,rw ...`; a disk that turns read-only by itself is failing)"
+    ),
+    StoreProblem.CANNOT_OPEN: (
+        "check that the data folder and cards.db exist and belong to the kiosk's user"
+    ),
+    StoreProblem.FULL: "free disk space; the kiosk cannot save cards",
+    StoreProblem.IO: (
+        "the disk fails to read or write: check it (`dmesg`, `smartctl -a`), copy the data "
+        "folder off it and replace it"
+    ),
+    StoreProblem.NEWER: "install the kiosk version that wrote this file, or a newer one",
+}
+
+
+def check_writable(data_dir: Path) -> Check:
+    """The kiosk can save: the data folder takes a new file and the database its write lock
+    (nothing is written to it). A read-only folder or mount passes every reading check."""
+    where = _existing_ancestor(data_dir)
+    probe = where / ".doctor-write-probe"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        problem = (
+            StoreProblem.READ_ONLY
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+            else StoreProblem.IO
+        )
+        return Check(
+            "writable",
+            Status.FAIL,
+            f"cannot write in {where} ({exc.strerror}): the kiosk can save no card",
+            STORE_FIXES[problem],
+        )
+    path = data_dir / DB_FILENAME
+    if not path.exists():
+        return Check("writable", Status.OK, f"{where} takes new files")
+    try:
+        write_probe(path)
+    except StoreEnvironmentError as exc:
+        if exc.problem is StoreProblem.DAMAGED:
+            return Check("writable", Status.SKIP, "the database is damaged (see above)")
+        return Check(
+            "writable",
+            Status.FAIL,
+            f"{exc}: the kiosk can save no card",
+            STORE_FIXES[exc.problem],
+        )
+    return Check("writable", Status.OK, f"{data_dir} and {path.name} can be written")
 
 
 def _existing_ancestor(path: Path) -> Path:
@@ -144,6 +209,33 @@ def check_unsaved_visits(data_dir: Path) -> Check:
         f"{count} visit(s) the card database refused wait in {path}",
         "fix the database problem above (or free disk space), then start the kiosk: it moves "
         "them in",
+    )
+
+
+def check_other_kiosk_ids(data_dir: Path, kiosk_id: str) -> Check | None:
+    """Pending cards made under another kiosk id than the config's (it was changed): the
+    receiver takes a card only from the kiosk that made it, so they wait until sent as that one.
+    None when the database cannot be read (the database check says why)."""
+    path = data_dir / DB_FILENAME
+    if not path.exists():
+        return None
+    try:
+        pending = pending_by_kiosk(path)
+    except StoreEnvironmentError:
+        return None
+    others = {k: n for k, n in pending.items() if k != kiosk_id}
+    if not others:
+        return Check("kiosk id", Status.OK, f"every card waiting to be sent is {kiosk_id}'s")
+    made = ", ".join(f"{n} as {k}" for k, n in others.items())
+    first = next(iter(others))
+    return Check(
+        "kiosk id",
+        Status.FAIL,
+        f"{sum(others.values())} card(s) waiting to be sent were made under another kiosk id "
+        f"({made}); this kiosk sends as {kiosk_id}, and the district takes a card only from "
+        "the kiosk that made it",
+        f"send them as that kiosk: `kiosk sync --once --as {first} --token-file FILE` with "
+        f"{first}'s token (ask district IT for it if it is lost); they stay here until then",
     )
 
 
@@ -360,6 +452,7 @@ def run_checks(
         Check("version", Status.OK, build.describe()),
         config_check,
         check_database(data_dir),
+        check_writable(data_dir),
         check_unsaved_visits(data_dir),
         check_disk(data_dir),
         check_clock(now, build),
@@ -371,6 +464,9 @@ def run_checks(
         checks.append(Check("endpoint", Status.SKIP, "config not valid"))
         return checks
     checks.append(check_translations(config.languages, locale_dir))
+    other_ids = check_other_kiosk_ids(data_dir, config.kiosk_id)
+    if other_ids is not None:
+        checks.append(other_ids)
     mode = check_token_file_mode(config.sync)
     if mode is not None and config.sync.endpoint:
         checks.append(mode)

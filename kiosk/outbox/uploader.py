@@ -31,6 +31,7 @@ from sync.errors import PayloadTooLarge, RequestRefused, SyncConfigError, SyncEr
 from sync.protocol import (
     MAX_BATCH,
     MAX_JSON_INT,
+    SENDER_PROBLEMS,
     BatchResult,
     CardBatch,
     FollowupAnswer,
@@ -79,6 +80,7 @@ class CycleReport:
     rejected: int = 0
     followups_sent: int = 0
     too_large: int = 0  # cards the receiver refused as too large even alone: still pending
+    wrong_sender: int = 0  # cards refused for who sent them (SENDER_PROBLEMS): still pending
     pending: int = 0  # still in the outbox afterwards (too_large included)
 
     @property
@@ -92,6 +94,30 @@ class _Fit:
     """The most items one request of this cycle may hold: the batch size, halved by each 413."""
 
     size: int
+
+
+OTHER_KIOSK_KIND = "other_kiosk"
+"""The sync status's last error kind while cards made under another kiosk id wait here."""
+
+
+def other_kiosk_problem(others: tuple[tuple[str, int], ...], kiosk_id: str) -> str:
+    """The sync status's last error while cards made under another kiosk id wait on this one
+    (the config's ``kiosk_id`` was changed): one line saying how to deliver them."""
+    made = ", ".join(f"{n} as {k}" for k, n in others)
+    first = others[0][0]
+    return (
+        f"{sum(n for _, n in others)} card(s) made under another kiosk id ({made}) wait here: "
+        f"this kiosk sends as {kiosk_id} and the receiver takes a card only from the kiosk that "
+        f"made it; deliver them with `kiosk sync --once --as {first} --token-file FILE` "
+        f"(that kiosk's token)"
+    )
+
+
+def wrong_sender_problem(cards: int) -> str:
+    return (
+        f"{cards} card(s) refused for who sent them, not for what they hold: kept on the "
+        "kiosk; check kiosk_id and the token"
+    )
 
 
 def too_large_problem(cards: int) -> str:
@@ -113,26 +139,36 @@ class Uploader:
         kiosk_id: str,
         app_version: str,
         batch_size: int,
+        on_behalf: bool = False,
     ) -> None:
         self.store = store
         self.client = client
         self.kiosk_id = kiosk_id
         self.app_version = app_version
         self.batch_size = min(batch_size, MAX_BATCH)
+        # Sending as another kiosk id than this kiosk's own (`kiosk sync --as`): only that id's
+        # cards and answers go; no heartbeat (it would speak for that kiosk) and this kiosk's
+        # sync status is left as it is.
+        self.on_behalf = on_behalf
         # Checked between batches: a kiosk closing down stops after the batch on the wire
         # instead of draining a long outbox first.
         self.should_stop: Callable[[], bool] = lambda: False
 
     @classmethod
     def from_config(
-        cls, store: CardStore, config: SyncConfig, kiosk_id: str, app_version: str
+        cls,
+        store: CardStore,
+        config: SyncConfig,
+        kiosk_id: str,
+        app_version: str,
+        on_behalf: bool = False,
     ) -> Uploader:
         if not config.endpoint:
             raise SyncConfigError("sync is not configured: set endpoint in [sync]")
         client = DistrictClient(
             config.endpoint, read_token(config), config.timeout_seconds, config.allow_insecure_http
         )
-        return cls(store, client, kiosk_id, app_version, config.batch_size)
+        return cls(store, client, kiosk_id, app_version, config.batch_size, on_behalf)
 
     def close(self) -> None:
         self.client.close()
@@ -143,27 +179,32 @@ class Uploader:
         still holds what was done before it)."""
         previous_error = self.store.sync_status().last_error
         report = report if report is not None else CycleReport()
-        problem: str | None = None
+        problem: tuple[str, str] | None = None  # what the cycle had to leave behind, its kind
         try:
             self._send_cards(report)
             self._send_followups(report)
-            if report.too_large:
-                problem = too_large_problem(report.too_large)
-            # The district hears of the last cycle's error and of this one's cards left behind.
-            errors = dict.fromkeys(e for e in (previous_error, problem) if e)
-            self._send_heartbeat("; ".join(errors) or None)
+            problem = self._left_behind(report)
+            if not self.on_behalf:
+                # The district hears of the last cycle's error and of this one's cards left
+                # behind.
+                errors = dict.fromkeys(e for e in (previous_error, problem and problem[0]) if e)
+                self._send_heartbeat("; ".join(errors) or None)
         except SyncError as exc:
             log.warning("sync: %s (%s)", exc, exc.kind)
-            self.store.record_sync_result(str(exc), exc.kind)
-            report.pending = self.store.outbox_status().pending
+            if not self.on_behalf:
+                self.store.record_sync_result(str(exc), exc.kind)
+            report.pending = self._pending()
             raise
         if problem is not None:
             # The cycle got through; the status keeps showing what it had to leave behind.
-            log.error("sync: %s", problem)
-            self.store.record_sync_result(problem, PayloadTooLarge.kind, got_through=True)
+            log.error("sync: %s", problem[0])
+        if self.on_behalf:
+            pass  # this kiosk's own status is not this run's to change
+        elif problem is not None:
+            self.store.record_sync_result(*problem, got_through=True)
         else:
             self.store.record_sync_result()
-        report.pending = self.store.outbox_status().pending
+        report.pending = self._pending()
         log.info(
             "sync: sent %d, accepted %d, duplicate %d, rejected %d, follow-ups %d, "
             "too large %d, pending %d",
@@ -176,6 +217,29 @@ class Uploader:
             report.pending,
         )
         return report
+
+    def _pending(self) -> int:
+        """Cards still in the outbox: all of them, or only this id's when sending for another."""
+        status = self.store.sync_status(self.kiosk_id)
+        return status.pending - status.other_kiosk if self.on_behalf else status.pending
+
+    def _left_behind(self, report: CycleReport) -> tuple[str, str] | None:
+        """The line and kind for the sync status when the cycle had to leave cards pending:
+        cards made under another kiosk id first (a person must act), then refusals of the
+        sender, then cards too large for the receiver."""
+        others = self.store.sync_status(self.kiosk_id).other_kiosks
+        lines = []
+        kind = None
+        if others and not self.on_behalf:
+            lines.append(other_kiosk_problem(others, self.kiosk_id))
+            kind = OTHER_KIOSK_KIND
+        if report.wrong_sender:
+            lines.append(wrong_sender_problem(report.wrong_sender))
+            kind = kind or OTHER_KIOSK_KIND
+        if report.too_large:
+            lines.append(too_large_problem(report.too_large))
+            kind = kind or PayloadTooLarge.kind
+        return ("; ".join(lines), kind) if kind is not None else None
 
     def _send_halving(
         self, items: list[T], send: Callable[[list[T]], BatchResult], fit: _Fit
@@ -210,7 +274,9 @@ class Uploader:
     def _send_cards(self, report: CycleReport) -> None:
         fit = _Fit(self.batch_size)
         last: Card | None = None  # the outbox is read on past it: a card left pending is passed
-        while not self.should_stop() and (cards := self.store.outbox(fit.size, after=last)):
+        while not self.should_stop() and (
+            cards := self.store.outbox(fit.size, after=last, kiosk_id=self.kiosk_id)
+        ):
             last = cards[-1]
             wire: list[WireCard] = []
             local_id: dict[str, str] = {}  # the wire's canonical UUID text -> the stored id
@@ -244,14 +310,22 @@ class Uploader:
                     self.store.mark_held({card_id: f"too large for the receiver: {result}"})
                     report.too_large += 1
                     continue
-                delivered, rejected = _split(result, [str(c.id) for c in part])
+                delivered, rejected, wrong_sender = _split(result, [str(c.id) for c in part])
                 with self.store.transaction():
                     self.store.mark_delivered(local_id[i] for i in delivered)
                     self.store.mark_rejected({local_id[i]: why for i, why in rejected.items()})
+                if wrong_sender:
+                    # About who sent the card, not the card: it stays pending, passed over.
+                    log.error(
+                        "sync: %d card(s) refused for who sent them, kept pending: %s",
+                        len(wrong_sender),
+                        wrong_sender,
+                    )
                 report.sent += len(part)
                 report.accepted += sum(r.outcome is Outcome.ACCEPTED for r in result.results)
                 report.duplicate += sum(r.outcome is Outcome.DUPLICATE for r in result.results)
                 report.rejected += len(rejected)
+                report.wrong_sender += len(wrong_sender)
 
     def _send_followups(self, report: CycleReport) -> None:
         # There is no "rejected" state for answers: one the protocol cannot carry, or one the
@@ -262,7 +336,7 @@ class Uploader:
         fit = _Fit(self.batch_size)
         last: FollowupRecord | None = None
         while not self.should_stop() and (
-            records := self.store.followup_outbox(fit.size, after=last)
+            records := self.store.followup_outbox(fit.size, after=last, kiosk_id=self.kiosk_id)
         ):
             last = records[-1]
             sendable: dict[str, FollowupRecord] = {}  # by the answer's wire key
@@ -295,13 +369,13 @@ class Uploader:
                         result,
                     )
                     continue
-                delivered, rejected = _split(result, [a.key for a in part])
+                delivered, rejected, wrong_sender = _split(result, [a.key for a in part])
                 later = {r.id for r in result.results if r.retry_later}
                 if later:
                     log.info(
                         "sync: %d answer(s) wait for their card to reach the district", len(later)
                     )
-                refused = {k: why for k, why in rejected.items() if k not in later}
+                refused = {k: why for k, why in (rejected | wrong_sender).items() if k not in later}
                 if refused:
                     log.error("sync: follow-up answers refused: %s", refused)
                 self.store.mark_followups_delivered(
@@ -326,19 +400,24 @@ class Uploader:
         )
 
 
-def _split(result: BatchResult, sent_ids: list[str]) -> tuple[list[str], dict[str, str]]:
-    """Acknowledged ids and rejected ids with reasons. The answer must cover exactly what was
+def _split(
+    result: BatchResult, sent_ids: list[str]
+) -> tuple[list[str], dict[str, str], dict[str, str]]:
+    """Acknowledged ids, ids rejected for good with reasons, and ids refused for who sent them
+    (SENDER_PROBLEMS: never final, they stay pending). The answer must cover exactly what was
     sent: anything else is a receiver bug, and nothing is marked."""
     answered = [r.id for r in result.results]
     if sorted(answered) != sorted(sent_ids):
         raise RequestRefused("the receiver's answer does not match the items sent")
     delivered = [r.id for r in result.results if r.outcome is not Outcome.REJECTED]
-    rejected = {
-        r.id: f"{r.reason or 'rejected'} ({r.code})"
+    refused = {
+        r.id: (f"{r.reason or 'rejected'} ({r.code})", r.code in SENDER_PROBLEMS)
         for r in result.results
         if r.outcome is Outcome.REJECTED
     }
-    return delivered, rejected
+    rejected = {i: why for i, (why, sender) in refused.items() if not sender}
+    wrong_sender = {i: why for i, (why, sender) in refused.items() if sender}
+    return delivered, rejected, wrong_sender
 
 
 def _disk_free(folder: Path) -> int | None:

@@ -25,7 +25,7 @@ from kiosk.core.config import Config
 from kiosk.core.crash import CrashHandler
 from kiosk.core.pin import verify_pin
 from kiosk.store.cards import CardStore, SyncStatus
-from kiosk.store.errors import StoreEnvironmentError
+from kiosk.store.errors import StoreEnvironmentError, StoreProblem
 from kiosk.store.journal import FallbackJournal, journal_path
 from kiosk.store.manager_settings import (
     EffectiveSettings,
@@ -33,6 +33,7 @@ from kiosk.store.manager_settings import (
     effective_settings,
     purge_expired_contacts,
 )
+from kiosk.store.recover import Recovery, open_checked, recover_in_place
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.window import KioskWindow
@@ -79,6 +80,7 @@ class VisitorSession(QObject):
         self.unsaved: list[Card] = []  # finished visits the store refused, oldest first
         self.unfinalised: list[str] = []  # saved cards whose finalising the store refused
         self.failing = False
+        self.recoveries: list[Recovery] = []  # damaged files this session moved away from
 
     @property
     def card_id(self) -> str | None:
@@ -88,28 +90,52 @@ class VisitorSession(QObject):
         # The open visit and the refused finished ones are written from memory, which is newer
         # than any snapshot of them in the journal.
         fresh = {c.id for c in self.unsaved} | ({self.card.id} if self.card is not None else set())
-        try:
-            if self.store is None:
-                self.store = self.open_store()
-                self.store.finalise_abandoned()
-            action(self.store)
-            while self.unsaved:
-                self.store.create(self.unsaved[0])
-                log.info("card %s saved late", self.unsaved.pop(0).id)
-            while self.unfinalised:
-                self.store.finalise(self.unfinalised.pop(0))
-            if self.journal is not None and self.journal.path.exists():
-                self.journal.merge_into(self.store, newer=fresh)
-        except StoreEnvironmentError as exc:
-            log.error("cannot save the visitor's answer: %s", exc)
-            self._keep_aside()
-            if not self.failing:
-                self.failing = True
-                self.problem.emit(True)
-            return False
+        recovered = False
+        while True:
+            try:
+                if self.store is None:
+                    self.store = self.open_store()
+                    self.store.finalise_abandoned()
+                action(self.store)
+                while self.unsaved:
+                    self.store.create(self.unsaved[0])
+                    log.info("card %s saved late", self.unsaved.pop(0).id)
+                while self.unfinalised:
+                    self.store.finalise(self.unfinalised.pop(0))
+                if self.journal is not None and self.journal.path.exists():
+                    self.journal.merge_into(self.store, newer=fresh)
+                break
+            except StoreEnvironmentError as exc:
+                if exc.problem is StoreProblem.DAMAGED and not recovered and self._recover():
+                    recovered = True  # the file was damaged: once more, on the fresh one
+                    continue
+                log.error("cannot save the visitor's answer: %s", exc)
+                self._keep_aside()
+                if not self.failing:
+                    self.failing = True
+                    self.problem.emit(True)
+                return False
         if self.failing:
             self.failing = False
             self.problem.emit(False)
+        return True
+
+    def _recover(self) -> bool:
+        """The store's file is damaged: stop trusting it, go on with a fresh file holding all
+        that could be read from it (kiosk.store.recover), and the open visit from memory."""
+        store = self.store
+        if store is None:
+            return False
+        try:
+            recovery = recover_in_place(store)
+            log.error("the card database was damaged: %s", recovery.line())
+            card = self.card
+            if card is not None and self.stored and store.get(card.id) is None:
+                store.create(card)  # it was on a page that could not be read
+        except StoreEnvironmentError as exc:
+            log.error("cannot recover the damaged card database: %s", exc)
+            return False
+        self.recoveries.append(recovery)
         return True
 
     def _keep_aside(self) -> None:
@@ -288,7 +314,7 @@ def wire_window(
     switcher = window.switcher
     aside = journal_path(data_dir)
     session = VisitorSession(
-        lambda: CardStore.in_dir(data_dir, clock),
+        lambda: open_checked(data_dir, clock)[0],  # a damaged file is recovered first
         config,
         lambda: switcher.language,
         clock,

@@ -112,6 +112,12 @@ class _Runner(QObject):
             self._emit_status()
             return
         self._timer.stop()
+        if self._store.replaced():
+            # The kiosk moved a damaged file aside for a recovered one: sync from that.
+            try:
+                self._store.reopen()
+            except StoreEnvironmentError as exc:
+                log.error("sync: cannot open the recovered card store: %s", exc)
         report = CycleReport()
         problem: StoreProblem | None = None
         try:
@@ -145,7 +151,7 @@ class _Runner(QObject):
         status = self._last_status
         if self._store is not None:
             try:
-                status = self._last_status = self._store.sync_status()
+                status = self._last_status = self._store.sync_status(self._config.kiosk_id)
             except StoreEnvironmentError as exc:
                 log.error("sync: cannot read the sync status: %s", exc)
                 problem = problem or exc.problem

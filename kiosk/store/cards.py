@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -79,6 +80,14 @@ class SyncStatus:
     store_problem: StoreProblem | None = None
     """Set by the sync worker when the store itself stopped the last cycle (disk full,
     damaged): never written to the database, which may be what failed."""
+    other_kiosks: tuple[tuple[str, int], ...] = ()
+    """Of the pending cards, those made under another kiosk id than the one this kiosk sends as
+    now (its ``kiosk_id`` was changed), by that id: the receiver takes a card only from the
+    kiosk that made it, so they wait here until sent as that kiosk (`kiosk sync --as`)."""
+
+    @property
+    def other_kiosk(self) -> int:
+        return sum(n for _, n in self.other_kiosks)
 
 
 class CardStore:
@@ -102,6 +111,8 @@ class CardStore:
 
     def _open(self) -> None:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute("PRAGMA schema_version").fetchone()  # the file exists from here on
+        self._inode = os.stat(self.path).st_ino
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
         if mode != "wal":
@@ -145,6 +156,20 @@ class CardStore:
 
     def close(self) -> None:
         self.db.close()
+
+    def replaced(self) -> bool:
+        """Whether the file at ``path`` is no longer the one this store has open (a recovery
+        moved it aside for a fresh one): then ``reopen()``."""
+        try:
+            return os.stat(self.path).st_ino != self._inode
+        except OSError:
+            return True
+
+    def reopen(self) -> None:
+        """Open the file at ``path`` again (after kiosk.store.recover put a fresh one there):
+        every holder of this store goes on with the new file."""
+        with store_errors(self.path):
+            self._open()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -239,14 +264,20 @@ class CardStore:
     # --- the outbox (sync) ----------------------------------------------------------------
 
     @_mapped
-    def outbox(self, limit: int, after: Card | None = None) -> list[Card]:
+    def outbox(
+        self, limit: int, after: Card | None = None, kiosk_id: str | None = None
+    ) -> list[Card]:
         """Final cards not yet acknowledged by the district, oldest first (ties in the order
         they were stored, as the outbox index has them); only those after ``after`` when given,
-        so a sync can pass over a card it leaves pending."""
+        so a sync can pass over a card it leaves pending; only those made as ``kiosk_id`` when
+        given (the receiver refuses a card from any other kiosk than the one that made it)."""
         where, args = "", []
         if after is not None:
             where = "AND (created_at, rowid) > (?, (SELECT rowid FROM cards WHERE id = ?))"
             args = [utc_iso(after.created_at), after.id]
+        if kiosk_id is not None:
+            where += " AND kiosk_id = ?"
+            args.append(kiosk_id)
         rows = self.db.conn.execute(
             f"SELECT {SELECT} FROM cards WHERE delivery = 'pending' {where} "
             "ORDER BY created_at, rowid LIMIT ?",
@@ -308,16 +339,20 @@ class CardStore:
 
     @_mapped
     def followup_outbox(
-        self, limit: int, after: FollowupRecord | None = None
+        self, limit: int, after: FollowupRecord | None = None, kiosk_id: str | None = None
     ) -> list[FollowupRecord]:
         """Answers to follow-up requests not yet acknowledged by the district, oldest first
-        (ties in the order the cards were stored); only those after ``after`` when given."""
+        (ties in the order the cards were stored); only those after ``after`` when given, only
+        answers to cards made as ``kiosk_id`` when given."""
         where, args = "", []
         if after is not None:
             where = (
                 "AND (followup_answered_at, rowid) > (?, (SELECT rowid FROM cards WHERE id = ?))"
             )
             args = [utc_iso(after.answered_at), after.card_id]
+        if kiosk_id is not None:
+            where += " AND kiosk_id = ?"
+            args.append(kiosk_id)
         rows = self.db.conn.execute(
             "SELECT id, followup_answered_at, followup_answered_by, followup_note FROM cards "
             f"WHERE followup_delivery = 'pending' AND followup_answered_at IS NOT NULL {where} "
@@ -365,12 +400,33 @@ class CardStore:
                 )
 
     @_mapped
-    def sync_status(self) -> SyncStatus:
+    def followups_pending(self, kiosk_id: str | None = None) -> int:
+        """Answers waiting for the district (to cards made as ``kiosk_id``, when given)."""
+        where, args = ("AND kiosk_id = ?", [kiosk_id]) if kiosk_id is not None else ("", [])
+        return int(
+            self.db.conn.execute(
+                "SELECT count(*) FROM cards WHERE followup_delivery = 'pending' "
+                f"AND followup_answered_at IS NOT NULL {where}",
+                args,
+            ).fetchone()[0]
+        )
+
+    @_mapped
+    def sync_status(self, kiosk_id: str | None = None) -> SyncStatus:
+        """The status as a kiosk sending as ``kiosk_id`` sees it: pending cards made under any
+        other id are counted in ``other_kiosks`` (when None, every card counts as its own)."""
         outbox = self.outbox_status()
-        followups = self.db.conn.execute(
-            "SELECT count(*) FROM cards WHERE followup_delivery = 'pending' "
-            "AND followup_answered_at IS NOT NULL"
-        ).fetchone()[0]
+        others: tuple[tuple[str, int], ...] = ()
+        if kiosk_id is not None:
+            others = tuple(
+                (str(k), int(n))
+                for k, n in self.db.conn.execute(
+                    "SELECT kiosk_id, count(*) FROM cards WHERE delivery = 'pending' "
+                    "AND kiosk_id != ? GROUP BY kiosk_id ORDER BY kiosk_id",
+                    [kiosk_id],
+                )
+            )
+        followups = self.followups_pending()
         attempt, success, error, kind = self.db.conn.execute(
             "SELECT last_attempt_at, last_success_at, last_error, last_error_kind "
             "FROM sync_state WHERE id = 1"
@@ -385,6 +441,7 @@ class CardStore:
             last_error=error,
             last_error_kind=kind,
             held=outbox.held,
+            other_kiosks=others,
         )
 
     # --- the office manager -----------------------------------------------------------------

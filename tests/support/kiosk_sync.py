@@ -13,9 +13,11 @@ from sqlalchemy import select
 
 from district import db
 from kiosk.cli.main import main
-from kiosk.core.card import Card, utc_iso
+from kiosk.core.card import Card, Delivery, utc_iso
+from kiosk.core.config import Config
 from kiosk.outbox.uploader import Uploader
-from kiosk.store.cards import CardStore
+from kiosk.store.cards import DB_FILENAME, CardStore
+from kiosk.store.manager_settings import ManagerSettings, SettingsChange
 from sync.client import DistrictClient
 
 
@@ -32,6 +34,19 @@ def seed(store: CardStore, clock: Any, n: int, kiosk_id: str = KIOSK_ID) -> list
             ids.append(card.id)
             clock.advance(seconds=1)
     return ids
+
+
+def filled(data_dir: Path, clock: Any) -> tuple[dict[str, Delivery], Path]:
+    """A closed store file with 600 cards (200 delivered, 1 rejected, the rest pending) and one
+    manager's setting; the cards' states by id, and the file."""
+    store = CardStore.in_dir(data_dir, clock)
+    ids = seed(store, clock, 600)
+    store.mark_delivered(ids[:200])
+    store.mark_rejected({ids[200]: "bad (409.1)"})
+    ManagerSettings(store).save(SettingsChange(idle_timeout="90", retention_days="30"), Config())
+    before = {c.id: c.delivery for c in store.cards(limit=10_000)}
+    store.close()
+    return before, data_dir / DB_FILENAME
 
 
 def uploader(

@@ -25,26 +25,37 @@ def disk_full(store: CardStore) -> CardStore:
     return store
 
 
-def damage_cards(path: Path) -> None:
+def damage_cards(path: Path, only: int | None = None) -> list[str]:
     """Overwrite the leaf pages of the cards table in a closed store file: the file still opens
-    and its other tables (the manager's settings, the migrations) still read, the cards do not."""
+    and its other tables (the manager's settings, the migrations) still read, the cards do not.
+    ``only``: overwrite only that leaf page (by its place among the leaves), so the cards on the
+    others still read. Returns the ids of the cards on the pages overwritten."""
     conn = sqlite3.connect(path)
     try:
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
         leaves = [
             n
             for (n,) in conn.execute(
-                "SELECT pageno FROM dbstat WHERE name = 'cards' AND pagetype = 'leaf'"
+                "SELECT pageno FROM dbstat WHERE name = 'cards' AND pagetype = 'leaf' ORDER BY path"
             )
         ]
+        if only is not None:
+            leaves = [leaves[only]]
+        every_id = [str(i) for (i,) in conn.execute("SELECT id FROM cards")]
     finally:
         conn.close()
     assert leaves, "no cards to damage"
-    assert not path.with_name(path.name + "-wal").exists(), "close the store first"
+    log = path.with_name(path.name + "-wal")
+    assert not log.exists() or log.stat().st_size == 0, "close or checkpoint the store first"
+    on_them: list[str] = []
     with path.open("r+b") as file:
         for n in leaves:
             file.seek((n - 1) * page_size)
+            page = file.read(page_size)
+            on_them += [i for i in every_id if i.encode() in page]  # a row holds its id as text
+            file.seek((n - 1) * page_size)
             file.write(bytes([PAGE_GARBAGE]) * page_size)
+    return on_them
 
 
 class CommitBlocker:

@@ -165,7 +165,7 @@ class ManagerArea(QWidget):
         self.settings.saved.connect(self._settings_saved)
         self.settings.exit_requested.connect(self.exit_requested)
         try:
-            self.sync.set_status(store.sync_status())
+            self.sync.set_status(store.sync_status(config.kiosk_id))
         except StoreEnvironmentError as exc:
             self._show_problem(exc)
         self.retranslate()

@@ -27,6 +27,8 @@ class SyncPage(QWidget):
         )
         self.unsaved_caption, self.unsaved_count = label("FieldLabel"), label("BodyText")
         self.unsaved_count.setProperty("problem", True)
+        self.other_caption, self.other_count = label("FieldLabel"), label("BodyText")
+        self.other_count.setProperty("problem", True)
         self.note = label("BodyText")
         self.sync_now = button("PrimaryButton")
         grid = QGridLayout()
@@ -37,6 +39,8 @@ class SyncPage(QWidget):
             grid.addWidget(value, i, 1)
         grid.addWidget(self.unsaved_caption, 4, 0)
         grid.addWidget(self.unsaved_count, 4, 1)
+        grid.addWidget(self.other_caption, 5, 0)
+        grid.addWidget(self.other_count, 5, 1)
         grid.setColumnStretch(1, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.sync_now)
@@ -79,6 +83,16 @@ class SyncPage(QWidget):
         )
         for widget in (self.unsaved_caption, self.unsaved_count):
             widget.setVisible(self.unsaved > 0)
+        others = s.other_kiosks if s else ()
+        self.other_caption.setText(self.tr("Made under an earlier kiosk id"))
+        self.other_count.setText(
+            self.tr(
+                "Cards: {count} ({ids}). The district takes them only from that kiosk id: "
+                "ask IT to send them with its token."
+            ).format(count=sum(n for _, n in others), ids=", ".join(k for k, _ in others))
+        )
+        for widget in (self.other_caption, self.other_count):
+            widget.setVisible(bool(others))
         pending = s.pending if s else 0
         held = s.held if s else 0
         if held:
@@ -101,6 +115,11 @@ class SyncPage(QWidget):
             last_error = self.tr(
                 "The network answered with a web page instead of the district server. "
                 "Is this Wi-Fi asking for a sign-in?"
+            )
+        if s is not None and s.last_error_kind == "other_kiosk":
+            last_error = self.tr(
+                "Some cards were made under an earlier kiosk id and wait on this kiosk until "
+                "IT sends them as that kiosk."
             )
         if s is not None and s.store_problem:
             # The kiosk's own disk stopped the sync: that comes first, in the manager's words.

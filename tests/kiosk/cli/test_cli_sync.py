@@ -131,4 +131,7 @@ def test_once_on_a_damaged_file_is_one_line_and_exit_2(
         env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == f"kiosk sync: the database file is damaged ({data_dir / 'cards.db'})\n"
+    assert done.stderr == (
+        f"kiosk sync: the database file is damaged ({data_dir / 'cards.db'}); "
+        "run `kiosk recover` (it keeps the cards not sent yet)\n"
+    )

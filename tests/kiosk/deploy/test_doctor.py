@@ -63,7 +63,7 @@ def test_database_with_a_damaged_page_fails(data_dir: Path, clock: object) -> No
     check = check_database(data_dir)
     assert check.status is Status.FAIL
     assert "damaged" in check.detail
-    assert "move the file aside" in check.fix
+    assert "`kiosk recover`" in check.fix and "not sent yet" in check.fix
 
 
 def test_file_that_is_not_a_database_fails(data_dir: Path) -> None:
