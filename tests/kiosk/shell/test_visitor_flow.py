@@ -246,7 +246,7 @@ def test_language_switch_mid_flow_keeps_the_answers_and_records_the_language(
     kiosk.tap(w.details.went_well.buttons["clean"])
     kiosk.tap(w.language_button)
     assert w.details.went_well.buttons["clean"].isChecked()
-    assert w.details.went_well.buttons["clean"].text() == "Limpio y acogedor"
+    assert w.details.went_well.buttons["clean"].text() == "Lugar limpio y acogedor"
     assert w.details.back_button.text() == "Atrás"
     kiosk.tap(w.details.next_button)
     assert w.role.title.text() == "¿Quién es usted?"

@@ -26,10 +26,12 @@ from kiosk.store.cards import CardStore, SyncStatus
 from kiosk.store.manager_settings import ManagerSettings
 from kiosk.store.reports import NO_ROLE
 from kiosk.ui.faces import face_word
+from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.manager import ManagerArea
 from kiosk.ui.manager.area import NAV_WIDTH
 from kiosk.ui.manager.cards_model import DETAILS, FACE, FOLLOWUP, PAGE, TIME, VISITOR
 from kiosk.ui.manager.report_job import JobThread
+from kiosk.ui.manager.widgets import day_and_time
 from kiosk.ui.theme import apply_theme
 
 
@@ -214,7 +216,7 @@ def test_csv_and_pdf_from_the_reports_screen(
         check=True,
     ).stdout
     assert "Demo Elementary School" in text
-    assert "Tuesday 24 November 2026" in text
+    assert "Tuesday, November 24, 2026" in text
     assert "Open follow-ups" in text
 
 
@@ -361,10 +363,10 @@ def test_installing_the_spanish_translation_retranslates_the_open_area(
     assert translator.load(str(locale_dir() / "kiosk_es.qm")), "run scripts/dev.sh setup"
     qapp.installTranslator(translator)
     try:
-        qtbot.waitUntil(lambda: area.title.text() == "Área de gestión")
+        qtbot.waitUntil(lambda: area.title.text() == "Área de administración")
         assert area.nav.button(0).text() == "Hoy"
-        assert area.summary.cards_tile.caption.text() == "tarjetas hoy"
-        assert area.settings.save.text() == "Guardar ajustes"
+        assert area.summary.cards_tile.caption.text() == "opiniones hoy"
+        assert area.settings.save.text() == "Guardar la configuración"
     finally:
         qapp.removeTranslator(translator)
     qtbot.waitUntil(lambda: area.title.text() == "Manager area")
@@ -447,7 +449,7 @@ def test_card_table_fits_the_screen_and_shows_all_a_manager_needs(
         for (_, column), cell in text.items():
             assert column == DETAILS or _fits(area, column, cell), cell
 
-        waiting = "Seguimiento: en espera" if language == "es" else "Follow-up: waiting"
+        waiting = "Seguimiento: pendiente" if language == "es" else "Follow-up: waiting"
         for r, card in enumerate(model.rows):
             row = " ".join(text[r, c] for c in shown)
             role = Config().choice_label("roles", card.role, language) if card.role else "–"
@@ -527,7 +529,41 @@ def test_a_captive_portal_is_said_in_one_line_in_the_managers_language(
     assert translator.load(str(locale_dir() / "kiosk_es.qm")), "run scripts/dev.sh setup"
     qapp.installTranslator(translator)
     try:
-        qtbot.waitUntil(lambda: area.title.text() == "Área de gestión")
+        qtbot.waitUntil(lambda: area.title.text() == "Área de administración")
         assert area.sync.last_error.text().startswith("La red respondió con una página web")
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_the_managers_dates_read_as_each_language_writes_them(
+    area: ManagerArea, clock: FakeClock, qapp: QApplication
+) -> None:
+    switcher = LanguageSwitcher()
+    assert area.summary.title.text() == "Today at a glance: Tuesday, November 24, 2026"
+    switcher.set_language("es")
+    assert area.summary.title.text() == "Resumen de hoy: martes, 24 de noviembre de 2026"
+    area.show_screen("followups")
+    item = area.followups.items[0]
+    asked = item.followup.created_at
+    assert f"Solicitado el {day_and_time(asked)}" in item.details.text()
+    assert day_and_time(clock().replace(hour=14, minute=5)) == "mar 24 de nov, 14:05"
+    switcher.set_language("en")
+    assert day_and_time(clock().replace(hour=14, minute=5)) == "Tue, Nov 24, 2:05 PM"
+    assert f"Asked {day_and_time(asked)}" in area.followups.items[0].details.text()
+
+
+def test_the_report_line_follows_a_language_switch(
+    area: ManagerArea, qtbot: QtBot, saved_to: list[Path]
+) -> None:
+    switcher = LanguageSwitcher()
+    area.show_screen("reports")
+    page = area.reports
+    with qtbot.waitSignal(page.finished, timeout=20_000):
+        qtbot.mouseClick(page.csv, Qt.MouseButton.LeftButton)
+    (csv_file,) = saved_to
+    assert page.result.text().startswith(f"Saved to {csv_file}. Cards: ")
+    count = page.result.text().rsplit(" ", 1)[1]
+    switcher.set_language("es")
+    assert page.result.text() == f"Guardado en {csv_file}. Opiniones: {count}"
+    switcher.set_language("en")
+    assert page.result.text() == f"Saved to {csv_file}. Cards: {count}"
