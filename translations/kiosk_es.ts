@@ -411,12 +411,24 @@
 <context>
     <name>PinScreen</name>
     <message>
-        <source>Wrong PIN. Please try again.</source>
-        <translation>PIN incorrecto. Inténtelo de nuevo.</translation>
+        <source>Wrong PIN. 1 try left, then the keypad locks for a minute.</source>
+        <translation>PIN incorrecto. Le queda 1 intento; después, el teclado se bloqueará por un minuto.</translation>
     </message>
     <message>
-        <source>Too many wrong PINs. Try again in {n} seconds.</source>
-        <translation>Demasiados PIN incorrectos. Inténtelo de nuevo en {n} segundos.</translation>
+        <source>Wrong PIN. {n} tries left.</source>
+        <translation>PIN incorrecto. Le quedan {n} intentos.</translation>
+    </message>
+    <message>
+        <source>You can enter the PIN again.</source>
+        <translation>Ya puede volver a escribir el PIN.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. The keypad is locked. Try again in 1 second.</source>
+        <translation>Demasiados PIN incorrectos. El teclado está bloqueado. Vuelva a intentarlo en 1 segundo.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. The keypad is locked. Try again in {n} seconds.</source>
+        <translation>Demasiados PIN incorrectos. El teclado está bloqueado. Vuelva a intentarlo en {n} segundos.</translation>
     </message>
     <message>
         <source>Staff only: enter the PIN</source>
