@@ -225,8 +225,36 @@
         <translation>(sin nombre)</translation>
     </message>
     <message>
+        <source>(dial {number})</source>
+        <translation>(marque {number})</translation>
+    </message>
+    <message>
+        <source>Prefers {language}</source>
+        <translation>Prefiere {language}</translation>
+    </message>
+    <message>
         <source>Asked {when}</source>
         <translation>Solicitado el {when}</translation>
+    </message>
+    <message>
+        <source>{face} ({rating} of 5)</source>
+        <translation>{face} ({rating} de 5)</translation>
+    </message>
+    <message>
+        <source>Went well: {chips}</source>
+        <translation>Lo que salió bien: {chips}</translation>
+    </message>
+    <message>
+        <source>Could be better: {chips}</source>
+        <translation>Lo que podría mejorar: {chips}</translation>
+    </message>
+    <message>
+        <source>Answered by {who} on {when}, {took} after the request</source>
+        <translation>Respondido por {who} el {when}, {took} después de la solicitud</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Nota: {note}</translation>
     </message>
     <message>
         <source>Mark answered</source>
@@ -258,6 +286,10 @@
     <message>
         <source>Nobody is waiting for an answer.</source>
         <translation>No hay seguimientos pendientes.</translation>
+    </message>
+    <message>
+        <source>Answered recently</source>
+        <translation>Respondidos recientemente</translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,7 @@ DEFAULT_COULD_IMPROVE = _choices(
     ("unclear_info", "Unclear information", "Información confusa"),
     ("staff_attitude", "Staff attitude", "Trato del personal"),
     ("signage", "Signs and directions", "Señalización"),
-    ("language_access", "Language help", "Ayuda en mi idioma"),
+    ("language_access", "Language help", "Ayuda con el idioma"),
     ("parking", "Parking and access", "Estacionamiento y acceso"),
 )
 DEFAULT_ROLES = _choices(

@@ -28,7 +28,9 @@ def glossary() -> list[tuple[list[str], list[str], list[str]]]:
 
 
 def has(text: str, form: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE) is not None
+    """``form`` as whole words in ``text``; placeholders such as ``{face}`` are not words."""
+    words = re.sub(r"\{\w+\}", "", text)
+    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", words, re.IGNORECASE) is not None
 
 
 def spanish_strings() -> dict[str, str]:
