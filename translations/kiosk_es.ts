@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Face</source>
-        <translation>Cara</translation>
+        <translation>Carita</translation>
     </message>
     <message>
         <source>Visitor</source>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Follow-up: waiting</source>
-        <translation>Seguimiento: en espera</translation>
+        <translation>Seguimiento: pendiente</translation>
     </message>
     <message>
         <source>Follow-up</source>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>Waiting</source>
-        <translation>En espera</translation>
+        <translation>Pendiente</translation>
     </message>
 </context>
 <context>
@@ -48,11 +48,11 @@
     </message>
     <message>
         <source>Cards shown: {count}</source>
-        <translation>Tarjetas mostradas: {count}</translation>
+        <translation>Opiniones mostradas: {count}</translation>
     </message>
     <message>
         <source>The day&apos;s cards</source>
-        <translation>Tarjetas del día</translation>
+        <translation>Opiniones del día</translation>
     </message>
     <message>
         <source>Has a comment</source>
@@ -64,11 +64,11 @@
     </message>
     <message>
         <source>All faces</source>
-        <translation>Todas las caras</translation>
+        <translation>Todas las caritas</translation>
     </message>
     <message>
         <source>Did not say</source>
-        <translation>No lo dijo</translation>
+        <translation>Sin indicar</translation>
     </message>
     <message>
         <source>All visitors</source>
@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>Please do not include private information about students.</source>
-        <translation>Por favor, no incluya información privada sobre estudiantes.</translation>
+        <translation>Por favor, no incluya información privada de los estudiantes.</translation>
     </message>
     <message>
         <source>Type your comment here</source>
@@ -113,23 +113,23 @@
     <name>DayReport</name>
     <message>
         <source>Visitor feedback</source>
-        <translation>Opiniones de visitantes</translation>
+        <translation>Opiniones de los visitantes</translation>
     </message>
     <message>
         <source>Visitor feedback: {date}</source>
-        <translation>Opiniones de visitantes: {date}</translation>
+        <translation>Opiniones de los visitantes: {date}</translation>
     </message>
     <message>
         <source>Cards: {cards} · average face {average} of 5 · happy: {positive}</source>
-        <translation>Tarjetas: {cards} · cara promedio {average} de 5 · contentos: {positive}</translation>
+        <translation>Opiniones: {cards} · carita promedio: {average} de 5 · satisfechos: {positive}</translation>
     </message>
     <message>
         <source>Went well</source>
-        <translation>Salió bien</translation>
+        <translation>Lo que salió bien</translation>
     </message>
     <message>
         <source>Could be better</source>
-        <translation>Podría mejorar</translation>
+        <translation>Lo que podría mejorar</translation>
     </message>
     <message>
         <source>Comments ({count})</source>
@@ -137,7 +137,7 @@
     </message>
     <message>
         <source>More in the manager area: {count}</source>
-        <translation>Más en el área de gestión: {count}</translation>
+        <translation>Más en el área de administración: {count}</translation>
     </message>
     <message>
         <source>No comments.</source>
@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>{time}  {name}, {contact}: answer by {due}</source>
-        <translation>{time}  {name}, {contact}: responder antes de {due}</translation>
+        <translation>{time}  {name}, {contact}: responder a más tardar el {due}</translation>
     </message>
     <message>
         <source>None open.</source>
@@ -214,23 +214,51 @@
     </message>
     <message>
         <source>Overdue by {time}</source>
-        <translation>Atrasado por {time}</translation>
+        <translation>Con {time} de retraso</translation>
     </message>
     <message>
         <source>{time} left</source>
-        <translation>quedan {time}</translation>
+        <translation>Quedan {time}</translation>
     </message>
     <message>
         <source>(no name given)</source>
         <translation>(sin nombre)</translation>
     </message>
     <message>
+        <source>(dial {number})</source>
+        <translation>(marque {number})</translation>
+    </message>
+    <message>
+        <source>Prefers {language}</source>
+        <translation>Prefiere {language}</translation>
+    </message>
+    <message>
         <source>Asked {when}</source>
-        <translation>Pedido {when}</translation>
+        <translation>Solicitado el {when}</translation>
+    </message>
+    <message>
+        <source>{face} ({rating} of 5)</source>
+        <translation>{face} ({rating} de 5)</translation>
+    </message>
+    <message>
+        <source>Went well: {chips}</source>
+        <translation>Lo que salió bien: {chips}</translation>
+    </message>
+    <message>
+        <source>Could be better: {chips}</source>
+        <translation>Lo que podría mejorar: {chips}</translation>
+    </message>
+    <message>
+        <source>Answered by {who} on {when}, {took} after the request</source>
+        <translation>Respondido por {who} el {when}, {took} después de la solicitud</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Nota: {note}</translation>
     </message>
     <message>
         <source>Mark answered</source>
-        <translation>Marcar respondido</translation>
+        <translation>Marcar como respondido</translation>
     </message>
     <message>
         <source>Note: what was done</source>
@@ -253,11 +281,15 @@
     <name>FollowUpsPage</name>
     <message>
         <source>Waiting for an answer: {count}</source>
-        <translation>Esperan respuesta: {count}</translation>
+        <translation>Pendientes de respuesta: {count}</translation>
     </message>
     <message>
         <source>Nobody is waiting for an answer.</source>
-        <translation>Nadie espera respuesta.</translation>
+        <translation>No hay seguimientos pendientes.</translation>
+    </message>
+    <message>
+        <source>Answered recently</source>
+        <translation>Respondidos recientemente</translation>
     </message>
 </context>
 <context>
@@ -280,7 +312,7 @@
     </message>
     <message>
         <source>Please tick the box so we may contact you.</source>
-        <translation>Por favor, marque la casilla para que podamos contactarle.</translation>
+        <translation>Por favor, marque la casilla para que podamos comunicarnos con usted.</translation>
     </message>
     <message>
         <source>Would you like someone to contact you?</source>
@@ -300,11 +332,11 @@
     </message>
     <message>
         <source>Email</source>
-        <translation>Correo</translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>I agree that school staff may contact me about this visit.</source>
-        <translation>Acepto que el personal de la escuela me contacte sobre esta visita.</translation>
+        <translation>Acepto que el personal de la escuela se comunique conmigo.</translation>
     </message>
     <message>
         <source>Send</source>
@@ -319,15 +351,15 @@
     <name>KioskWindow</name>
     <message>
         <source>Answers cannot be saved right now. Please tell the front desk.</source>
-        <translation>Ahora no se pueden guardar respuestas. Por favor, avise en la recepción.</translation>
+        <translation>En este momento no se pueden guardar las respuestas. Por favor, avise en la recepción.</translation>
     </message>
     <message>
         <source>Visits not saved yet: {count}. They are kept safely on this computer and go into the card database at the next start. Tap “Close the kiosk” again to close anyway.</source>
-        <translation>Visitas aún sin guardar: {count}. Se guardan de forma segura en este equipo y pasan a la base de datos de tarjetas en el próximo inicio. Toque «Cerrar el quiosco» otra vez para cerrarlo de todos modos.</translation>
+        <translation>Visitas aún sin guardar: {count}. Están guardadas de forma segura en este equipo y pasarán a la base de datos de opiniones la próxima vez que se inicie el quiosco. Toque «Cerrar el quiosco» otra vez para cerrarlo de todos modos.</translation>
     </message>
     <message>
         <source>Visits not saved yet: {count}. Nothing can be written on this computer, so they are lost if the kiosk closes now. Free some disk space first, or tap “Close the kiosk” again to close anyway.</source>
-        <translation>Visitas aún sin guardar: {count}. No se puede escribir nada en este equipo, así que se perderán si el quiosco se cierra ahora. Libere primero espacio en el disco, o toque «Cerrar el quiosco» otra vez para cerrarlo de todos modos.</translation>
+        <translation>Visitas aún sin guardar: {count}. No se puede escribir nada en este equipo, así que se perderán si el quiosco se cierra ahora. Primero libere espacio en el disco, o toque «Cerrar el quiosco» otra vez para cerrarlo de todos modos.</translation>
     </message>
 </context>
 <context>
@@ -346,7 +378,7 @@
     </message>
     <message>
         <source>Manager area</source>
-        <translation>Área de gestión</translation>
+        <translation>Área de administración</translation>
     </message>
     <message>
         <source>Version {version}</source>
@@ -362,7 +394,7 @@
     </message>
     <message>
         <source>Cards</source>
-        <translation>Tarjetas</translation>
+        <translation>Opiniones</translation>
     </message>
     <message>
         <source>Follow-ups ({count})</source>
@@ -378,7 +410,7 @@
     </message>
     <message>
         <source>Settings</source>
-        <translation>Ajustes</translation>
+        <translation>Configuración</translation>
     </message>
 </context>
 <context>
@@ -389,7 +421,7 @@
     </message>
     <message>
         <source>Enter</source>
-        <translation>Intro</translation>
+        <translation>Nueva línea</translation>
     </message>
     <message>
         <source>Shift</source>
@@ -411,16 +443,28 @@
 <context>
     <name>PinScreen</name>
     <message>
-        <source>Wrong PIN. Please try again.</source>
-        <translation>PIN incorrecto. Inténtelo de nuevo.</translation>
+        <source>Wrong PIN. 1 try left, then the keypad locks for a minute.</source>
+        <translation>PIN incorrecto. Le queda 1 intento; después, el teclado se bloqueará por un minuto.</translation>
     </message>
     <message>
-        <source>Too many wrong PINs. Try again in {n} seconds.</source>
-        <translation>Demasiados PIN incorrectos. Inténtelo de nuevo en {n} segundos.</translation>
+        <source>Wrong PIN. {n} tries left.</source>
+        <translation>PIN incorrecto. Le quedan {n} intentos.</translation>
+    </message>
+    <message>
+        <source>You can enter the PIN again.</source>
+        <translation>Ya puede volver a escribir el PIN.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. The keypad is locked. Try again in 1 second.</source>
+        <translation>Demasiados PIN incorrectos. El teclado está bloqueado. Vuelva a intentarlo en 1 segundo.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. The keypad is locked. Try again in {n} seconds.</source>
+        <translation>Demasiados PIN incorrectos. El teclado está bloqueado. Vuelva a intentarlo en {n} segundos.</translation>
     </message>
     <message>
         <source>Staff only: enter the PIN</source>
-        <translation>Solo personal: escriba el PIN</translation>
+        <translation>Solo para el personal: escriba el PIN</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -432,7 +476,7 @@
     </message>
     <message>
         <source>Back to visitors</source>
-        <translation>Volver a visitantes</translation>
+        <translation>Volver a la pantalla de inicio</translation>
     </message>
 </context>
 <context>
@@ -443,7 +487,7 @@
     </message>
     <message>
         <source>Saved to {path}. Cards: {count}</source>
-        <translation>Guardado en {path}. Tarjetas: {count}</translation>
+        <translation>Guardado en {path}. Opiniones: {count}</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -459,7 +503,7 @@
     </message>
     <message>
         <source>Working…</source>
-        <translation>Trabajando…</translation>
+        <translation>Preparando…</translation>
     </message>
     <message>
         <source>the printer</source>
@@ -479,7 +523,7 @@
     </message>
     <message>
         <source>CSV: one row per card, for a spreadsheet. PDF and print: one page per day with the counts, the chart, the comments and the open follow-ups.</source>
-        <translation>CSV: una fila por tarjeta, para una hoja de cálculo. PDF e impresión: una página por día con los totales, el gráfico, los comentarios y los seguimientos pendientes.</translation>
+        <translation>CSV: una fila por opinión, para una hoja de cálculo. PDF e impresión: una página por día con los totales, el gráfico, los comentarios y los seguimientos pendientes.</translation>
     </message>
     <message>
         <source>From</source>
@@ -510,7 +554,7 @@
     </message>
     <message>
         <source>This helps us understand who we serve. It is optional.</source>
-        <translation>Nos ayuda a saber a quién servimos. Es opcional.</translation>
+        <translation>Esto nos ayuda a conocer a las personas que atendemos. Es opcional.</translation>
     </message>
 </context>
 <context>
@@ -525,11 +569,11 @@
     </message>
     <message>
         <source>Saved.</source>
-        <translation>Guardado.</translation>
+        <translation>Se guardaron los cambios.</translation>
     </message>
     <message>
         <source>Nothing changed.</source>
-        <translation>No cambió nada.</translation>
+        <translation>No hay cambios.</translation>
     </message>
     <message>
         <source>The new PIN must be {low} to {high} digits.</source>
@@ -545,7 +589,7 @@
     </message>
     <message>
         <source>Keep contact details for {low} to {high} days.</source>
-        <translation>Guarde los datos de contacto entre {low} y {high} días.</translation>
+        <translation>Los datos de contacto se pueden guardar de {low} a {high} días.</translation>
     </message>
     <message>
         <source>Choose a language.</source>
@@ -557,7 +601,7 @@
     </message>
     <message>
         <source>Settings</source>
-        <translation>Ajustes</translation>
+        <translation>Configuración</translation>
     </message>
     <message>
         <source>New PIN</source>
@@ -569,27 +613,27 @@
     </message>
     <message>
         <source>Leave empty to keep the PIN</source>
-        <translation>Déjelo vacío para mantener el PIN</translation>
+        <translation>Déjelo en blanco para conservar el PIN actual</translation>
     </message>
     <message>
         <source>Back to welcome after (seconds)</source>
-        <translation>Volver a la bienvenida tras (segundos)</translation>
+        <translation>Volver a la pantalla de inicio después de (segundos)</translation>
     </message>
     <message>
         <source>Empty: IT&apos;s setting, {seconds}</source>
-        <translation>Vacío: valor de TI, {seconds}</translation>
+        <translation>En blanco: el valor de TI, {seconds}</translation>
     </message>
     <message>
         <source>Language the kiosk starts in</source>
-        <translation>Idioma al iniciar el quiosco</translation>
+        <translation>Idioma con el que inicia el quiosco</translation>
     </message>
     <message>
         <source>Remove contact details after (days)</source>
-        <translation>Borrar datos de contacto tras (días)</translation>
+        <translation>Borrar los datos de contacto después de (días)</translation>
     </message>
     <message>
         <source>Save settings</source>
-        <translation>Guardar ajustes</translation>
+        <translation>Guardar la configuración</translation>
     </message>
     <message>
         <source>Quit the kiosk app</source>
@@ -612,14 +656,14 @@
     </message>
     <message>
         <source>Back to visitors</source>
-        <translation>Volver a visitantes</translation>
+        <translation>Volver a la pantalla de inicio</translation>
     </message>
 </context>
 <context>
     <name>StaffWiring</name>
     <message>
         <source>The card database cannot be opened; see the log file.</source>
-        <translation>No se puede abrir la base de datos de tarjetas; vea el archivo de registro.</translation>
+        <translation>No se puede abrir la base de datos de opiniones; consulte el archivo de registro.</translation>
     </message>
 </context>
 <context>
@@ -680,15 +724,15 @@
     <name>SummaryPage</name>
     <message>
         <source>cards {cards} · average {average} · happy {positive}</source>
-        <translation>tarjetas {cards} · promedio {average} · contentos {positive}</translation>
+        <translation>opiniones {cards} · promedio {average} · satisfechos {positive}</translation>
     </message>
     <message>
         <source>Today at a glance: {date}</source>
-        <translation>Hoy de un vistazo: {date}</translation>
+        <translation>Resumen de hoy: {date}</translation>
     </message>
     <message>
         <source>cards today</source>
-        <translation>tarjetas hoy</translation>
+        <translation>opiniones hoy</translation>
     </message>
     <message>
         <source>average, 1 to 5</source>
@@ -696,19 +740,19 @@
     </message>
     <message>
         <source>happy</source>
-        <translation>contentos</translation>
+        <translation>satisfechos</translation>
     </message>
     <message>
         <source>to call back</source>
-        <translation>por llamar</translation>
+        <translation>seguimientos pendientes</translation>
     </message>
     <message>
         <source>Faces today</source>
-        <translation>Caras de hoy</translation>
+        <translation>Caritas de hoy</translation>
     </message>
     <message>
         <source>Last 30 days: cards and average</source>
-        <translation>Últimos 30 días: tarjetas y promedio</translation>
+        <translation>Últimos 30 días: opiniones y promedio</translation>
     </message>
     <message>
         <source>This week: {line}</source>
@@ -716,19 +760,19 @@
     </message>
     <message>
         <source>30 days: {line}</source>
-        <translation>30 días: {line}</translation>
+        <translation>Últimos 30 días: {line}</translation>
     </message>
     <message>
         <source>Went well</source>
-        <translation>Salió bien</translation>
+        <translation>Lo que salió bien</translation>
     </message>
     <message>
         <source>Could be better</source>
-        <translation>Podría mejorar</translation>
+        <translation>Lo que podría mejorar</translation>
     </message>
     <message>
         <source>Who came</source>
-        <translation>Quién vino</translation>
+        <translation>Quiénes vinieron</translation>
     </message>
     <message>
         <source>Language</source>
@@ -736,7 +780,7 @@
     </message>
     <message>
         <source>Nothing yet</source>
-        <translation>Nada todavía</translation>
+        <translation>Todavía no hay datos</translation>
     </message>
     <message>
         <source>{count} · {name}, average {average}</source>
@@ -744,7 +788,7 @@
     </message>
     <message>
         <source>Did not say</source>
-        <translation>No lo dijo</translation>
+        <translation>Sin indicar</translation>
     </message>
 </context>
 <context>
@@ -755,7 +799,7 @@
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation>Por enviar</translation>
+        <translation>Pendientes de envío</translation>
     </message>
     <message>
         <source>Refused by the district</source>
@@ -763,7 +807,7 @@
     </message>
     <message>
         <source>Last successful sync</source>
-        <translation>Última sincronización correcta</translation>
+        <translation>Última sincronización exitosa</translation>
     </message>
     <message>
         <source>Last problem</source>
@@ -775,7 +819,7 @@
     </message>
     <message>
         <source>Visits: {count}, kept aside until the card database takes them</source>
-        <translation>Visitas: {count}, guardadas aparte hasta que la base de datos de tarjetas las acepte</translation>
+        <translation>Visitas: {count}, guardadas aparte hasta que la base de datos de opiniones las acepte</translation>
     </message>
     <message>
         <source>Made under an earlier kiosk id</source>
@@ -787,11 +831,11 @@
     </message>
     <message>
         <source>Cards: {count}, {held} of them too large for the district</source>
-        <translation>Tarjetas: {count}, {held} de ellas demasiado grandes para el distrito</translation>
+        <translation>Opiniones: {count}, {held} de ellas demasiado grandes para el distrito</translation>
     </message>
     <message>
         <source>Cards: {count}</source>
-        <translation>Tarjetas: {count}</translation>
+        <translation>Opiniones: {count}</translation>
     </message>
     <message>
         <source>Never</source>
@@ -819,7 +863,7 @@
     </message>
     <message>
         <source>Sync is not set up on this kiosk: cards stay here until IT sets it up.</source>
-        <translation>La sincronización no está configurada: las tarjetas se quedan aquí hasta que TI la configure.</translation>
+        <translation>La sincronización no está configurada en este quiosco: las opiniones se quedan aquí hasta que TI la configure.</translation>
     </message>
 </context>
 <context>
@@ -838,7 +882,7 @@
     </message>
     <message>
         <source>Your answer was saved. Someone will contact you soon.</source>
-        <translation>Su respuesta se guardó. Alguien se comunicará con usted pronto.</translation>
+        <translation>Su respuesta se guardó. Pronto alguien de la escuela se comunicará con usted.</translation>
     </message>
     <message>
         <source>Your answer was saved. It helps our school get better.</source>
@@ -846,7 +890,7 @@
     </message>
     <message>
         <source>Have more to say? Scan this code with your phone to take the full survey.</source>
-        <translation>¿Quiere decir más? Escanee este código con su teléfono para llenar la encuesta completa.</translation>
+        <translation>¿Quiere contarnos más? Escanee este código con su celular para responder la encuesta completa.</translation>
     </message>
     <message>
         <source>Start over</source>
@@ -861,7 +905,7 @@
     </message>
     <message>
         <source>Tap a face. That&apos;s all it takes.</source>
-        <translation>Toque una cara. Eso es todo.</translation>
+        <translation>Toque una carita. Es todo lo que necesita.</translation>
     </message>
 </context>
 </TS>

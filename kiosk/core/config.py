@@ -54,22 +54,22 @@ DEFAULT_WENT_WELL = _choices(
     ("friendly", "Friendly staff", "Personal amable"),
     ("quick", "Quick service", "Atención rápida"),
     ("clear_info", "Clear information", "Información clara"),
-    ("clean", "Clean and welcoming", "Limpio y acogedor"),
-    ("safe", "Felt safe", "Me sentí seguro"),
+    ("clean", "Clean and welcoming", "Lugar limpio y acogedor"),
+    ("safe", "Felt safe", "Me sentí con seguridad"),
     ("language_help", "Help in my language", "Ayuda en mi idioma"),
 )
 DEFAULT_COULD_IMPROVE = _choices(
     ("wait_time", "Waiting time", "Tiempo de espera"),
     ("unclear_info", "Unclear information", "Información confusa"),
-    ("staff_attitude", "Staff attitude", "Actitud del personal"),
-    ("signage", "Signs and directions", "Letreros y direcciones"),
+    ("staff_attitude", "Staff attitude", "Trato del personal"),
+    ("signage", "Signs and directions", "Señalización"),
     ("language_access", "Language help", "Ayuda con el idioma"),
     ("parking", "Parking and access", "Estacionamiento y acceso"),
 )
 DEFAULT_ROLES = _choices(
     ("parent", "Parent or guardian", "Padre, madre o tutor"),
     ("student", "Student", "Estudiante"),
-    ("staff", "Staff member", "Personal escolar"),
+    ("staff", "Staff member", "Personal de la escuela"),
     ("community", "Community member", "Miembro de la comunidad"),
     ("other", "Other", "Otro"),
 )

@@ -118,10 +118,17 @@ class FollowUp:
     answered_at: datetime | None = None
     answered_by: str | None = None
     note: str | None = None
+    went_well: tuple[str, ...] = ()  # chip ids, as on the card
+    could_improve: tuple[str, ...] = ()
 
     @property
     def due(self) -> datetime:
         return self.created_at + RESPONSE_TARGET
+
+    @property
+    def took(self) -> timedelta | None:
+        """How long the visitor waited for the answer; None while unanswered."""
+        return None if self.answered_at is None else self.answered_at - self.created_at
 
     def time_left(self, now: datetime) -> timedelta:
         """Negative once the 24-hour response target has passed."""
@@ -265,6 +272,8 @@ def _followup(card: Card) -> FollowUp:
         answered_at=answered.astimezone(card.created_at.tzinfo) if answered else None,
         answered_by=card.followup_answered_by,
         note=card.followup_note,
+        went_well=tuple(card.went_well),
+        could_improve=tuple(card.could_improve),
     )
 
 
@@ -280,6 +289,19 @@ def open_followups(conn: sqlite3.Connection) -> list[FollowUp]:
     rows = conn.execute(
         f"SELECT {SELECT} FROM cards "
         "WHERE followup_requested = 1 AND followup_answered_at IS NULL ORDER BY created_at"
+    )
+    return [_followup(from_row(r)) for r in named(rows)]
+
+
+ANSWERED_SHOWN = 50
+
+
+def answered_followups(conn: sqlite3.Connection, limit: int = ANSWERED_SHOWN) -> list[FollowUp]:
+    """The follow-ups answered last, the most recent answer first."""
+    rows = conn.execute(
+        f"SELECT {SELECT} FROM cards WHERE followup_requested = 1 "
+        "AND followup_answered_at IS NOT NULL ORDER BY followup_answered_at DESC, id LIMIT ?",
+        [limit],
     )
     return [_followup(from_row(r)) for r in named(rows)]
 

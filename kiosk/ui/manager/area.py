@@ -192,7 +192,10 @@ class ManagerArea(QWidget):
             if index == CARDS:
                 self.cards.reload()
             elif index == FOLLOWUPS:
-                self.followups.show_followups(self.store.read(reports.open_followups))
+                self.followups.show_followups(
+                    self.store.read(reports.open_followups),
+                    self.store.read(reports.answered_followups),
+                )
         except StoreEnvironmentError as exc:
             self._show_problem(exc)
             return

@@ -1,5 +1,9 @@
 """Visitors who asked to be contacted: who, how, how long is left of the 24 hours, and answering.
 
+Each card shows what the manager needs before calling: the language the visitor used, their
+face, chips and comment, and the phone number as it is read and dialled. Below the queue, the
+follow-ups answered last: who answered, when, how long it took and the note.
+
 Contact details appear here and nowhere else on the kiosk.
 """
 
@@ -18,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.card import NAME_MAX, Clock, clean_text
-from kiosk.core.config import Config
-from kiosk.store.reports import FollowUp
-from kiosk.ui.faces import face_word
+from kiosk.core.config import LANGUAGE_NAMES, Config
+from kiosk.core.phone import phone_text
+from kiosk.store.reports import RESPONSE_TARGET, FollowUp
+from kiosk.ui.faces import face_icon, face_word
 from kiosk.ui.manager.widgets import button, day_and_time, label
 
 NOTE_MAX = 300
@@ -36,8 +41,12 @@ def duration_text(span: timedelta) -> str:
     return QCoreApplication.translate("FollowUpItem", "{minutes} min").format(minutes=minutes)
 
 
+FACE_PX = 56
+
+
 class FollowUpItem(QFrame):
-    """One waiting visitor, with an answer form that opens in place."""
+    """One visitor who asked to be contacted. Waiting: the time left and an answer form that
+    opens in place; answered: who answered, when, how long it took and the note."""
 
     answered = Signal(str, str, str)  # card id, note, answered by
 
@@ -47,11 +56,20 @@ class FollowUpItem(QFrame):
         self.followup = followup
         self.config = config
         self.language = language
+        self.is_answered = followup.answered_at is not None
+        self.setProperty("answered", self.is_answered)
         self.name = label("FollowUpName")
         self.contact = label("FollowUpContact")
         self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = label("BodyText")
+        self.face = label("FollowUpFace")
+        self.face.setPixmap(face_icon(followup.rating).pixmap(FACE_PX, FACE_PX))
+        self.face.setFixedSize(FACE_PX, FACE_PX)
+        self.rating = label("FollowUpRating")
+        self.chips = label("BodyText")
         self.comment = label("FollowUpComment")
+        self.outcome = label("FollowUpOutcome")
+        self.note_shown = label("BodyText")
         self.countdown = label("Countdown")
         self.answer = button("SecondaryButton")
         self.note = QLineEdit()
@@ -81,16 +99,30 @@ class FollowUpItem(QFrame):
         header = QHBoxLayout()
         header.addWidget(self.name, 1)
         header.addWidget(self.countdown)
+        visit = QVBoxLayout()
+        visit.setSpacing(4)
+        visit.addWidget(self.rating)
+        visit.addWidget(self.chips)
+        visit.addWidget(self.comment)
+        said = QHBoxLayout()  # the face beside what the visitor chose and wrote
+        said.addWidget(self.face, 0, Qt.AlignmentFlag.AlignTop)
+        said.addLayout(visit, 1)
         column = QVBoxLayout(self)
         column.addLayout(header)
         column.addWidget(self.contact)
         column.addWidget(self.details)
-        column.addWidget(self.comment)
+        column.addLayout(said)
+        column.addWidget(self.outcome)
+        column.addWidget(self.note_shown)
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self.answer)
         column.addLayout(actions)
         column.addWidget(self.form)
+        for waiting_only in (self.countdown, self.answer):
+            waiting_only.setVisible(not self.is_answered)
+        for answered_only in (self.outcome, self.note_shown):
+            answered_only.setVisible(self.is_answered)
 
         self.answer.clicked.connect(self._open_form)
         self.cancel.clicked.connect(self._close_form)
@@ -118,6 +150,8 @@ class FollowUpItem(QFrame):
         self.answered.emit(self.followup.id, note, who)
 
     def show_time_left(self, now: datetime) -> None:
+        if self.is_answered:
+            return
         left = self.followup.time_left(now)
         overdue = left < timedelta(0)
         if overdue:
@@ -134,18 +168,49 @@ class FollowUpItem(QFrame):
     def retranslate(self) -> None:
         f = self.followup
         self.name.setText(f.name or self.tr("(no name given)"))
-        self.contact.setText("  ·  ".join(x for x in (f.phone, f.email) if x))
+        phone = None
+        if f.phone:
+            number = phone_text(f.phone)
+            phone = number.shown
+            if number.abroad:
+                phone += " " + self.tr("(dial {number})").format(number=number.dial)
+        self.contact.setText("  ·  ".join(x for x in (phone, f.email) if x))
         when = day_and_time(f.created_at)
         role = self.config.choice_label("roles", f.role, self.language) if f.role else None
-        self.details.setText(
-            "  ·  ".join(
-                x
-                for x in (self.tr("Asked {when}").format(when=when), face_word(f.rating), role)
-                if x
-            )
+        prefers = self.tr("Prefers {language}").format(
+            language=LANGUAGE_NAMES.get(f.language, f.language)
         )
+        self.details.setText(
+            "  ·  ".join(x for x in (self.tr("Asked {when}").format(when=when), prefers, role) if x)
+        )
+        self.rating.setText(
+            self.tr("{face} ({rating} of 5)").format(face=face_word(f.rating), rating=f.rating)
+        )
+        chips = []
+        for kind, ids, text in (
+            ("went_well", f.went_well, self.tr("Went well: {chips}")),
+            ("could_improve", f.could_improve, self.tr("Could be better: {chips}")),
+        ):
+            if ids:
+                names = ", ".join(self.config.choice_label(kind, i, self.language) for i in ids)
+                chips.append(text.format(chips=names))
+        self.chips.setText("\n".join(chips))
+        self.chips.setVisible(bool(chips))
         self.comment.setText(f"“{f.comment}”" if f.comment else "")
         self.comment.setVisible(bool(f.comment))
+        if f.answered_at is not None and f.took is not None:
+            self.outcome.setText(
+                self.tr("Answered by {who} on {when}, {took} after the request").format(
+                    who=f.answered_by or "",
+                    when=day_and_time(f.answered_at),
+                    took=duration_text(f.took),
+                )
+            )
+            late = f.took > RESPONSE_TARGET
+            if self.property("overdue") != late:
+                self.setProperty("overdue", late)
+            self.note_shown.setText(self.tr("Note: {note}").format(note=f.note) if f.note else "")
+            self.note_shown.setVisible(bool(f.note))
         self.answer.setText(self.tr("Mark answered"))
         self.note.setPlaceholderText(self.tr("Note: what was done"))
         self.who.setPlaceholderText(self.tr("Answered by"))
@@ -166,11 +231,15 @@ class FollowUpsPage(QWidget):
         self.language: str = config.default_language
         self.followups: list[FollowUp] = []
         self.items: list[FollowUpItem] = []
+        self.answered_items: list[FollowUpItem] = []
         self.title = label("PageTitle")
         self.empty = label("BodyText")
+        self.answered_title = label("SectionTitle")
+        self.answered_title.hide()
         self.list = QWidget()
         self.list.setObjectName("PageBody")
         self.rows = QVBoxLayout(self.list)
+        self.rows.addWidget(self.answered_title)
         self.rows.addStretch(1)
         scroll = QScrollArea()
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -186,8 +255,11 @@ class FollowUpsPage(QWidget):
         self.timer.start()
         self.retranslate()
 
-    def show_followups(self, followups: list[FollowUp]) -> None:
-        for item in self.items:
+    def show_followups(
+        self, followups: list[FollowUp], answered: list[FollowUp] | None = None
+    ) -> None:
+        """The waiting queue, then (when given) the follow-ups answered last."""
+        for item in (*self.items, *self.answered_items):
             # Out of the list now: deleteLater waits for the event loop, and until then the old
             # cards would stand beside the new ones, squeezing them all.
             self.rows.removeWidget(item)
@@ -195,11 +267,21 @@ class FollowUpsPage(QWidget):
             item.deleteLater()
         self.followups = followups
         self.items = []
+        self.answered_items = []
         for followup in followups:
             item = FollowUpItem(followup, self.config, self.language)
             item.answered.connect(self.resolve_requested)
-            self.rows.insertWidget(self.rows.count() - 1, item)
+            self.rows.insertWidget(self.rows.indexOf(self.answered_title), item)
             self.items.append(item)
+        for followup in answered or []:
+            item = FollowUpItem(followup, self.config, self.language)
+            self.rows.insertWidget(self.rows.count() - 1, item)
+            self.answered_items.append(item)
+        self.answered_title.setVisible(bool(self.answered_items))
+        # Shown now, not on the next turn of the event loop (as a layout does for a shown
+        # parent), so the next layout pass already gives every card its height.
+        for item in (*self.items, *self.answered_items):
+            item.show()
         self.tick()
         self.retranslate()
 
@@ -217,7 +299,7 @@ class FollowUpsPage(QWidget):
 
     def set_language(self, language: str) -> None:
         self.language = language
-        for item in self.items:
+        for item in (*self.items, *self.answered_items):
             item.language = language
             item.retranslate()
         self.retranslate()
@@ -228,11 +310,12 @@ class FollowUpsPage(QWidget):
         )
         self.empty.setText(self.tr("Nobody is waiting for an answer."))
         self.empty.setVisible(not self.followups)
+        self.answered_title.setText(self.tr("Answered recently"))
         self.tick()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            for item in self.items:
+            for item in (*self.items, *self.answered_items):
                 item.retranslate()
         super().changeEvent(event)

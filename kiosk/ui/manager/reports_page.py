@@ -50,7 +50,10 @@ class ReportsPage(QWidget):
         self.setObjectName("ReportsPage")
         self.db_path = db_path
         self._success: Callable[[int], str] = str
-        self._place = ""
+        self._target: Path | QPrinter | None = None
+        # The result line is kept as how to write it, not as text, so switching the language
+        # rewrites it too ("Saved to ... Cards: 64" must not stay in English).
+        self._result: Callable[[], str] | None = None
         self.config = config
         self.ask_path = ask_path
         self.ask_printer = ask_printer
@@ -99,27 +102,30 @@ class ReportsPage(QWidget):
     def save_csv(self) -> None:
         out = self.ask_path(self, self._stem() + ".csv", self.tr("CSV files (*.csv)"))
         if out is not None:
-            text = self.tr("Saved to {path}. Cards: {count}")
-            self._run(out, lambda n: text.format(path=out, count=n))
+            self._run(
+                out, lambda n: self.tr("Saved to {path}. Cards: {count}").format(path=out, count=n)
+            )
 
     def save_pdf(self) -> None:
         out = self.ask_path(self, self._stem() + ".pdf", self.tr("PDF files (*.pdf)"))
         if out is not None:
-            text = self.tr("Saved to {path}. Pages: {count}")
-            self._run(out, lambda n: text.format(path=out, count=n))
+            self._run(
+                out, lambda n: self.tr("Saved to {path}. Pages: {count}").format(path=out, count=n)
+            )
 
     def print_report(self) -> None:
         printer = self.ask_printer(self)
         if printer is not None:
-            text = self.tr("Sent to the printer. Pages: {count}")
-            self._run(printer, lambda n: text.format(count=n))
+            self._run(
+                printer, lambda n: self.tr("Sent to the printer. Pages: {count}").format(count=n)
+            )
 
     def _run(self, target: Path | QPrinter, success: Callable[[int], str]) -> None:
         """Write the report on a worker thread; the buttons wait until it is done."""
         job = ReportJob(self.db_path, self.config, self.first.day, self.last.day, target)
         self._success = success
-        self._place = str(target) if isinstance(target, Path) else self.tr("the printer")
-        self.result.setText(self.tr("Working…"))
+        self._target = target
+        self._show_result(lambda: self.tr("Working…"))
         self._set_busy(True)
         # Bound methods, not lambdas: Qt drops the connections if the page goes away first.
         job.done.connect(self._done)
@@ -128,12 +134,19 @@ class ReportsPage(QWidget):
         job.crashed.connect(self._crash)
         JobThread(job).start()
 
+    def _place(self) -> str:
+        return str(self._target) if isinstance(self._target, Path) else self.tr("the printer")
+
     def _done(self, count: int) -> None:
-        self._finish(self._success(count))
+        success = self._success
+        self._finish(lambda: success(count))
 
     def _failed(self, reason: str) -> None:
-        text = self.tr("Error: could not write to {place} ({reason})")
-        self._finish(text.format(place=self._place, reason=reason))
+        self._finish(
+            lambda: self.tr("Error: could not write to {place} ({reason})").format(
+                place=self._place(), reason=reason
+            )
+        )
 
     def _store_failed(self, problem: StoreProblem) -> None:
         text = self.tr("Error: the report could not be made. {problem}")
@@ -143,10 +156,14 @@ class ReportsPage(QWidget):
         for b in (self.csv, self.pdf, self.print, self.first, self.last):
             b.setEnabled(not busy)
 
-    def _finish(self, text: str) -> None:
+    def _show_result(self, render: Callable[[], str]) -> None:
+        self._result = render
+        self.result.setText(render())
+
+    def _finish(self, render: Callable[[], str]) -> None:
         self._set_busy(False)
-        self.result.setText(text)
-        self.finished.emit(text)
+        self._show_result(render)
+        self.finished.emit(self.result.text())
 
     def _crash(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -165,6 +182,8 @@ class ReportsPage(QWidget):
         self.csv.setText(self.tr("Save CSV…"))
         self.pdf.setText(self.tr("Save PDF…"))
         self.print.setText(self.tr("Print…"))
+        if self._result is not None:
+            self.result.setText(self._result())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

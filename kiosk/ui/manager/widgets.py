@@ -27,8 +27,18 @@ def button(object_name: str, parent: QWidget | None = None) -> QPushButton:
     return widget
 
 
+# The manager's dates, each in the shown language's own order and words. The day: the locale's
+# long format. A moment: the weekday and day without the year, then the clock as each language
+# writes it (a plain space before AM/PM: the typeface has no narrow no-break space).
+_MOMENT = {
+    QLocale.Language.English: "ddd, MMM d, h:mm AP",
+    QLocale.Language.Spanish: "ddd d 'de' MMM, H:mm",
+}
+
+
 def long_date(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")
+    """A day written out, e.g. "Tuesday, December 1, 2026" or "martes, 1 de diciembre de 2026"."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
 
 def short_date(day: date) -> str:
@@ -36,9 +46,12 @@ def short_date(day: date) -> str:
 
 
 def day_and_time(moment: datetime) -> str:
-    """A moment as its wall-clock time where it happened, e.g. "Tue 24 Nov, 08:14"."""
+    """A moment as its wall-clock time where it happened, e.g. "Tue, Nov 24, 8:14 AM" or
+    "mar 24 de nov, 8:14"."""
+    locale = QLocale()
+    moment_format = _MOMENT.get(locale.language(), _MOMENT[QLocale.Language.English])
     qt = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
-    return QLocale().toString(qt, "ddd d MMM, HH:mm")
+    return locale.toString(qt, moment_format)
 
 
 class DayPicker(QWidget):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -16,7 +17,12 @@ LOCKOUT_SECONDS = 60
 
 
 class PinScreen(Retranslatable):
-    """A numeric keypad. Five wrong PINs lock it for a minute; the PIN itself is never shown."""
+    """A numeric keypad. Five wrong PINs lock it for a minute; the PIN itself is never shown.
+
+    A wrong PIN says how many tries are left. While locked the keys are disabled and the
+    message counts the seconds down live: a timer wakes the screen as each second passes on
+    the injected monotonic clock, and what it shows is always read from that clock.
+    """
 
     unlocked = Signal()
     cancelled = Signal()
@@ -35,6 +41,11 @@ class PinScreen(Retranslatable):
         self.entered = ""
         self.failures = 0
         self.locked_until = 0.0
+        self.lock_timer = QTimer(self)
+        self.lock_timer.setSingleShot(True)
+        self.lock_timer.timeout.connect(self.refresh_lock)
+        # What the message line says, kept as how to write it: a language switch rewrites it.
+        self._message: Callable[[], str] | None = None
         self.title = label("ScreenTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots = label("PinDots", wrap=False)
@@ -73,14 +84,27 @@ class PinScreen(Retranslatable):
 
     def reset(self) -> None:
         self.entered = ""
-        self.message.clear()
         self._show_dots()
+        self.refresh_lock()
+        if not self.is_locked():
+            self._say(None)
+
+    def _say(self, render: Callable[[], str] | None) -> None:
+        self._message = render
+        self.message.setText(render() if render else "")
+
+    def is_locked(self) -> bool:
+        return self.monotonic() < self.locked_until
 
     def cancel(self) -> None:
         self.reset()
         self.cancelled.emit()
 
     def press(self, key: str) -> None:
+        if self.locked_until:
+            self.refresh_lock()  # the clock, not the timer, decides when the lock is over
+        if self.is_locked():  # a disabled key, or a key on a keyboard: nothing while locked
+            return
         if key == "del":
             self.entered = self.entered[:-1]
         elif key == "ok":
@@ -94,27 +118,53 @@ class PinScreen(Retranslatable):
         now = self.monotonic()
         pin, self.entered = self.entered, ""
         self._show_dots()
-        if now < self.locked_until:
-            self._show_locked(now)
-            return
         if self.check_pin(pin):
             self.failures = 0
-            self.message.clear()
+            self._say(None)
             self.unlocked.emit()
             return
         self.failures += 1
         if self.failures >= MAX_ATTEMPTS:
             self.failures = 0
             self.locked_until = now + LOCKOUT_SECONDS
-            self._show_locked(now)
+            self.refresh_lock()
         else:
-            self.message.setText(self.tr("Wrong PIN. Please try again."))
+            self._show_tries_left()
 
-    def _show_locked(self, now: float) -> None:
-        seconds = max(1, round(self.locked_until - now))
-        self.message.setText(
-            self.tr("Too many wrong PINs. Try again in {n} seconds.").format(n=seconds)
-        )
+    def _show_tries_left(self) -> None:
+        left = MAX_ATTEMPTS - self.failures
+        if left == 1:
+            self._say(lambda: self.tr("Wrong PIN. 1 try left, then the keypad locks for a minute."))
+        else:
+            self._say(lambda: self.tr("Wrong PIN. {n} tries left.").format(n=left))
+
+    def refresh_lock(self) -> None:
+        """Show the lock as the clock has it now: the seconds left and the keys disabled, or,
+        once it is over, the keys enabled again."""
+        remaining = self.locked_until - self.monotonic()
+        locked = remaining > 0
+        for key in self.keys.values():
+            key.setEnabled(not locked)
+        if not locked:
+            self.lock_timer.stop()
+            if self.locked_until:
+                self.locked_until = 0.0
+                self._say(lambda: self.tr("You can enter the PIN again."))
+            return
+        seconds = math.ceil(remaining)
+        if seconds == 1:
+            self._say(
+                lambda: self.tr("Too many wrong PINs. The keypad is locked. Try again in 1 second.")
+            )
+        else:
+            self._say(
+                lambda: self.tr(
+                    "Too many wrong PINs. The keypad is locked. Try again in {n} seconds."
+                ).format(n=seconds)
+            )
+        # Wake when the shown number next changes (a little after, never before).
+        until_next = remaining - (seconds - 1)
+        self.lock_timer.start(max(1, math.ceil(until_next * 1000)))
 
     def _show_dots(self) -> None:
         self.dots.setText("●" * len(self.entered) or "–")
@@ -140,6 +190,8 @@ class PinScreen(Retranslatable):
         self.keys["ok"].setText(self.tr("OK"))
         self.cancel_button.setText(self.tr("Back to visitors"))
         self._show_dots()
+        if self._message is not None:
+            self.message.setText(self._message())
 
 
 class StaffMenu(Retranslatable):

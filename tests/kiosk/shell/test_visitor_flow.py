@@ -246,7 +246,7 @@ def test_language_switch_mid_flow_keeps_the_answers_and_records_the_language(
     kiosk.tap(w.details.went_well.buttons["clean"])
     kiosk.tap(w.language_button)
     assert w.details.went_well.buttons["clean"].isChecked()
-    assert w.details.went_well.buttons["clean"].text() == "Limpio y acogedor"
+    assert w.details.went_well.buttons["clean"].text() == "Lugar limpio y acogedor"
     assert w.details.back_button.text() == "Atrás"
     kiosk.tap(w.details.next_button)
     assert w.role.title.text() == "¿Quién es usted?"
@@ -334,7 +334,7 @@ def test_a_long_press_in_the_corner_and_the_pin_open_the_staff_menu(kiosk: Kiosk
     open_pin(kiosk)
     enter_pin(kiosk, "1111")
     assert w.current() is w.pin
-    assert w.pin.message.text() == "Wrong PIN. Please try again."
+    assert w.pin.message.text() == "Wrong PIN. 4 tries left."
     assert w.pin.dots.text() == "–"
     enter_pin(kiosk, PIN)
     assert w.current() is w.staff
@@ -357,7 +357,8 @@ def test_five_wrong_pins_lock_the_keypad(kiosk: Kiosk) -> None:
     w.open_staff_area()
     for _ in range(5):
         enter_pin(kiosk, "0000")
-    assert w.pin.message.text() == "Too many wrong PINs. Try again in 60 seconds."
+    assert w.pin.message.text().endswith("Try again in 60 seconds.")
+    assert not w.pin.keys["ok"].isEnabled()
     enter_pin(kiosk, PIN)
     assert w.current() is w.pin  # even the right PIN waits out the lock
     kiosk.monotonic.advance(61)

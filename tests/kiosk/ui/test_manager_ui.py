@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import uuid
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 
 import kiosk
+from kiosk.core.card import Card
 from kiosk.core.config import LANGUAGE_NAMES, Config, SyncConfig
 from kiosk.core.resources import locale_dir
 from kiosk.store import reports
@@ -26,10 +28,13 @@ from kiosk.store.cards import CardStore, SyncStatus
 from kiosk.store.manager_settings import ManagerSettings
 from kiosk.store.reports import NO_ROLE
 from kiosk.ui.faces import face_word
+from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.manager import ManagerArea
 from kiosk.ui.manager.area import NAV_WIDTH
 from kiosk.ui.manager.cards_model import DETAILS, FACE, FOLLOWUP, PAGE, TIME, VISITOR
+from kiosk.ui.manager.followups_page import FollowUpItem
 from kiosk.ui.manager.report_job import JobThread
+from kiosk.ui.manager.widgets import day_and_time
 from kiosk.ui.theme import apply_theme
 
 
@@ -214,7 +219,7 @@ def test_csv_and_pdf_from_the_reports_screen(
         check=True,
     ).stdout
     assert "Demo Elementary School" in text
-    assert "Tuesday 24 November 2026" in text
+    assert "Tuesday, November 24, 2026" in text
     assert "Open follow-ups" in text
 
 
@@ -361,10 +366,10 @@ def test_installing_the_spanish_translation_retranslates_the_open_area(
     assert translator.load(str(locale_dir() / "kiosk_es.qm")), "run scripts/dev.sh setup"
     qapp.installTranslator(translator)
     try:
-        qtbot.waitUntil(lambda: area.title.text() == "Área de gestión")
+        qtbot.waitUntil(lambda: area.title.text() == "Área de administración")
         assert area.nav.button(0).text() == "Hoy"
-        assert area.summary.cards_tile.caption.text() == "tarjetas hoy"
-        assert area.settings.save.text() == "Guardar ajustes"
+        assert area.summary.cards_tile.caption.text() == "opiniones hoy"
+        assert area.settings.save.text() == "Guardar la configuración"
     finally:
         qapp.removeTranslator(translator)
     qtbot.waitUntil(lambda: area.title.text() == "Manager area")
@@ -447,7 +452,7 @@ def test_card_table_fits_the_screen_and_shows_all_a_manager_needs(
         for (_, column), cell in text.items():
             assert column == DETAILS or _fits(area, column, cell), cell
 
-        waiting = "Seguimiento: en espera" if language == "es" else "Follow-up: waiting"
+        waiting = "Seguimiento: pendiente" if language == "es" else "Follow-up: waiting"
         for r, card in enumerate(model.rows):
             row = " ".join(text[r, c] for c in shown)
             role = Config().choice_label("roles", card.role, language) if card.role else "–"
@@ -500,7 +505,7 @@ def test_reloading_the_followups_replaces_the_list_at_once(
     page.show_followups(reports.open_followups(store.db.conn))  # with no event loop in between
     items = [page.rows.itemAt(i) for i in range(page.rows.count())]
     listed = [item.widget() for item in items if item is not None]
-    assert [w for w in listed if w is not None] == page.items
+    assert [w for w in listed if isinstance(w, FollowUpItem)] == page.items
 
 
 def test_a_captive_portal_is_said_in_one_line_in_the_managers_language(
@@ -527,7 +532,148 @@ def test_a_captive_portal_is_said_in_one_line_in_the_managers_language(
     assert translator.load(str(locale_dir() / "kiosk_es.qm")), "run scripts/dev.sh setup"
     qapp.installTranslator(translator)
     try:
-        qtbot.waitUntil(lambda: area.title.text() == "Área de gestión")
+        qtbot.waitUntil(lambda: area.title.text() == "Área de administración")
         assert area.sync.last_error.text().startswith("La red respondió con una página web")
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_the_managers_dates_read_as_each_language_writes_them(
+    area: ManagerArea, clock: FakeClock, qapp: QApplication
+) -> None:
+    switcher = LanguageSwitcher()
+    assert area.summary.title.text() == "Today at a glance: Tuesday, November 24, 2026"
+    switcher.set_language("es")
+    assert area.summary.title.text() == "Resumen de hoy: martes, 24 de noviembre de 2026"
+    area.show_screen("followups")
+    item = area.followups.items[0]
+    asked = item.followup.created_at
+    assert f"Solicitado el {day_and_time(asked)}" in item.details.text()
+    assert day_and_time(clock().replace(hour=14, minute=5)) == "mar 24 de nov, 14:05"
+    switcher.set_language("en")
+    assert day_and_time(clock().replace(hour=14, minute=5)) == "Tue, Nov 24, 2:05 PM"
+    assert f"Asked {day_and_time(asked)}" in area.followups.items[0].details.text()
+
+
+def test_the_report_line_follows_a_language_switch(
+    area: ManagerArea, qtbot: QtBot, saved_to: list[Path]
+) -> None:
+    switcher = LanguageSwitcher()
+    area.show_screen("reports")
+    page = area.reports
+    with qtbot.waitSignal(page.finished, timeout=20_000):
+        qtbot.mouseClick(page.csv, Qt.MouseButton.LeftButton)
+    (csv_file,) = saved_to
+    assert page.result.text().startswith(f"Saved to {csv_file}. Cards: ")
+    count = page.result.text().rsplit(" ", 1)[1]
+    switcher.set_language("es")
+    assert page.result.text() == f"Guardado en {csv_file}. Opiniones: {count}"
+    switcher.set_language("en")
+    assert page.result.text() == f"Saved to {csv_file}. Cards: {count}"
+
+
+def _waiting_visitor(store: CardStore, clock: FakeClock, **fields: object) -> str:
+    """A card whose visitor asked to be contacted, made three hours before now."""
+    card = Card(
+        id=str(uuid.uuid4()),
+        created_at=clock() - timedelta(hours=3),
+        rating=2,
+        language="es",
+        role="parent",
+        went_well=["friendly"],
+        could_improve=["wait_time", "signage"],
+        comment="Esperé <b>mucho</b> en la recepción.",
+        followup_requested=True,
+        contact_name="María José Núñez",
+        contact_phone="5554214000",
+        kiosk_id="demo-kiosk",
+        app_version=kiosk.__version__,
+    )
+    for name, value in fields.items():
+        setattr(card, name, value)
+    store.create(card)
+    return card.id
+
+
+def _item(items: list[FollowUpItem], card_id: str) -> FollowUpItem:
+    (item,) = [i for i in items if i.followup.id == card_id]
+    return item
+
+
+def test_a_followup_shows_what_the_manager_needs_before_calling(
+    qtbot: QtBot, store: CardStore, clock: FakeClock
+) -> None:
+    card_id = _waiting_visitor(store, clock)
+    abroad = _waiting_visitor(store, clock, contact_phone="+52 55 1234 5678", went_well=[])
+    area = ManagerArea(store, Config(), clock)
+    qtbot.addWidget(area)
+    area.show()
+    area.show_screen("followups")
+    item = _item(area.followups.items, card_id)
+    assert item.contact.text() == "(555) 421-4000"
+    assert "Prefers Español" in item.details.text()
+    assert "Parent or guardian" in item.details.text()
+    assert item.rating.text() == "Bad (2 of 5)"
+    assert item.chips.text() == (
+        "Went well: Friendly staff\nCould be better: Waiting time, Signs and directions"
+    )
+    assert item.comment.text() == "“Esperé <b>mucho</b> en la recepción.”"
+    assert item.comment.textFormat() == Qt.TextFormat.PlainText  # visitor text stays text
+    assert not item.face.pixmap().isNull()
+    qtbot.waitUntil(item.isVisible)
+    face, rating = (w.mapTo(item, w.rect().topLeft()) for w in (item.face, item.rating))
+    assert face.x() < rating.x() and abs(face.y() - rating.y()) < 8  # beside what they said
+    other = _item(area.followups.items, abroad)
+    assert other.contact.text() == "+52 55 1234 5678 (dial 011 52 55 1234 5678)"
+    assert other.chips.text() == "Could be better: Waiting time, Signs and directions"
+    switcher = LanguageSwitcher()
+    switcher.set_language("es")
+    area.set_language("es")
+    assert "Prefiere Español" in item.details.text()
+    assert item.rating.text() == "Mal (2 de 5)"
+    assert item.chips.text() == (
+        "Lo que salió bien: Personal amable\nLo que podría mejorar: Tiempo de espera, Señalización"
+    )
+    assert other.contact.text() == "+52 55 1234 5678 (marque 011 52 55 1234 5678)"
+
+
+def test_answered_followups_say_who_when_how_long_and_the_note(
+    qtbot: QtBot, store: CardStore, clock: FakeClock
+) -> None:
+    card_id = _waiting_visitor(store, clock)
+    late = _waiting_visitor(store, clock, created_at=clock() - timedelta(hours=30))
+    area = ManagerArea(store, Config(), clock)
+    qtbot.addWidget(area)
+    area.show()
+    area.show_screen("followups")
+    for answered, who in ((card_id, "Ms. Ortiz"), (late, "Mr. Lee")):
+        item = _item(area.followups.items, answered)
+        qtbot.mouseClick(item.answer, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(item.note, "Called back, bus stop explained")
+        qtbot.keyClicks(item.who, who)
+        qtbot.mouseClick(item.save, Qt.MouseButton.LeftButton)
+        clock.advance(minutes=5)
+    page = area.followups
+    assert page.answered_title.isVisible()
+    assert page.answered_title.text() == "Answered recently"
+    # The last answered first, below the queue.
+    assert [i.followup.id for i in page.answered_items[:2]] == [late, card_id]
+    rows = [page.rows.itemAt(i).widget() for i in range(page.rows.count())]
+    assert rows.index(page.answered_title) > max(rows.index(i) for i in page.items)
+    assert card_id not in {i.followup.id for i in page.items}
+    done = _item(page.answered_items, card_id)
+    assert done.outcome.text() == (
+        "Answered by Ms. Ortiz on Tue, Nov 24, 9:30 AM, 3 h 0 min after the request"
+    )
+    assert done.note_shown.text() == "Note: Called back, bus stop explained"
+    qtbot.waitUntil(done.isVisible)  # a card added to a shown list shows on the next loop
+    assert done.outcome.isVisible() and not done.answer.isVisible()
+    assert not done.countdown.isVisible()
+    assert done.property("overdue") is False
+    assert _item(page.answered_items, late).property("overdue") is True  # past the 24 hours
+    assert "30 h 5 min after" in _item(page.answered_items, late).outcome.text()
+    LanguageSwitcher().set_language("es")
+    assert done.outcome.text() == (
+        "Respondido por Ms. Ortiz el mar 24 de nov, 9:30, 3 h 0 min después de la solicitud"
+    )
+    assert page.answered_title.text() == "Respondidos recientemente"
