@@ -5,6 +5,7 @@
 #   scripts/dev.sh setup  set up only (system packages, .venv, pip packages, compiled translations)
 #   scripts/dev.sh build  set up, then build the PyInstaller bundle into dist/kiosk
 #   scripts/dev.sh server-only  install the district server alone in .venv-district and test it
+#   scripts/dev.sh district-translations  refresh the web pages' .po files from the sources
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -13,11 +14,11 @@ SERVER_VENV=${DISTRICT_VENV:-$ROOT/.venv-district}
 PY=${PYTHON:-python3}
 
 # Shared libraries Qt's xcb and offscreen platforms load, poppler for reading PDFs back in tests,
-# PostgreSQL for the receiver's tests, Xvfb so the demo also runs on a machine with no screen.
+# PostgreSQL for the receiver's tests, chromium for the district pages' browser tests, Xvfb so the demo also runs on a machine with no screen.
 # For the bundle: binutils (readelf), and icupkg with gcc to build the trimmed ICU data library.
 APT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
-  libxcb-image0 libxcb-xinerama0 poppler-utils postgresql xvfb xauth
+  libxcb-image0 libxcb-xinerama0 poppler-utils postgresql chromium xvfb xauth
   binutils gcc icu-devtools)
 
 install_system_packages() {
@@ -114,5 +115,11 @@ case "$cmd" in
     "$VENV/bin/pyside6-lupdate" $(find kiosk -name '*.py' | sort) -locations none -no-obsolete \
       -ts translations/kiosk_es.ts
     build_translations ;;
-  *) sed -n '2,7p' "$0"; exit 2 ;;
+  district-translations)  # refresh the web pages' .po files from the sources (then translate)
+    (cd district/web && "$VENV/bin/pybabel" -q extract -F babel.cfg -k N_ --no-location \
+        --omit-header -w 100 -o messages.pot . &&
+      "$VENV/bin/pybabel" -q update -i messages.pot -d locale -D messages -w 100 \
+        --no-fuzzy-matching --ignore-obsolete &&
+      rm messages.pot) ;;
+  *) sed -n '2,8p' "$0"; exit 2 ;;
 esac
