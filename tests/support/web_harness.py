@@ -126,3 +126,16 @@ class Visitor:
         return self.post(
             "/sign-in", {"csrf_token": token, "username": username, "password": password}
         )
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's chromium, driven by Playwright (which cannot download its own browsers here)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed; run scripts/dev.sh setup")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
