@@ -4,6 +4,7 @@ sign-out, redirects that stay on the site, security headers; on SQLite and Postg
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import pytest
 import requests
@@ -149,7 +150,7 @@ def test_after_sign_in_a_person_stays_on_this_site(site: Site, next_path: str, l
          "next": next_path},
     )  # fmt: skip
     assert answer.headers["Location"] == lands
-    switched = visitor.get(f"/lang/es?next={requests.utils.quote(next_path, safe='')}")
+    switched = visitor.get(f"/lang/es?next={quote(next_path, safe='')}")
     assert switched.headers["Location"] == lands
 
 

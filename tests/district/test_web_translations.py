@@ -45,7 +45,7 @@ def test_every_string_is_translated(language: str) -> None:
         if entry is None:
             problems.append(f"missing: {message!r}")
             continue
-        strings = [entry.string] if isinstance(entry.string, str) else list(entry.string)
+        strings = [entry.string] if isinstance(entry.string, str) else list(entry.string or ())
         if entry.fuzzy or not all(strings):
             problems.append(f"untranslated: {message!r}")
             continue
