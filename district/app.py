@@ -6,6 +6,7 @@ run time, and the dependencies they name are local to create_app().
 """
 
 from collections.abc import Awaitable, Callable, MutableMapping
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Path, Query
@@ -14,8 +15,11 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
 from district import db, openapi, problems
+from district.accounts import Clock
 from district.problems import ProblemError, problem_response
 from district.tokens import Principal, Tokens
+from district.web import pages
+from district.web.settings import WebSettings
 from sync import __version__
 from sync.protocol import (
     API_PREFIX,
@@ -132,9 +136,18 @@ def _refusal(answer: FollowupAnswer, owners: dict[str, str], kiosk_id: str) -> I
 _bearer = HTTPBearer(auto_error=False, description="A kiosk token or a district token.")
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 def create_app(
-    engine: Engine, tokens: Tokens, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    engine: Engine,
+    tokens: Tokens,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    web: WebSettings | None = None,
+    clock: Clock = _utc_now,
 ) -> FastAPI:
+    """The receiver (``/v1/``) and the web pages for people (everything else)."""
     app = FastAPI(
         title="School feedback kiosk: district receiver",
         version=__version__,
@@ -264,4 +277,5 @@ def create_app(
         with engine.connect() as conn:
             return db.kiosk_list(conn, tokens.kiosk_ids)
 
+    pages.install(app, engine, web or WebSettings(), clock)
     return app

@@ -5,6 +5,8 @@
 #   scripts/dev.sh setup  set up only (system packages, .venv, pip packages, compiled translations)
 #   scripts/dev.sh build  set up, then build the PyInstaller bundle into dist/kiosk
 #   scripts/dev.sh server-only  install the district server alone in .venv-district and test it
+#   scripts/dev.sh district-demo  set up, then start the district server seeded, on 127.0.0.1
+#   scripts/dev.sh district-translations  refresh the web pages' .po files from the sources
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -13,11 +15,11 @@ SERVER_VENV=${DISTRICT_VENV:-$ROOT/.venv-district}
 PY=${PYTHON:-python3}
 
 # Shared libraries Qt's xcb and offscreen platforms load, poppler for reading PDFs back in tests,
-# PostgreSQL for the receiver's tests, Xvfb so the demo also runs on a machine with no screen.
+# PostgreSQL for the receiver's tests, chromium for the district pages' browser tests, Xvfb so the demo also runs on a machine with no screen.
 # For the bundle: binutils (readelf), and icupkg with gcc to build the trimmed ICU data library.
 APT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
-  libxcb-image0 libxcb-xinerama0 poppler-utils postgresql xvfb xauth
+  libxcb-image0 libxcb-xinerama0 poppler-utils postgresql chromium xvfb xauth
   binutils gcc icu-devtools)
 
 install_system_packages() {
@@ -102,6 +104,41 @@ demo() {
   exec "$VENV/bin/kiosk" "${args[@]}" "$@"
 }
 
+# The district server on the embedded default (SQLite in district-demo/), seeded with three
+# schools, one person per role and a token for the demo kiosk, on 127.0.0.1 only.
+district_demo() {
+  local dir="$ROOT/district-demo" port=${DISTRICT_DEMO_PORT:-8080}
+  local db="sqlite:///$dir/district.db" bin="$VENV/bin/kiosk-receiver"
+  local password="demo-password-2026"
+  if [ ! -e "$dir/district.db" ]; then
+    mkdir -p "$dir"
+    "$bin" school add lincoln-elem --name "Lincoln Elementary School" --database "$db"
+    "$bin" school add roosevelt-high --name "Roosevelt High School" --database "$db"
+    "$bin" school add washington-middle --name "Washington Middle School" --database "$db"
+    printf '%s\n' "$password" >"$dir/password"
+    "$bin" first-admin demo-admin --password-file "$dir/password" --database "$db"
+    "$bin" user add principal.lincoln --role school --school lincoln-elem \
+      --password-file "$dir/password" --database "$db"
+    "$bin" user add viewer.district --role viewer --password-file "$dir/password" --database "$db"
+    rm "$dir/password"
+    local kiosk_token district_token
+    kiosk_token=$("$VENV/bin/python" -c "import secrets; print(secrets.token_hex(24))")
+    district_token=$("$VENV/bin/python" -c "import secrets; print(secrets.token_hex(24))")
+    printf '[kiosks]\nlincoln-front-office = "%s"\n\n[district]\nreports = "%s"\n' \
+      "$kiosk_token" "$district_token" >"$dir/tokens.toml"
+    (umask 077 && printf '%s\n' "$kiosk_token" >"$dir/lincoln-front-office.token")
+    { cat assets/demo.toml
+      printf '\n[sync]\nendpoint = "http://127.0.0.1:%s"\ntoken_file = "%s"\n' \
+        "$port" "$dir/lincoln-front-office.token"; } >"$dir/kiosk.toml"
+  fi
+  echo "district-demo: http://127.0.0.1:$port/  (sign in as demo-admin, password $password;"
+  echo "  also principal.lincoln (school) and viewer.district (viewer), same password)"
+  echo "  the kiosk demo syncs to it: .venv/bin/kiosk run --config district-demo/kiosk.toml" \
+    "--data-dir demo-data --windowed"
+  exec "$bin" serve --database "$db" --tokens "$dir/tokens.toml" --host 127.0.0.1 \
+    --port "$port" --log-level warning
+}
+
 cmd=${1:-}
 shift || true
 case "$cmd" in
@@ -109,10 +146,17 @@ case "$cmd" in
   demo) setup; demo "$@" ;;
   test) setup; run_tests "$@"; server_only ;;
   server-only) server_only ;;
+  district-demo) setup; district_demo ;;
   build) setup; "$VENV/bin/pyinstaller" --noconfirm --clean build.spec ;;
   translations)  # refresh translations/*.ts from the sources (then translate new strings in Linguist)
     "$VENV/bin/pyside6-lupdate" $(find kiosk -name '*.py' | sort) -locations none -no-obsolete \
       -ts translations/kiosk_es.ts
     build_translations ;;
-  *) sed -n '2,7p' "$0"; exit 2 ;;
+  district-translations)  # refresh the web pages' .po files from the sources (then translate)
+    (cd district/web && "$VENV/bin/pybabel" -q extract -F babel.cfg -k N_ --no-location \
+        --omit-header -w 100 -o messages.pot . &&
+      "$VENV/bin/pybabel" -q update -i messages.pot -d locale -D messages -w 100 \
+        --no-fuzzy-matching --ignore-obsolete &&
+      rm messages.pot) ;;
+  *) sed -n '2,9p' "$0"; exit 2 ;;
 esac

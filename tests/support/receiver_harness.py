@@ -206,10 +206,12 @@ class Receiver:
         sock: socket.socket | None = None,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
         busy_timeout_ms: int = 10_000,
+        **app_options: Any,
     ):
+        """``app_options``: create_app's other arguments (the web settings, a clock)."""
         self.engine: Engine = db.open_database(database_url, busy_timeout_ms)
         self.tokens = Tokens.load(tokens_file)
-        self.faults = Faults(create_app(self.engine, self.tokens, max_body_bytes))
+        self.faults = Faults(create_app(self.engine, self.tokens, max_body_bytes, **app_options))
         self.sock = sock or bind_socket()
         host, port = self.sock.getsockname()
         self.url = f"http://{host}:{port}"

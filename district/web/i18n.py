@@ -1,0 +1,103 @@
+"""English and Spanish for the pages: gettext catalogs (the committed .po files, read with
+Babel at start-up, no build step), the person's language for this request, and Babel's
+locale-aware numbers and dates.
+
+Strings are marked with ``_()`` / ``{% trans %}`` in templates and ``gettext`` / ``N_`` here and
+in the pages; ``bash scripts/dev.sh district-translations`` refreshes the .po files, and
+tests/district/test_web_translations.py fails on a string that is missing or untranslated.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import datetime
+from functools import cache
+from gettext import NullTranslations
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_datetime as _format_datetime
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal as _format_decimal
+from babel.support import Translations
+
+LOCALE_DIR = Path(__file__).with_name("locale")
+DOMAIN = "messages"
+DEFAULT = "en"
+LANGUAGES = {"en": "English", "es": "Español"}
+"""Each language by its own name, as the switch shows it."""
+
+_current: ContextVar[str] = ContextVar("language", default=DEFAULT)
+
+
+def N_(message: str) -> str:
+    """Mark a string for translation where it is declared; translate it where it is shown."""
+    return message
+
+
+@cache
+def catalog(language: str) -> NullTranslations:
+    if language == DEFAULT:
+        return NullTranslations()
+    with (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as po:
+        parsed = read_po(po, locale=language)
+    mo = io.BytesIO()
+    write_mo(mo, parsed)
+    mo.seek(0)
+    return Translations(mo, domain=DOMAIN)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Within this block, gettext and the formats use ``language``."""
+    token = _current.set(language if language in LANGUAGES else DEFAULT)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def language() -> str:
+    return _current.get()
+
+
+def gettext(message: str) -> str:
+    return catalog(_current.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return catalog(_current.get()).ngettext(singular, plural, n)
+
+
+def choose(cookie: str | None, accept_language: str | None) -> str:
+    """The language asked for by the switch (its cookie), else the browser's first known one."""
+    if cookie in LANGUAGES:
+        return cookie
+    wanted: list[tuple[float, str]] = []
+    for i, part in enumerate((accept_language or "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        if quality > 0:  # q=0 means "not this one"
+            wanted.append((-quality + i * 1e-6, tag.split("-")[0].lower()))
+    for _, code in sorted(wanted):
+        if code in LANGUAGES:
+            return code
+    return DEFAULT
+
+
+def format_number(value: float, digits: int = 0) -> str:
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return _format_decimal(value, format=pattern, locale=Locale.parse(_current.get()))
+
+
+def format_datetime(moment: datetime) -> str:
+    return _format_datetime(moment, format="medium", locale=Locale.parse(_current.get()))

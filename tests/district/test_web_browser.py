@@ -1,0 +1,120 @@
+"""The pages in a real browser (Debian's chromium through Playwright), in both languages, at a
+laptop's and a phone's width: signed in by keyboard alone, no axe-core violation on any page,
+nothing wider than the screen, and a screenshot of each (kept in $DISTRICT_SHOTS when set)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from web_harness import PASSWORD, PEOPLE, Site, chromium
+
+from district.web.settings import WebSettings
+
+__all__ = ["chromium"]  # the fixture, used by name
+
+VIEWPORTS = {"laptop": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}
+HEADINGS = {
+    "en": {"sign-in": "Sign in", "home": "Schools", "expired": "Please try again"},
+    "es": {"sign-in": "Iniciar sesión", "home": "Escuelas", "expired": "Vuelva a intentarlo"},
+}
+
+
+@pytest.fixture
+def site(tmp_path: Path, tokens_file: Path) -> Iterator[Site]:
+    with Site(f"sqlite:///{tmp_path / 'district.db'}", tokens_file, WebSettings()) as running:
+        yield running
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("DISTRICT_SHOTS") or tmp_path / "shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def check(page: Any, name: str, language: str, viewport: str, shots: Path) -> None:
+    """The page is in ``language``, accessible to axe-core, fits the screen; screenshot it."""
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator("h1").inner_text() == HEADINGS[language][name]
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= VIEWPORTS[viewport]["width"], f"{name} is {width} px wide"
+    page.screenshot(path=str(shots / f"{name}-{language}-{viewport}.png"), full_page=True)
+
+
+def tab_to(page: Any, selector: str, limit: int = 15) -> None:
+    """Move the focus with Tab alone until it reaches ``selector``."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_page_by_keyboard_in_each_language(
+    chromium: Any, site: Site, shots: Path, language: str, viewport: str
+) -> None:
+    context = chromium.new_context(viewport=VIEWPORTS[viewport], locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(site.url + "/")
+        assert page.url.endswith("/sign-in")
+        if language == "es":
+            # The switch, named in the other language's own words, on every page.
+            page.get_by_role("link", name="Español").click()
+            page.wait_for_url(re.compile(r"/sign-in$"))
+            assert page.get_by_role("link", name="English").is_visible()
+        check(page, "sign-in", language, viewport, shots)
+
+        tab_to(page, "#username")
+        page.keyboard.type(PEOPLE["district"].username)
+        page.keyboard.press("Tab")
+        page.keyboard.type(PASSWORD)
+        page.keyboard.press("Enter")
+        page.wait_for_url(site.url + "/")
+        check(page, "home", language, viewport, shots)
+        assert page.get_by_text("Washington Middle <script>", exact=False).is_visible()
+
+        # A form whose token is not this browser's: refused, the person told what to do.
+        page.locator("form[action='/sign-out'] input[name=csrf_token]").evaluate(
+            "input => input.value = 'forged'"
+        )
+        page.locator("form[action='/sign-out'] button").click()
+        page.wait_for_load_state()
+        check(page, "expired", language, viewport, shots)
+
+        # Still signed in; sign out for real by keyboard.
+        page.goto(site.url + "/")
+        tab_to(page, "form[action='/sign-out'] button")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/sign-in$"))
+        page.goto(site.url + "/")
+        assert page.url.endswith("/sign-in")
+    finally:
+        context.close()
+
+
+def test_a_failed_sign_in_is_announced_and_points_at_the_field(chromium: Any, site: Site) -> None:
+    page = chromium.new_page()
+    try:
+        page.goto(site.url + "/sign-in")
+        page.get_by_label("Username").fill(PEOPLE["school"].username)
+        page.get_by_label("Password").fill("not the password")
+        page.get_by_role("button", name="Sign in").click()
+        alert = page.get_by_role("alert")
+        assert alert.inner_text() == "That username and password do not match."
+        assert page.get_by_label("Password").get_attribute("aria-invalid") == "true"
+        assert page.get_by_label("Username").input_value() == PEOPLE["school"].username
+        assert Axe().run(page).violations_count == 0
+    finally:
+        page.close()
