@@ -149,8 +149,11 @@ class ReportsPage(QWidget):
         )
 
     def _store_failed(self, problem: StoreProblem) -> None:
-        text = self.tr("Error: the report could not be made. {problem}")
-        self._finish(text.format(problem=problem_text(problem)))
+        self._finish(
+            lambda: self.tr("Error: the report could not be made. {problem}").format(
+                problem=problem_text(problem)
+            )
+        )
 
     def _set_busy(self, busy: bool) -> None:
         for b in (self.csv, self.pdf, self.print, self.first, self.last):
