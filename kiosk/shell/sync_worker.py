@@ -30,16 +30,7 @@ log = logging.getLogger("kiosk.sync_worker")
 
 
 # The status before the store could ever be read: no figures, only the problem.
-_NOTHING_READ = SyncStatus(
-    pending=0,
-    oldest_pending=None,
-    rejected=0,
-    followups_pending=0,
-    last_attempt=None,
-    last_success=None,
-    last_error=None,
-    last_error_kind=None,
-)
+_NOTHING_READ = SyncStatus()
 
 
 class _Runner(QObject):

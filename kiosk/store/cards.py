@@ -63,16 +63,17 @@ class FollowupRecord:
 
 @dataclass(frozen=True)
 class SyncStatus:
-    """What the UI and `kiosk sync` show about delivery to the district."""
+    """What the UI and `kiosk sync` show about delivery to the district. The defaults are the
+    status of a store never read: nothing counted, nothing tried."""
 
-    pending: int
-    oldest_pending: datetime | None
-    rejected: int
-    followups_pending: int
-    last_attempt: datetime | None
-    last_success: datetime | None
-    last_error: str | None
-    last_error_kind: str | None  # "auth", "rate_limited", "network", "server", "refused", ...
+    pending: int = 0
+    oldest_pending: datetime | None = None
+    rejected: int = 0
+    followups_pending: int = 0
+    last_attempt: datetime | None = None
+    last_success: datetime | None = None
+    last_error: str | None = None
+    last_error_kind: str | None = None  # "auth", "rate_limited", "network", "server", ...
     held: int = 0
     """Of the pending cards, those the receiver would not take at the last attempt but may take
     later (too large for its body limit): kept pending, tried again every sync, with the reason

@@ -8,33 +8,20 @@ from pathlib import Path
 
 import pytest
 from fake_clock import FakeClock
+from manager_area import open_area
 from manager_fixtures import seeded_store
 from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from store_faults import damage_cards, disk_full, read_only
 
-from kiosk.core.config import Config
 from kiosk.core.resources import locale_dir
 from kiosk.store.cards import CardStore
 from kiosk.store.manager_settings import ManagerSettings
-from kiosk.ui.manager import ManagerArea
 
 READ_ONLY = "The card database is read-only: nothing can be saved. Ask IT."
 FULL = "The disk is full. Ask IT to free space."
 DAMAGED = "The card database is damaged. Ask IT to check it."
-
-
-def open_area(qtbot: QtBot, store: CardStore, clock: FakeClock, tmp_path: Path) -> ManagerArea:
-    def ask_path(parent: QWidget, suggested: str, file_filter: str) -> Path:
-        return tmp_path / suggested
-
-    area = ManagerArea(store, Config(), clock, ask_path=ask_path)
-    qtbot.addWidget(area)
-    area.resize(1280, 800)
-    area.show()
-    qtbot.waitExposed(area)
-    return area
 
 
 @pytest.fixture

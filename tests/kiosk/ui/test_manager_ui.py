@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from fake_clock import FakeClock
+from manager_area import open_area
 from manager_fixtures import cards_on, face_counts, seeded_store
 from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QFontMetrics
@@ -52,16 +53,7 @@ def saved_to(tmp_path: Path) -> list[Path]:
 def area(
     qtbot: QtBot, store: CardStore, clock: FakeClock, tmp_path: Path, saved_to: list[Path]
 ) -> ManagerArea:
-    def ask_path(parent: QWidget, suggested: str, file_filter: str) -> Path:
-        saved_to.append(tmp_path / suggested)
-        return tmp_path / suggested
-
-    widget = ManagerArea(store, Config(), clock, ask_path=ask_path)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return open_area(qtbot, store, clock, tmp_path, saved_to)
 
 
 def test_today_shows_the_counts_of_todays_cards(
@@ -321,14 +313,7 @@ def test_sync_panel_shows_status_and_asks_for_a_sync(
     qtbot.addWidget(area)
     area.set_sync_status(
         SyncStatus(
-            pending=12,
-            oldest_pending=None,
-            rejected=2,
-            followups_pending=0,
-            last_attempt=None,
-            last_success=None,
-            last_error="kiosk not authorised",
-            last_error_kind="auth",
+            pending=12, rejected=2, last_error="kiosk not authorised", last_error_kind="auth"
         )
     )
     assert area.sync.pending.text() == "Cards: 12"
@@ -515,11 +500,6 @@ def test_a_captive_portal_is_said_in_one_line_in_the_managers_language(
     qtbot.addWidget(area)
     portal = SyncStatus(
         pending=3,
-        oldest_pending=None,
-        rejected=0,
-        followups_pending=0,
-        last_attempt=None,
-        last_success=None,
         last_error="the network answered with a web page (HTTP 200) instead of the district ...",
         last_error_kind="portal",
     )
