@@ -44,7 +44,7 @@
     <name>CardsPage</name>
     <message>
         <source>Error: the cards cannot be shown. {problem}</source>
-        <translation>Error: no se pueden mostrar las tarjetas. {problem}</translation>
+        <translation>Error: no se pueden mostrar las opiniones. {problem}</translation>
     </message>
     <message>
         <source>Cards shown: {count}</source>
@@ -561,11 +561,11 @@
     <name>SettingsPage</name>
     <message>
         <source>Error: the settings cannot be read. {problem}</source>
-        <translation>Error: no se pueden leer los ajustes. {problem}</translation>
+        <translation>Error: no se puede leer la configuración. {problem}</translation>
     </message>
     <message>
         <source>Error: the settings were not saved. {problem}</source>
-        <translation>Error: no se guardaron los ajustes. {problem}</translation>
+        <translation>Error: no se guardó la configuración. {problem}</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -697,15 +697,15 @@
     </message>
     <message>
         <source>The card database is read-only: nothing can be saved. Ask IT.</source>
-        <translation>La base de datos de tarjetas es de solo lectura: no se puede guardar nada. Avise a TI.</translation>
+        <translation>La base de datos de opiniones es de solo lectura: no se puede guardar nada. Avise a TI.</translation>
     </message>
     <message>
         <source>Another program is using the card database. Try again in a minute.</source>
-        <translation>Otro programa está usando la base de datos de tarjetas. Inténtelo de nuevo en un minuto.</translation>
+        <translation>Otro programa está usando la base de datos de opiniones. Inténtelo de nuevo en un minuto.</translation>
     </message>
     <message>
         <source>The card database is damaged. Ask IT to check it.</source>
-        <translation>La base de datos de tarjetas está dañada. Pida a TI que la revise.</translation>
+        <translation>La base de datos de opiniones está dañada. Pida a TI que la revise.</translation>
     </message>
     <message>
         <source>The disk could not be read or written. Ask IT.</source>
@@ -713,11 +713,11 @@
     </message>
     <message>
         <source>The card database cannot be opened. Ask IT.</source>
-        <translation>No se puede abrir la base de datos de tarjetas. Avise a TI.</translation>
+        <translation>No se puede abrir la base de datos de opiniones. Avise a TI.</translation>
     </message>
     <message>
         <source>The card database is from a newer version of the kiosk. Ask IT.</source>
-        <translation>La base de datos de tarjetas es de una versión más reciente del quiosco. Avise a TI.</translation>
+        <translation>La base de datos de opiniones es de una versión más reciente del quiosco. Avise a TI.</translation>
     </message>
 </context>
 <context>

@@ -278,10 +278,14 @@ class FollowUpsPage(QWidget):
             self.rows.insertWidget(self.rows.count() - 1, item)
             self.answered_items.append(item)
         self.answered_title.setVisible(bool(self.answered_items))
-        # Shown now, not on the next turn of the event loop (as a layout does for a shown
-        # parent), so the next layout pass already gives every card its height.
+        # Shown and laid out now, not on the next turns of the event loop (as a layout does
+        # for a shown parent): a tap right after a reload lands on the card drawn there, and
+        # no frame shows the cards squeezed into the old list's height.
         for item in (*self.items, *self.answered_items):
             item.show()
+        # The list's layout, then the scroll area sizing the list to it: two rounds.
+        for _ in range(2):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.tick()
         self.retranslate()
 

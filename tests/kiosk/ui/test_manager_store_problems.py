@@ -72,7 +72,7 @@ def test_the_message_is_in_the_language_the_manager_reads(
     area.settings.idle.setText("120")
     qtbot.mouseClick(area.settings.save, Qt.MouseButton.LeftButton)
     assert area.settings.error.text() == (
-        "Error: no se guardaron los ajustes. La base de datos de tarjetas es de solo lectura: "
+        "Error: no se guardó la configuración. La base de datos de opiniones es de solo lectura: "
         "no se puede guardar nada. Avise a TI."
     )
 
