@@ -827,7 +827,7 @@
     </message>
     <message>
         <source>Cards: {count} ({ids}). The district takes them only from that kiosk id: ask IT to send them with its token.</source>
-        <translation>Tarjetas: {count} ({ids}). El distrito solo las acepta de ese identificador de quiosco: pida a TI que las envíe con su token.</translation>
+        <translation>Opiniones: {count} ({ids}). El distrito solo las acepta de ese identificador de quiosco: pida a TI que las envíe con su token.</translation>
     </message>
     <message>
         <source>Cards: {count}, {held} of them too large for the district</source>
@@ -847,7 +847,7 @@
     </message>
     <message>
         <source>Some cards were made under an earlier kiosk id and wait on this kiosk until IT sends them as that kiosk.</source>
-        <translation>Algunas tarjetas se hicieron con un identificador de quiosco anterior y esperan en este quiosco hasta que TI las envíe como ese quiosco.</translation>
+        <translation>Algunas opiniones se hicieron con un identificador de quiosco anterior y esperan en este quiosco hasta que TI las envíe como ese quiosco.</translation>
     </message>
     <message>
         <source>None</source>

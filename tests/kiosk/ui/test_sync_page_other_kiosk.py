@@ -42,9 +42,9 @@ def test_sync_page_shows_cards_of_an_earlier_kiosk_id(
     assert translator.load(str(locale_dir() / "kiosk_es.qm")), "run scripts/dev.sh setup"
     qapp.installTranslator(translator)
     try:
-        qtbot.waitUntil(lambda: page.pending.text() == "Tarjetas: 12")
+        qtbot.waitUntil(lambda: page.pending.text() == "Opiniones: 12")
         assert page.other_caption.text() == "Hechas con un identificador de quiosco anterior"
-        assert page.other_count.text().startswith(f"Tarjetas: 12 ({OTHER_KIOSK_ID}).")
+        assert page.other_count.text().startswith(f"Opiniones: 12 ({OTHER_KIOSK_ID}).")
     finally:
         qapp.removeTranslator(translator)
 
