@@ -613,7 +613,7 @@
     </message>
     <message>
         <source>Leave empty to keep the PIN</source>
-        <translation>Déjelo en blanco para conservar el PIN actual</translation>
+        <translation>En blanco: no cambia</translation>
     </message>
     <message>
         <source>Back to welcome after (seconds)</source>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <source>Empty: IT&apos;s setting, {seconds}</source>
-        <translation>En blanco: el valor de TI, {seconds}</translation>
+        <translation>En blanco: {seconds} (de TI)</translation>
     </message>
     <message>
         <source>Language the kiosk starts in</source>
