@@ -240,14 +240,12 @@ def _rows(
         except sqlite3.DatabaseError:
             rows = []
             for rowid in chunk:
-                try:
+                with contextlib.suppress(sqlite3.DatabaseError):
                     rows += source.execute(
                         f"SELECT rowid, {select} FROM cards WHERE rowid = ?", [rowid]
                     ).fetchall()
-                except sqlite3.DatabaseError:
-                    lost.append(rowid)
         found = {r[0] for r in rows}
-        lost += [r for r in chunk if r not in found and r not in lost]
+        lost += [r for r in chunk if r not in found]
         for row in rows:
             yield int(row[0]), tuple(row[1:])
 
