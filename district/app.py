@@ -25,8 +25,7 @@ from sync.protocol import (
     API_PREFIX,
     KIOSK_ID_PATTERN,
     MAX_JSON_INT,
-    PROTOCOL_HEADER,
-    PROTOCOL_VERSION,
+    RECEIVER_HEADERS,
     AnswerPage,
     BatchResult,
     CardBatch,
@@ -109,13 +108,13 @@ class ProtocolMarker:
 
         async def marked(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", ()), _MARKER]
+                message["headers"] = [*message.get("headers", ()), *_MARKERS]
             await send(message)
 
         await self.app(scope, receive, marked)
 
 
-_MARKER = (PROTOCOL_HEADER.lower().encode(), PROTOCOL_VERSION.encode())
+_MARKERS = [(name.lower().encode(), value.encode()) for name, value in RECEIVER_HEADERS.items()]
 
 
 Since = Annotated[

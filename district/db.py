@@ -207,7 +207,7 @@ def store_items(
 
 
 def card_row(card: WireCard) -> dict[str, Any]:
-    return {"id": str(card.id), "kiosk_id": card.kiosk_id, "body": card.model_dump_json()}
+    return {"id": str(card.id), "kiosk_id": card.kiosk_id, "body": card.wire_json()}
 
 
 def card_kiosks(conn: Connection, card_ids: Iterable[str]) -> dict[str, str]:

@@ -17,7 +17,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
-from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, Problem, ProblemCode, problem
+from sync.protocol import RECEIVER_HEADERS, Problem, ProblemCode, problem
 
 log = logging.getLogger("district")
 
@@ -98,4 +98,4 @@ def install(app: FastAPI) -> None:
     async def _on_bug(_request: Request, _exc: Exception) -> Response:
         # Starlette logs the traceback after this answer is sent. This handler runs outside
         # every middleware, so it marks its answer as the receiver's itself.
-        return problem_response(problem(ProblemCode.INTERNAL), {PROTOCOL_HEADER: PROTOCOL_VERSION})
+        return problem_response(problem(ProblemCode.INTERNAL), RECEIVER_HEADERS)

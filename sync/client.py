@@ -26,7 +26,9 @@ from sync.errors import (
     UntrustedCertificate,
 )
 from sync.protocol import (
+    ADDED_CARD_FIELDS,
     API_PREFIX,
+    FIELDS_HEADER,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     BatchResult,
@@ -106,6 +108,9 @@ class DistrictClient:
         self.timeout = timeout
         self.session = session or requests.Session()
         self.session.headers["Authorization"] = f"Bearer {token}"
+        self.receiver_fields: frozenset[str] | None = None
+        """The added card fields the receiver last said it stores (FIELDS_HEADER); None
+        until it has answered."""
 
     def close(self) -> None:
         self.session.close()
@@ -113,7 +118,16 @@ class DistrictClient:
     # Only the protocol's own answer is a success: its exact status, its marker header, and for
     # a batch a body that validates. A portal's 200 page is none of these.
     def send_cards(self, batch: CardBatch) -> BatchResult:
-        return _answer(self._post("/cards", batch, 200), BatchResult)
+        """Send the batch. A card's added fields go only to a receiver that names them. A card
+        is final once accepted, so before sending a field the receiver has not (yet) named, it
+        is asked again: the district may have upgraded since its last answer."""
+        carried = {
+            name for card in batch.cards for name in ADDED_CARD_FIELDS if getattr(card, name)
+        }
+        if not carried <= (self.receiver_fields or frozenset()):
+            self.probe()
+        body = batch.wire_json(self.receiver_fields or frozenset())
+        return _answer(self._post("/cards", body, 200), BatchResult)
 
     def send_followups(self, batch: FollowupBatch) -> BatchResult:
         return _answer(self._post("/followups", batch, 200), BatchResult)
@@ -138,6 +152,7 @@ class DistrictClient:
         except requests.RequestException as exc:
             raise NetworkError(f"cannot reach the receiver ({_reason(exc)})") from exc
         protocol = _is_protocol_answer(response)
+        self._note_fields(response)
         return Probe(
             response.status_code,
             _problem_code(response.content),
@@ -146,11 +161,17 @@ class DistrictClient:
             server_date=_http_date(response.headers.get("Date")),
         )
 
-    def _post(self, path: str, body: BaseModel, expected: int) -> bytes:
+    def _note_fields(self, response: requests.Response) -> None:
+        if _is_protocol_answer(response):
+            named = response.headers.get(FIELDS_HEADER, "")
+            self.receiver_fields = frozenset(f.strip() for f in named.split(",") if f.strip())
+
+    def _post(self, path: str, body: BaseModel | str, expected: int) -> bytes:
+        data = body if isinstance(body, str) else body.model_dump_json()
         try:
             response = self.session.post(
                 self.base + path,
-                data=body.model_dump_json().encode(),
+                data=data.encode(),
                 headers={"Content-Type": "application/json"},
                 timeout=self.timeout,
                 # A redirect would turn the POST into a GET or carry the token elsewhere.
@@ -161,6 +182,7 @@ class DistrictClient:
         except requests.RequestException as exc:
             # Includes an answer cut off half way: requests reads the whole body in post().
             raise NetworkError(f"cannot reach the receiver ({_reason(exc)})") from exc
+        self._note_fields(response)
         self._raise_for_status(response, response.content, expected)
         return response.content
 

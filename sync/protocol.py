@@ -7,6 +7,7 @@ Problem codes are stable: a retired code is never reused (after ODK Central's pr
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from enum import StrEnum
@@ -32,6 +33,15 @@ PROTOCOL_HEADER = "Feedback-Protocol"
 not the receiver's: a Wi-Fi sign-in page or a proxy in between. A captive portal that answers
 every request with 200 and a web page cannot send it by accident."""
 PROTOCOL_VERSION = "1"
+FIELDS_HEADER = "Feedback-Fields"
+"""Sent by a receiver with every answer: the optional card fields added to v1 since its first
+release that it stores, comma-separated (``resolution``). A kiosk sends such a field only to a
+receiver that names it; one that does not (a first-release receiver) gets the card without it."""
+ADDED_CARD_FIELDS = ("resolution",)
+"""Optional card fields added to protocol v1 after its first release, in the order added."""
+Resolution = Literal["yes", "partly", "not_yet"]
+RECEIVER_HEADERS = {PROTOCOL_HEADER: PROTOCOL_VERSION, FIELDS_HEADER: ",".join(ADDED_CARD_FIELDS)}
+"""The headers a receiver sends with every answer, errors included."""
 MAX_BATCH = 1000
 """Most cards (or follow-up answers) in one request; the kiosk's batch_size is capped below it."""
 
@@ -126,12 +136,30 @@ class WireCard(_Wire):
     finalised_at: Moment | None = Field(
         default=None, description="When the card became final: not before created_at."
     )
+    resolution: Resolution | None = Field(
+        default=None,
+        description="Added after the first release: 'Did you get what you came for today?' "
+        "Absent when the visitor did not answer; sent only to a receiver whose Feedback-Fields "
+        "header names it.",
+    )
 
     @model_validator(mode="after")
     def _final_after_created(self) -> WireCard:
         if self.finalised_at is not None and self.finalised_at < self.created_at:
             raise ValueError("finalised_at is before created_at")
         return self
+
+    def wire_json(self, receiver_fields: frozenset[str] = frozenset(ADDED_CARD_FIELDS)) -> str:
+        """The card's JSON without the added fields that have no value or that the receiver
+        does not name (``receiver_fields``, from its FIELDS_HEADER). A card with no added
+        field set is byte for byte what the first release sent and stored, so a resend across
+        an upgrade still matches its stored body."""
+        left_out = {
+            name
+            for name in ADDED_CARD_FIELDS
+            if getattr(self, name) is None or name not in receiver_fields
+        }
+        return self.model_dump_json(exclude=left_out)
 
 
 class CardBatch(_Wire):
@@ -145,6 +173,11 @@ class CardBatch(_Wire):
         if len({c.id for c in self.cards}) != len(self.cards):
             raise ValueError("a card id appears twice in one batch")
         return self
+
+    def wire_json(self, receiver_fields: frozenset[str]) -> str:
+        """The batch as sent to a receiver that names ``receiver_fields`` (WireCard.wire_json)."""
+        cards = ",".join(card.wire_json(receiver_fields) for card in self.cards)
+        return f'{{"kiosk_id":{json.dumps(self.kiosk_id)},"cards":[{cards}]}}'
 
 
 class Outcome(StrEnum):

@@ -24,6 +24,8 @@ def system_clock() -> datetime:
 
 
 RATINGS = (1, 2, 3, 4, 5)
+RESOLUTIONS = ("yes", "partly", "not_yet")
+"""The answers to "Did you get what you came for today?", as sync.protocol.Resolution has them."""
 NAME_MAX = 80
 PHONE_MAX = 30
 EMAIL_MAX = 120
@@ -97,6 +99,9 @@ class Card:
     delivery: Delivery = field(default=Delivery.DRAFT, metadata=use(Use.EXPORT))
     delivery_error: str | None = None
     delivered_at: datetime | None = None
+    # Added after the first release, so last: the CSV's columns before it keep their places.
+    # "Did you get what you came for today?": one of RESOLUTIONS, None when not answered.
+    resolution: str | None = field(default=None, metadata=use(_VISITOR))
 
     @classmethod
     def new(cls, rating: int, language: str, kiosk_id: str, app_version: str, clock: Clock) -> Card:

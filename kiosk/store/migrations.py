@@ -102,3 +102,10 @@ def _m0005_manager_report_indexes(db: sqlite_utils.Database) -> None:
     # Covering index: a day's or a month's face counts are read from the index alone, which
     # keeps the manager's summary fast with a million cards.
     db.execute("CREATE INDEX cards_date_rating ON cards (local_date, rating)")
+
+
+@migrations(name="0006_card_resolution")
+def _m0006_card_resolution(db: sqlite_utils.Database) -> None:
+    # "Did you get what you came for today?": yes, partly or not_yet; NULL when not asked or not
+    # answered, as every card made before this question was.
+    db.execute("ALTER TABLE cards ADD COLUMN resolution TEXT")

@@ -169,5 +169,19 @@ def test_every_answer_carries_the_protocol_marker(receiver: Receiver) -> None:
         "openapi": 200,
     }
     assert {
-        name: r.headers.get("Feedback-Protocol") for name, r in answers.items()
-    } == dict.fromkeys(answers, "1")
+        name: (r.headers.get("Feedback-Protocol"), r.headers.get("Feedback-Fields"))
+        for name, r in answers.items()
+    } == dict.fromkeys(answers, ("1", "resolution"))
+
+
+def test_a_card_without_an_added_field_keeps_its_first_release_body(receiver: Receiver) -> None:
+    """A card a first-release receiver stored is resent after the upgrade: still a duplicate,
+    because a card with no resolution is stored without the key, as the first release did."""
+    old, new = wire_card(), wire_card(resolution="partly")
+    assert outcomes(post(receiver, "/v1/cards", batch(old, new))) == [("accepted", None)] * 2
+    for resend in (old, {**old, "resolution": None}):
+        assert outcomes(post(receiver, "/v1/cards", batch(resend))) == [("duplicate", None)]
+    stored = {c["card"]["id"]: c["card"] for c in get(receiver, "/v1/cards").json()["cards"]}
+    assert stored[new["id"]]["resolution"] == "partly"
+    refused = post(receiver, "/v1/cards", batch(wire_card(resolution="maybe")))
+    assert (refused.status_code, refused.json()["code"]) == (400, "400.2")

@@ -8,7 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from kiosk.core.card import Card, Delivery
+from kiosk.core.card import RESOLUTIONS, Card, Delivery
 
 # Whole minutes, as UTC offsets are (the store keeps the offset in minutes).
 _zones = st.integers(-14 * 60, 14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
@@ -42,6 +42,7 @@ def _fields(sendable: bool) -> dict[str, st.SearchStrategy[Any]]:
         "contact_name": _maybe(visitor_text if sendable else _text),
         "contact_phone": _maybe(st.from_regex(r"[0-9 +()-]{7,30}", fullmatch=True)),
         "contact_email": _maybe(visitor_text if sendable else _text),
+        "resolution": _maybe(st.sampled_from(RESOLUTIONS)),
         "followup_answered_at": _maybe(moments),
         "followup_answered_by": _maybe(_text),
         "followup_note": _maybe(_text),

@@ -3,14 +3,17 @@ that only the receiver's own answer counts as a success (never a captive portal'
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
+from receiver_calls import get, wire_card
 from receiver_harness import KIOSK_ID, KIOSK_TOKEN, Portal, Receiver
 
 from sync.client import DistrictClient, check_endpoint, retry_after_seconds
 from sync.errors import NotTheReceiver, SyncConfigError
-from sync.protocol import Heartbeat
+from sync.protocol import CardBatch, Heartbeat, Outcome, WireCard
 
 
 def heartbeat() -> Heartbeat:
@@ -76,3 +79,71 @@ def test_retry_after_seconds_and_dates() -> None:
     assert retry_after_seconds("Tue, 24 Nov 2026 14:00:00 GMT", now) == 0
     assert retry_after_seconds("soon", now) is None
     assert retry_after_seconds(None, now) is None
+
+
+class FirstReleaseReceiver:
+    """The receiver as its first release answered: no Feedback-Fields header, and a card
+    field it does not know refused (its models forbid extra fields). Keeps the bodies sent."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.bodies: list[dict[str, Any]] = []
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST":
+            await self.app(scope, receive, self._without_fields(send))
+            return
+        raw = b""
+        while True:
+            message = await receive()
+            raw += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        body = json.loads(raw)
+        self.bodies.append(body)
+        if any("resolution" in card for card in body.get("cards", [])):
+            raw = b"{"  # what the first release did with it: 400, and nothing stored
+
+        async def replay() -> dict[str, Any]:
+            return {"type": "http.request", "body": raw, "more_body": False}
+
+        await self.app(scope, replay, self._without_fields(send))
+
+    @staticmethod
+    def _without_fields(send: Any) -> Any:
+        async def strip(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    (k, v) for k, v in message["headers"] if k != b"feedback-fields"
+                ]
+            await send(message)
+
+        return strip
+
+
+def card(**changes: Any) -> WireCard:
+    return WireCard.model_validate({**wire_card(), **changes})
+
+
+def test_an_added_field_goes_only_to_a_receiver_that_names_it(receiver: Receiver) -> None:
+    """A kiosk upgraded before its district: the first-release receiver gets every card (an
+    answered one without its added field); the upgraded receiver gets the field."""
+    old = FirstReleaseReceiver(receiver.faults.app)
+    receiver.faults.app = old
+    cards = [card(resolution="yes"), card()]
+    client = DistrictClient(receiver.url, KIOSK_TOKEN, timeout=5)
+    try:
+        result = client.send_cards(CardBatch(kiosk_id=KIOSK_ID, cards=cards))
+        assert [r.outcome for r in result.results] == [Outcome.ACCEPTED] * 2
+        assert client.receiver_fields == frozenset()
+        assert [set(c) & {"resolution"} for c in old.bodies[-1]["cards"]] == [set(), set()]
+
+        receiver.faults.app = old.app  # the district upgrades
+        newer = card(resolution="not_yet")
+        client.send_cards(CardBatch(kiosk_id=KIOSK_ID, cards=[newer]))
+        assert client.receiver_fields == {"resolution"}
+    finally:
+        client.close()
+    stored = {c["card"]["id"]: c["card"] for c in get(receiver, "/v1/cards").json()["cards"]}
+    assert stored[str(newer.id)]["resolution"] == "not_yet"
+    assert stored[str(cards[0].id)]["resolution"] is None

@@ -70,6 +70,7 @@ def test_the_editable_fields_are_what_a_visitor_gives() -> None:
         "contact_name",
         "contact_phone",
         "contact_email",
+        "resolution",
     }
 
 
@@ -116,6 +117,7 @@ def test_the_csv_header_is_the_published_one() -> None:
         "followup_note",
         "kiosk_id",
         "delivery",
+        "resolution",  # added later: at the end, so existing spreadsheets keep their columns
     )
 
 
