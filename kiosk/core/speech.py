@@ -107,6 +107,10 @@ class SpeechEngine:
         """Each of ``languages`` this engine cannot speak, with what to install for it."""
         return {}
 
+    def voice_label(self, language: str) -> str:
+        """The voice that speaks ``language``, as doctor names it."""
+        return language
+
     def _run(self) -> None:
         while True:
             with self._cond:
@@ -128,6 +132,7 @@ class SpeechEngine:
         try:
             process = subprocess.Popen(
                 argv,
+                env=system_environment(),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -167,7 +172,11 @@ class EspeakEngine(SpeechEngine):
         """The voices espeak-ng has (its `--voices` list), read once."""
         if self._voices is None:
             listing = subprocess.run(
-                [self.executable, "--voices"], capture_output=True, text=True, timeout=30
+                [self.executable, "--voices"],
+                env=system_environment(),
+                capture_output=True,
+                text=True,
+                timeout=30,
             ).stdout
             rows = [line.split() for line in listing.splitlines()[1:]]
             self._voices = {row[1] for row in rows if len(row) > 1}
@@ -186,7 +195,13 @@ class EspeakEngine(SpeechEngine):
     def render(self, text: str, language: str, wav: Path) -> None:
         """Write ``text`` spoken in ``language`` to a WAV file (doctor's proof that it speaks)."""
         argv, stdin = self.command(Utterance(text, language))
-        subprocess.run([*argv, "-w", str(wav)], input=stdin, capture_output=True, timeout=60)
+        subprocess.run(
+            [*argv, "-w", str(wav)],
+            env=system_environment(),
+            input=stdin,
+            capture_output=True,
+            timeout=60,
+        )
 
     def missing_voices(self, languages: Iterable[str]) -> dict[str, str]:
         missing: dict[str, str] = {}
@@ -196,6 +211,9 @@ class EspeakEngine(SpeechEngine):
             except NoVoice as exc:
                 missing[language] = str(exc)
         return missing
+
+    def voice_label(self, language: str) -> str:
+        return self.voice(language)
 
 
 # PowerShell reads the text from stdin as UTF-8 and speaks it with the first installed voice of
@@ -240,7 +258,12 @@ class SapiEngine(SpeechEngine):
 
     def missing_voices(self, languages: Iterable[str]) -> dict[str, str]:
         listing = subprocess.run(
-            self._argv(_SAPI_LIST), capture_output=True, text=True, timeout=60
+            self._argv(_SAPI_LIST),
+            env=system_environment(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
         ).stdout
         have = set(listing.split())
         return {
@@ -249,6 +272,19 @@ class SapiEngine(SpeechEngine):
             for language in languages
             if language not in have
         }
+
+
+def system_environment() -> dict[str, str]:
+    """The environment for the system's own programs: inside the bundle, PyInstaller points
+    LD_LIBRARY_PATH at the bundle's libraries, which espeak-ng must not load instead of its own."""
+    env = dict(os.environ)
+    if getattr(sys, "frozen", False):
+        original = env.pop("LD_LIBRARY_PATH_ORIG", None)
+        if original is not None:
+            env["LD_LIBRARY_PATH"] = original
+        else:
+            env.pop("LD_LIBRARY_PATH", None)
+    return env
 
 
 def system_engine(platform: str = sys.platform) -> SpeechEngine | None:

@@ -154,7 +154,12 @@ class SpeechReader(QObject):
 
     def _screen_changed(self) -> None:
         self.armed = None
-        if self.active():
+        # Staff screens have no speaker button and are never read (a PIN is typed there).
+        visitors = self.is_visitor_screen(self.current())
+        self.button.setVisible(self.engine is not None and visitors)
+        if not visitors:
+            self.end_visit()
+        elif self.active():
             self.say(join_sentences(self.screen_words()))
 
     def language_changed(self) -> None:
@@ -219,18 +224,21 @@ class SpeechReader(QObject):
             if text in LANGUAGE_NAMES.values():
                 # The language switch names the other language in that language: say it so.
                 other = next(code for code, name in LANGUAGE_NAMES.items() if name == text)
-                return text, other
+                return join_sentences([text]), other
             if isinstance(widget, QCheckBox):
                 state = self.tr("ticked") if widget.isChecked() else self.tr("not ticked")
-                return join_sentences([text, state]), language
+                return join_sentences([f"{text}, {state}"]), language
             if widget.isChecked():
-                return join_sentences([text, self.tr("selected")]), language
+                state = self.tr("selected")
+                return join_sentences([f"{text}, {state}"]), language
             if widget.isCheckable() and touched:
-                return join_sentences([text, self.tr("not selected")]), language
+                state = self.tr("not selected")
+                return join_sentences([f"{text}, {state}"]), language
             return join_sentences([text]), language
         if isinstance(widget, QLineEdit | QPlainTextEdit):
             name = widget.accessibleName() or self._field_label(widget) or widget.placeholderText()
-            return join_sentences([name, self.tr("text field")]), language
+            kind = self.tr("text field")
+            return join_sentences([f"{name}, {kind}"]), language
         return join_sentences(self._words(widget)), language
 
     def _field_label(self, field: QWidget) -> str:
