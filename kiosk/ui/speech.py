@@ -202,6 +202,8 @@ class SpeechReader(QObject):
             return False
         self.armed = control
         self._swallow_release = True
+        # The focus ring shows what is being read (not by Tab: it is not read twice).
+        control.setFocus(Qt.FocusReason.OtherFocusReason)
         self._say_control(control)
         return True
 

@@ -90,6 +90,7 @@ def test_a_first_touch_reads_a_face_and_a_second_chooses_it(
     kiosk.tap(good)
     assert last(engine) == Utterance("Good, not selected.", "en")
     assert kiosk.window.current() is kiosk.window.welcome
+    assert good.hasFocus()  # its focus ring shows what is being read
     assert kiosk.cards() == []  # only read: no card yet
     kiosk.tap(good)
     assert kiosk.only_card().rating == 4
