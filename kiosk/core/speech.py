@@ -190,6 +190,8 @@ class EspeakEngine(SpeechEngine):
 
     def command(self, utterance: Utterance) -> tuple[list[str], bytes]:
         argv = [self.executable, "-v", self.voice(utterance.language), "-s", "160"]
+        if not any(c.isalnum() for c in utterance.text):
+            argv.append("--punct")  # a key such as "," or "¿": say its name, not silence
         return argv, utterance.text.encode("utf-8")
 
     def render(self, text: str, language: str, wav: Path) -> None:
@@ -314,10 +316,11 @@ def wav_is_silent(path: Path) -> bool:
 
 
 def join_sentences(parts: Sequence[str]) -> str:
-    """Pieces of a screen as one utterance, each a sentence, so a voice pauses between them."""
+    """Pieces of a screen as one utterance, each a sentence, so a voice pauses between them
+    (a piece that ends in a mark of its own, such as "?" or a key's ",", keeps it alone)."""
     out: list[str] = []
     for part in parts:
         part = " ".join(part.split())
         if part:
-            out.append(part if part[-1] in ".?!:;…" else part + ".")
+            out.append(part + "." if part[-1].isalnum() else part)
     return " ".join(out)

@@ -61,6 +61,14 @@ def test_a_language_without_a_voice_says_what_to_install() -> None:
     assert list(missing) == ["xx"] and "install" in missing["xx"]
 
 
+@linux
+@pytest.mark.parametrize("key", [",", "¿", "."])
+def test_a_punctuation_key_is_said_not_silent(tmp_path: Path, key: str) -> None:
+    wav = tmp_path / "key.wav"
+    espeak().render(join_sentences([key]), "es", wav)
+    assert not wav_is_silent(wav)
+
+
 def test_a_silent_wav_is_told_apart(tmp_path: Path) -> None:
     wav = tmp_path / "silence.wav"
     with wave.open(str(wav), "wb") as f:
