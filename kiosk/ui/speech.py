@@ -114,7 +114,8 @@ class SpeechReader(QObject):
             intro = self.tr(
                 "Reading aloud is on. Touch a button once to hear it, and again to choose it."
             )
-            self.say(join_sentences([intro, *self.screen_words()]))
+            self.say(intro)
+            self.say(join_sentences(self.screen_words()), interrupt=False)  # then the screen
         else:
             self.say(self.tr("Reading aloud is off."))
             self.on = False
@@ -148,9 +149,9 @@ class SpeechReader(QObject):
     def current(self) -> QWidget | None:
         return self.stack.currentWidget()
 
-    def say(self, text: str, language: str | None = None) -> None:
+    def say(self, text: str, language: str | None = None, interrupt: bool = True) -> None:
         if self.engine is not None:
-            self.engine.say(text, language or self.language())
+            self.engine.say(text, language or self.language(), interrupt)
 
     def _screen_changed(self) -> None:
         self.armed = None

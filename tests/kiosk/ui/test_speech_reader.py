@@ -57,9 +57,9 @@ def test_speaker_on_reads_the_question_and_the_faces_in_english(
 ) -> None:
     assert not engine.transcript  # nothing is read until the visitor asks
     speaker_on(kiosk)
-    said = last(engine)
-    assert said.language == "en"
-    assert said.text.startswith("Reading aloud is on.")
+    intro, said = engine.transcript
+    assert intro.language == said.language == "en"
+    assert intro.text.startswith("Reading aloud is on. Touch a button once to hear it")
     question = said.text.index("How was your visit today?")
     words = [said.text.index(w) for w in ("Very bad", "Bad.", "Okay", "Good", "Excellent")]
     assert question < words[0] and words == sorted(words)  # in reading order
