@@ -150,6 +150,7 @@ class KioskWindow(QWidget):
         )
         header_row.addWidget(self.speech.button)
         header_row.addWidget(self.language_button)
+        QWidget.setTabOrder(self.speech.button, self.language_button)
 
         self.welcome.rated.connect(self._rated)
         for i, step in enumerate(self.steps):

@@ -133,6 +133,18 @@ def test_tab_reads_the_control_it_moves_to(kiosk: Kiosk, engine: SpeechEngine) -
     assert last(engine) == Utterance("Very bad, not selected.", "en")
 
 
+def test_tab_goes_from_the_speaker_button_to_the_language_switch_and_reads_it(
+    kiosk: Kiosk, engine: SpeechEngine
+) -> None:
+    w = kiosk.window
+    speaker_on(kiosk)
+    kiosk.qtbot.keyClick(w.speech.button, Qt.Key.Key_Tab)
+    assert w.language_button.hasFocus()
+    assert last(engine) == Utterance("Español.", "es")
+    kiosk.qtbot.keyClick(w.language_button, Qt.Key.Key_Backtab)
+    assert last(engine) == Utterance("Listen. Reading aloud is on.", "en")
+
+
 def test_a_text_field_is_read_by_its_label(kiosk: Kiosk, engine: SpeechEngine) -> None:
     w = kiosk.window
     speaker_on(kiosk)
