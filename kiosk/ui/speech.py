@@ -203,8 +203,10 @@ class SpeechReader(QObject):
             return False
         self.armed = control
         self._swallow_release = True
-        # The focus ring shows what is being read (not by Tab: it is not read twice).
-        control.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The focus ring shows what is being read (not by Tab: it is not read twice); a key of
+        # the on-screen keyboard never takes the focus from the field it types into.
+        if control.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            control.setFocus(Qt.FocusReason.OtherFocusReason)
         self._say_control(control)
         return True
 

@@ -116,7 +116,7 @@ def test_frozen_doctor_passes(bundle: Path, frozen_env: dict[str, str], tmp_path
         tmp_path,
     )
     assert result.returncode == 0, result.stdout
-    for name in ("fonts", "translations", "database", "clock"):
+    for name in ("fonts", "translations", "database", "clock", "speech"):
         assert re.search(rf"^OK\s+{name}\s", result.stdout, re.M), result.stdout
     assert re.search(r"^OK\s+version\s+\S+ \(build \w+, \d{4}-\d\d-\d\d\)", result.stdout, re.M)
 

@@ -154,6 +154,23 @@ def test_a_text_field_is_read_by_its_label(kiosk: Kiosk, engine: SpeechEngine) -
     assert last(engine) == Utterance("Phone, text field.", "en")
 
 
+def test_a_key_of_the_on_screen_keyboard_is_read_then_typed(
+    kiosk: Kiosk, engine: SpeechEngine
+) -> None:
+    w = kiosk.window
+    speaker_on(kiosk)
+    w.stack.setCurrentWidget(w.comment)
+    w.comment.focus_first()
+    key = w.comment.keyboard.keys["ñ"]
+    kiosk.tap(key)
+    assert last(engine) == Utterance("ñ.", "en")
+    assert w.comment.editor.toPlainText() == ""
+    kiosk.tap(key)
+    assert w.comment.editor.toPlainText() == "ñ"
+    kiosk.tap(w.comment.keyboard.keys[","])
+    assert last(engine) == Utterance(",", "en")  # said by name, with no full stop after it
+
+
 def test_the_thank_you_is_read_and_the_next_visitor_starts_with_speech_off(
     kiosk: Kiosk, engine: SpeechEngine
 ) -> None:
