@@ -117,6 +117,7 @@ class KioskWindow(QWidget):
             round(32 * scale), round(8 * scale), round(24 * scale), round(8 * scale)
         )
         header_row.addWidget(self.school, 1)
+        header_row.addWidget(self.language_button)
 
         self.welcome = WelcomeScreen(fit)
         self.details = DetailsScreen(config.went_well, config.could_improve, 1, 4)
@@ -148,8 +149,7 @@ class KioskWindow(QWidget):
             scale,
             self,
         )
-        header_row.addWidget(self.speech.button)
-        header_row.addWidget(self.language_button)
+        header_row.insertWidget(header_row.indexOf(self.language_button), self.speech.button)
         QWidget.setTabOrder(self.speech.button, self.language_button)
 
         self.welcome.rated.connect(self._rated)
