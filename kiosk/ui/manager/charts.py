@@ -87,7 +87,14 @@ def paint_trend(painter: QPainter, rect: QRectF, trend: Trend, font: QFont) -> N
     counts = (0, top_count // 2, top_count)
     left_width = metrics.horizontalAdvance("5") + 12
     right_width = max(metrics.horizontalAdvance(locale.toString(c)) for c in counts) + 12
-    plot = rect.adjusted(left_width, metrics.height() / 2, -right_width, -metrics.height() - 8)
+    ends = [day_month(days[0][0]), day_month(days[-1][0])] if days else []
+    ends = ends[:1] if len(days) == 1 else ends
+    # The first and last day under the bars; on a narrow chart, the last one a line lower.
+    room = rect.width() - left_width - right_width
+    rows = 2 if sum(metrics.horizontalAdvance(e) for e in ends) + 16 > room else 1
+    plot = rect.adjusted(
+        left_width, metrics.height() / 2, -right_width, -rows * metrics.height() - 8
+    )
     slot = plot.width() / max(1, len(days))
 
     def y_of(average: float) -> float:
@@ -132,12 +139,13 @@ def paint_trend(painter: QPainter, rect: QRectF, trend: Trend, font: QFont) -> N
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         painter.drawPath(line)
-    if days:
-        painter.setPen(INK)
-        below = QRectF(plot.left(), plot.bottom() + 8, plot.width(), metrics.height())
-        painter.drawText(below, Qt.AlignmentFlag.AlignLeft, day_month(days[0][0]))
-        if len(days) > 1:
-            painter.drawText(below, Qt.AlignmentFlag.AlignRight, day_month(days[-1][0]))
+    painter.setPen(INK)
+    for i, (text, align) in enumerate(
+        zip(ends, (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight), strict=False)
+    ):
+        top = plot.bottom() + 8 + (i if rows == 2 else 0) * metrics.height()
+        below = QRectF(plot.left(), top, plot.width(), metrics.height())
+        painter.drawText(below, align, text)
     painter.restore()
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.core.config import LANGUAGE_NAMES, Config
 from kiosk.store import reports
@@ -22,6 +23,7 @@ from kiosk.ui.manager.widgets import Tile, label, long_date
 
 TREND_DAYS = 30
 TOP_CHIPS = 3
+TILES_IN_ONE_ROW_FROM = 900  # px of page width
 
 
 class SummaryPage(QScrollArea):
@@ -45,15 +47,9 @@ class SummaryPage(QScrollArea):
         self.title = label("PageTitle")
         self.cards_tile, self.average_tile, self.positive_tile = (Tile() for _ in range(3))
         self.resolved_tile, self.waiting_tile = Tile(), Tile()
-        tiles = QHBoxLayout()
-        for tile in (
-            self.cards_tile,
-            self.average_tile,
-            self.positive_tile,
-            self.resolved_tile,
-            self.waiting_tile,
-        ):
-            tiles.addWidget(tile, 1)
+        self.tiles = QGridLayout()
+        self._tile_columns = 0
+        self._arrange_tiles(len(self._tile_order()))
 
         self.faces_heading = label("SectionTitle")
         self.bars = FaceBars()
@@ -83,10 +79,34 @@ class SummaryPage(QScrollArea):
 
         page = QVBoxLayout(body)
         page.addWidget(self.title)
-        page.addLayout(tiles)
+        page.addLayout(self.tiles)
         page.addLayout(charts)
         page.addLayout(columns)
         page.addStretch(1)
+
+    def _tile_order(self) -> tuple[Tile, ...]:
+        return (
+            self.cards_tile,
+            self.average_tile,
+            self.positive_tile,
+            self.resolved_tile,
+            self.waiting_tile,
+        )
+
+    def _arrange_tiles(self, columns: int) -> None:
+        """Five tiles in a row where they fit, else three above two: a portrait screen's
+        tiles would each be too narrow for their captions."""
+        if columns == self._tile_columns:
+            return
+        self._tile_columns = columns
+        for i, tile in enumerate(self._tile_order()):
+            self.tiles.addWidget(tile, i // columns, i % columns)
+        for column in range(len(self._tile_order())):
+            self.tiles.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange_tiles(5 if event.size().width() >= TILES_IN_ONE_ROW_FROM else 3)
+        super().resizeEvent(event)
 
     def reload(self, store: CardStore, today: date, waiting: int) -> None:
         self.summary = store.read(reports.day_summary, today)
