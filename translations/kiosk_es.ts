@@ -514,8 +514,8 @@
         <translation>Opiniones y carita promedio por día</translation>
     </message>
     <message>
-        <source>{period}. Bars: cards a day (scale on the right). Line: the day&apos;s average face, 1 to 5 (scale on the left).</source>
-        <translation>{period}. Barras: opiniones por día (escala a la derecha). Línea: carita promedio del día, de 1 a 5 (escala a la izquierda).</translation>
+        <source>Bars: cards a day (scale on the right). Line: the day&apos;s average face, 1 to 5 (scale on the left).</source>
+        <translation>Barras: opiniones por día (escala a la derecha). Línea: carita promedio del día, de 1 a 5 (escala a la izquierda).</translation>
     </message>
     <message>
         <source>Follow-ups</source>

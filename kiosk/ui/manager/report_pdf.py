@@ -76,6 +76,12 @@ def period_text(first: date, last: date) -> str:
     )
 
 
+def heading_text(text: str) -> str:
+    """A date standing alone as a heading starts with a capital, as Spanish writes it too:
+    "Martes, 1 de diciembre de 2026"."""
+    return text[:1].upper() + text[1:]
+
+
 def write_pdf(
     report: PeriodReport, config: Config, out: Path, made_at: datetime, logo: Path | None = None
 ) -> int:
@@ -356,16 +362,15 @@ class _Report:
         trend_font = layout.font(SMALL)
         layout.add(lambda p: paint_trend(p, chart_rect, trend, trend_font))
         layout.y = chart_rect.bottom() + 4
-        layout.paragraph(
-            QCoreApplication.translate(
-                "Report",
-                "{period}. Bars: cards a day (scale on the right). "
-                "Line: the day's average face, 1 to 5 (scale on the left).",
-            ).format(period=period_text(trend.days[0][0], trend.days[-1][0])),
-            SMALL,
-            colour=MUTED,
-            gap=14,
+        legend = QCoreApplication.translate(
+            "Report",
+            "Bars: cards a day (scale on the right). "
+            "Line: the day's average face, 1 to 5 (scale on the left).",
         )
+        if trend.days[0][0] != report.first:  # a short period: the chart shows a whole week
+            shown = heading_text(period_text(trend.days[0][0], trend.days[-1][0]))
+            legend = f"{shown}. {legend}"
+        layout.paragraph(legend, SMALL, colour=MUTED, gap=14)
 
         top = layout.y
         f = report.followups
@@ -441,7 +446,11 @@ class _Report:
             width=width,
         )
         layout.paragraph(
-            period_text(self.report.first, self.report.last), BODY, x=x, width=width, gap=4
+            heading_text(period_text(self.report.first, self.report.last)),
+            BODY,
+            x=x,
+            width=width,
+            gap=4,
         )
         layout.y = max(layout.y, top + 64) + 14
 
@@ -532,7 +541,7 @@ class _Report:
         summary = day.summary
         tally = summary.tally
         heading_font = layout.font(SUBHEADING, bold=True)
-        heading = long_date(day.day)
+        heading = heading_text(long_date(day.day))
         figures = self._figures_line(tally, day)
         chips = self._chips_line(day)
         heights = layout.measure(heading, heading_font) + layout.measure(figures, layout.font(BODY))
@@ -587,7 +596,7 @@ class _Report:
                     for c, n in chips[:3]
                 )
                 parts.append(f"{heading}: {listed}")
-        return "   ".join(parts)
+        return "\n".join(parts)
 
     # --- the comments ------------------------------------------------------------------------
 
@@ -612,7 +621,7 @@ class _Report:
             layout.need(80)
             if layout.y > MARGIN:
                 layout.y += 8
-            layout.paragraph(long_date(day.day), SUBHEADING, bold=True, gap=4)
+            layout.paragraph(heading_text(long_date(day.day)), SUBHEADING, bold=True, gap=4)
             for when, rating, comment in day.comments:
                 self._comment(f"{clock_time(when)} · {face_word(rating)}", comment)
 

@@ -243,7 +243,8 @@ def test_the_report_in_spanish(
         switcher.set_language("en")
     for expected in (
         "Opiniones de los visitantes",
-        "del miércoles, 18 de noviembre de 2026 al martes, 24 de noviembre de 2026",
+        "Del miércoles, 18 de noviembre de 2026 al martes, 24 de noviembre de 2026",
+        "Martes, 24 de noviembre de 2026",
         "respecto a los 7 días anteriores",
         "resueltos en la primera visita",
         "Resueltos en la primera visita",
