@@ -49,7 +49,7 @@ class SummaryPage(QScrollArea):
         self.resolved_tile, self.waiting_tile = Tile(), Tile()
         self.tiles = QGridLayout()
         self._tile_columns = 0
-        self._arrange_tiles(len(self._tile_order()))
+        self._arrange_tiles(len(self.tile_order()))
 
         self.faces_heading = label("SectionTitle")
         self.bars = FaceBars()
@@ -84,7 +84,7 @@ class SummaryPage(QScrollArea):
         page.addLayout(columns)
         page.addStretch(1)
 
-    def _tile_order(self) -> tuple[Tile, ...]:
+    def tile_order(self) -> tuple[Tile, ...]:
         return (
             self.cards_tile,
             self.average_tile,
@@ -99,9 +99,9 @@ class SummaryPage(QScrollArea):
         if columns == self._tile_columns:
             return
         self._tile_columns = columns
-        for i, tile in enumerate(self._tile_order()):
+        for i, tile in enumerate(self.tile_order()):
             self.tiles.addWidget(tile, i // columns, i % columns)
-        for column in range(len(self._tile_order())):
+        for column in range(len(self.tile_order())):
             self.tiles.setColumnStretch(column, 1 if column < columns else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
