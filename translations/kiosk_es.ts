@@ -633,8 +633,8 @@
         <translation>Informes</translation>
     </message>
     <message>
-        <source>CSV: one row per card, for a spreadsheet. PDF and print: one page per day with the counts, the chart, the comments and the open follow-ups.</source>
-        <translation>CSV: una fila por opinión, para una hoja de cálculo. PDF e impresión: una página por día con los totales, el gráfico, los comentarios y los seguimientos pendientes.</translation>
+        <source>CSV: one row per card, for a spreadsheet. PDF and print: a summary of the period, then every day on one scale, then the comments.</source>
+        <translation>CSV: una fila por opinión, para una hoja de cálculo. PDF e impresión: un resumen del período, luego cada día en la misma escala y, al final, los comentarios.</translation>
     </message>
     <message>
         <source>From</source>

@@ -1,4 +1,4 @@
-"""`kiosk export`: the day's (or a range's) cards as CSV, or the daily report as PDF."""
+"""`kiosk export`: the day's (or a range's) cards as CSV, or the report as PDF."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def export(
     fmt: str,
     out: Path,
 ) -> None:
-    """Write the cards of one day or a range: CSV (one row per card) or PDF (a page per day)."""
+    """Write the cards of one day or a range: CSV (one row per card) or the PDF report."""
     own_lines_only()
     day, start, end = _day(on, "--date"), _day(first, "--from"), _day(last, "--to")
     if day and (start or end):
