@@ -193,6 +193,9 @@ class TrendChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         font = QFont(self.font())
-        font.setPixelSize(20)  # axis labels: the one place text drops below 24 px
+        # Axis labels: the one place text drops below the body size (20 px of 24 at 1280x800),
+        # scaled with the screen as the body text is.
+        body = font.pixelSize() if font.pixelSize() > 0 else 24
+        font.setPixelSize(round(body * 5 / 6))
         paint_trend(painter, QRectF(self.rect()).adjusted(4, 4, -4, -4), self.trend, font)
         painter.end()
