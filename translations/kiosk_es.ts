@@ -482,6 +482,10 @@
         <translation>{change} puntos</translation>
     </message>
     <message>
+        <source>{change} point</source>
+        <translation>{change} punto</translation>
+    </message>
+    <message>
         <source>resolved on the first visit</source>
         <translation>resueltos en la primera visita</translation>
     </message>

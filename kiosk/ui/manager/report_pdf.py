@@ -279,6 +279,15 @@ class _Report:
         self._head()
         tally = report.tally
         previous = report.previous
+        happy_now = None if tally.positive_share is None else tally.positive_share * 100
+        before = previous.positive_share
+        happy_before = None if before is None else before * 100
+        moved = None if happy_now is None or happy_before is None else happy_now - happy_before
+        points = (
+            QCoreApplication.translate("Report", "{change} point")
+            if moved is not None and abs(round(moved)) == 1
+            else QCoreApplication.translate("Report", "{change} points")
+        )
         boxes = [
             (
                 QLocale().toString(tally.cards),
@@ -293,12 +302,7 @@ class _Report:
             (
                 share_text(tally),
                 QCoreApplication.translate("Report", "happy (Good or Excellent)"),
-                self._change(
-                    None if tally.positive_share is None else tally.positive_share * 100,
-                    None if previous.positive_share is None else previous.positive_share * 100,
-                    0,
-                    QCoreApplication.translate("Report", "{change} points"),
-                ),
+                self._change(happy_now, happy_before, 0, points),
             ),
             (
                 resolved_text(report.resolutions),
