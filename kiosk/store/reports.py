@@ -1,9 +1,10 @@
 """What the office manager reads: day summaries, trends, filtered card pages, follow-ups.
 
 Qt-free. Every function takes the store's sqlite3 connection and aggregates in SQL, on the
-indexes ``cards_local_date``, ``cards_date_rating`` and ``cards_followups``, so a summary stays
-fast with a million cards in the database. Callers outside the store run them through
-``CardStore.read``, which keeps the connection and maps the machine's failures.
+indexes ``cards_local_date``, ``cards_date_rating``, ``cards_date_resolution`` and
+``cards_followups``, so a summary stays fast with a million cards in the database. Callers
+outside the store run them through ``CardStore.read``, which keeps the connection and maps the
+machine's failures.
 """
 
 from __future__ import annotations

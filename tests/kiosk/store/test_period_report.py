@@ -98,3 +98,12 @@ def test_the_csv_ends_with_the_answer_as_its_stable_code(
         rows = list(csv.reader(handle))
     assert rows[0][-1] == HEADER[-1] == "resolution"
     assert [r[-1] for r in rows[1:]] == ["yes", "partly", "not_yet", ""]
+
+
+def test_the_answers_are_read_from_a_covering_index(store: CardStore) -> None:
+    sql = (
+        "EXPLAIN QUERY PLAN SELECT resolution, count(*) FROM cards "
+        "WHERE local_date BETWEEN ? AND ? AND resolution IS NOT NULL GROUP BY resolution"
+    )
+    plan = [str(step) for step in store.db.conn.execute(sql, ["2026-11-01", "2026-11-30"])]
+    assert any("COVERING INDEX cards_date_resolution" in step for step in plan), plan
