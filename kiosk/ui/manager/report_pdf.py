@@ -631,18 +631,37 @@ class _Report:
 
     def _comment(self, said: str, comment: str) -> None:
         """The time and face in a narrow column, the comment whole beside them; the two stay
-        together, on the next page if they do not fit."""
+        together, on the next page if they do not fit. A comment taller than a page (hundreds
+        of short lines) goes on over the next pages, line by line, nothing left out."""
         layout = self.layout
         column = 120.0
         said_font, body = layout.font(SMALL, bold=True), layout.font(BODY)
         width = CONTENT_WIDTH - column
         said_height = layout.measure(said, said_font, column - 8)
-        comment_height = layout.measure(comment, body, width)
-        layout.need(max(said_height, comment_height))
-        top = layout.y
-        layout.text_at(QRectF(MARGIN, top + 1, column - 8, said_height + 2), said, said_font, MUTED)
-        layout.text_at(QRectF(MARGIN + column, top, width, comment_height + 2), comment, body)
-        layout.y = top + max(said_height, comment_height) + 6
+        for i, part in enumerate(self._page_parts(comment, body, width)):
+            height = layout.measure(part, body, width)
+            layout.need(max(said_height, height))
+            top = layout.y
+            if i == 0:
+                said_box = QRectF(MARGIN, top + 1, column - 8, said_height + 2)
+                layout.text_at(said_box, said, said_font, MUTED)
+            layout.text_at(QRectF(MARGIN + column, top, width, height + 2), part, body)
+            layout.y = top + max(said_height if i == 0 else 0, height) + 6
+
+    def _page_parts(self, comment: str, font: QFont, width: float) -> list[str]:
+        """The comment in pieces of whole lines that each fit on an empty page."""
+        layout = self.layout
+        page = layout.bottom - MARGIN
+        if layout.measure(comment, font, width) <= page:
+            return [comment]
+        parts: list[str] = []
+        lines: list[str] = []
+        for line in comment.split("\n"):
+            if lines and layout.measure("\n".join([*lines, line]), font, width) > page:
+                parts.append("\n".join(lines))
+                lines = []
+            lines.append(line)
+        return [*parts, "\n".join(lines)]
 
 
 def _filler(rect: QRectF, colour: QColor) -> Paint:

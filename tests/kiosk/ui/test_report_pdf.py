@@ -22,7 +22,7 @@ from kiosk.store import reports
 from kiosk.store.cards import CardStore
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.manager.figures import average_text, percent_text, share_text
-from kiosk.ui.manager.report_pdf import MIN_TYPE, write_pdf
+from kiosk.ui.manager.report_pdf import FOOTER, MARGIN, MIN_TYPE, PAGE_HEIGHT, write_pdf
 from kiosk.ui.theme import load_fonts
 
 LOGO_COLOUR = QColor("#7B2D8E")  # a colour nothing else in the report uses
@@ -43,17 +43,32 @@ def page_count(pdf: Path) -> int:
     return int(found[1])
 
 
-def word_heights(pdf: Path) -> list[tuple[str, float]]:
-    """Every word with the height of its box, in points."""
+def word_boxes(pdf: Path) -> list[tuple[str, float, float]]:
+    """Every word with the top and bottom of its box, in points from the top of its page."""
     html = subprocess.run(
         ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     return [
-        (word, float(y1) - float(y0))
+        (word, float(y0), float(y1))
         for y0, y1, word in re.findall(
             r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>', html
         )
     ]
+
+
+def word_heights(pdf: Path) -> list[tuple[str, float]]:
+    return [(word, y1 - y0) for word, y0, y1 in word_boxes(pdf)]
+
+
+def inside_the_page(pdf: Path) -> None:
+    """Every word above the footer's rule, or in the footer: none runs into it or off the page."""
+    content_bottom = PAGE_HEIGHT - MARGIN - FOOTER
+    strays = [
+        (w, y0, y1)
+        for w, y0, y1 in word_boxes(pdf)
+        if not (y1 <= content_bottom + 1 or content_bottom + 6 <= y0 < PAGE_HEIGHT - MARGIN)
+    ]
+    assert not strays, strays[:5]
 
 
 def ten_point_height(tmp_path: Path) -> float:
@@ -106,6 +121,7 @@ def test_the_first_page_sums_up_the_week_and_every_page_says_which_it_is(
     out = tmp_path / "week.pdf"
     report, pages = _write(qapp, seeded, clock, out)
     assert pages == page_count(out) >= 3  # the summary, the days, the comments
+    inside_the_page(out)
 
     first = pdftotext(out, "-f", "1", "-l", "1")
     cards = seeded.cards(limit=SEEDED_CARDS)
@@ -228,6 +244,23 @@ def test_comments_are_whole_plain_text_however_long(
     for text in comments:
         assert squeezed.count(re.sub(r"\s+", "", text)) == 6, text[:40]
     assert "Comments (18)" in pdftotext(out)
+    inside_the_page(out)
+
+
+def test_a_comment_taller_than_a_page_goes_on_over_the_next(
+    qapp: QApplication, store: CardStore, clock: FakeClock, tmp_path: Path
+) -> None:
+    lines = [f"line {n:03d}" for n in range(1, 161)]  # 160 short lines: three pages' worth
+    card = Card.new(2, "en", "demo-kiosk", "0.1.0", clock)
+    store.create(card)
+    store.update(card.id, comment="\n".join(lines))
+    store.finalise(card.id)
+    out = tmp_path / "tall.pdf"
+    _, pages = _write(qapp, store, clock, out, days=1)
+    text = pdftotext(out)
+    assert re.findall(r"line \d{3}", text) == lines
+    assert pages >= 5
+    inside_the_page(out)
 
 
 def test_the_report_in_spanish(
