@@ -907,7 +907,7 @@
     </message>
     <message>
         <source>{answered} of {cards} visitors answered</source>
-        <translation>han respondido {answered} de {cards} visitantes</translation>
+        <translation>Han respondido {answered} de {cards} visitantes</translation>
     </message>
     <message>
         <source>{count} · {name}, average {average}</source>
