@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPen,
     QTextOption,
 )
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.core.config import Config
@@ -117,6 +118,11 @@ def paint_report(
     yet; the caller passes the school's once it has one.
     """
     family = load_fonts()
+    if isinstance(device, QPrinter):
+        # The whole sheet, not the printer's printable area: the canvas is scaled to the page
+        # width, and a narrower area would shrink 10 pt type below 10 pt. MARGIN keeps clear
+        # of any printer's unprintable edge.
+        device.setFullPage(True)
     painter = QPainter(device)
     try:
         scale = device.width() / PAGE_WIDTH
@@ -327,85 +333,18 @@ class _Report:
             )
         layout.paragraph(line, SMALL, colour=MUTED, gap=14)
 
-        # The faces and the chips, side by side.
+        # Two columns: the faces beside first-contact resolution and the follow-ups, then the
+        # chips, then the trend across the page. Page 1 fits a US Letter sheet as well as A4.
         half = (CONTENT_WIDTH - 24) / 2
+        right = MARGIN + half + 24
         top = layout.y
         layout.paragraph(
-            QCoreApplication.translate("Report", "Faces"), HEADING, bold=True, width=half
+            QCoreApplication.translate("Report", "Faces"), HEADING, bold=True, gap=2, width=half
         )
-        chart = QRectF(MARGIN, layout.y, half, 120)
+        chart = QRectF(MARGIN, layout.y, half, 110)
         bars_font = layout.font(BODY)
         layout.add(lambda p: paint_face_bars(p, chart, tally, bars_font))
         left_bottom = chart.bottom()
-        layout.y = top
-        right = MARGIN + half + 24
-        for heading, kind, chips in (
-            (QCoreApplication.translate("Report", "What went well"), "went_well", report.went_well),
-            (
-                QCoreApplication.translate("Report", "What could be better"),
-                "could_improve",
-                report.could_improve,
-            ),
-        ):
-            layout.paragraph(heading, SUBHEADING, bold=True, gap=2, x=right, width=half)
-            lines = "\n".join(
-                f"{QLocale().toString(n)} · {self.config.choice_label(kind, c, self.language)}"
-                for c, n in chips[:TOP_CHIPS]
-            )
-            layout.paragraph(lines or NONE, BODY, x=right, width=half, gap=10)
-        layout.y = max(layout.y, left_bottom) + 14
-
-        trend = report.trend
-        layout.paragraph(
-            QCoreApplication.translate("Report", "Cards and average face per day"),
-            HEADING,
-            bold=True,
-            gap=2,
-        )
-        chart_rect = QRectF(MARGIN, layout.y, CONTENT_WIDTH, 130)
-        trend_font = layout.font(SMALL)
-        layout.add(lambda p: paint_trend(p, chart_rect, trend, trend_font))
-        layout.y = chart_rect.bottom() + 4
-        legend = QCoreApplication.translate(
-            "Report",
-            "Bars: cards a day (scale on the right). "
-            "Line: the day's average face, 1 to 5 (scale on the left).",
-        )
-        if trend.days[0][0] != report.first:  # a short period: the chart shows a whole week
-            shown = heading_text(period_text(trend.days[0][0], trend.days[-1][0]))
-            legend = f"{shown}. {legend}"
-        layout.paragraph(legend, SMALL, colour=MUTED, gap=14)
-
-        top = layout.y
-        f = report.followups
-        layout.paragraph(
-            QCoreApplication.translate("Report", "Follow-ups"),
-            HEADING,
-            bold=True,
-            gap=2,
-            width=half,
-        )
-        layout.paragraph(
-            "\n".join(
-                (
-                    QCoreApplication.translate("Report", "Asked for: {count}").format(
-                        count=QLocale().toString(f.asked)
-                    ),
-                    QCoreApplication.translate("Report", "Answered: {count}").format(
-                        count=QLocale().toString(f.answered)
-                    ),
-                    QCoreApplication.translate("Report", "Still open: {count}").format(
-                        count=QLocale().toString(f.asked - f.answered)
-                    ),
-                    QCoreApplication.translate("Report", "Median time to answer: {time}").format(
-                        time=NONE if f.median_wait is None else duration_text(f.median_wait)
-                    ),
-                )
-            ),
-            BODY,
-            width=half,
-        )
-        left_bottom = layout.y
         layout.y = top
         r = report.resolutions
         layout.paragraph(
@@ -429,8 +368,86 @@ class _Report:
             BODY,
             x=right,
             width=half,
+            gap=10,
         )
-        layout.y = max(layout.y, left_bottom)
+        f = report.followups
+        layout.paragraph(
+            QCoreApplication.translate("Report", "Follow-ups"),
+            HEADING,
+            bold=True,
+            gap=2,
+            x=right,
+            width=half,
+        )
+        layout.paragraph(
+            "\n".join(
+                (
+                    QCoreApplication.translate("Report", "Asked for: {count}").format(
+                        count=QLocale().toString(f.asked)
+                    ),
+                    QCoreApplication.translate("Report", "Answered: {count}").format(
+                        count=QLocale().toString(f.answered)
+                    ),
+                    QCoreApplication.translate("Report", "Still open: {count}").format(
+                        count=QLocale().toString(f.asked - f.answered)
+                    ),
+                    QCoreApplication.translate("Report", "Median time to answer: {time}").format(
+                        time=NONE if f.median_wait is None else duration_text(f.median_wait)
+                    ),
+                )
+            ),
+            BODY,
+            x=right,
+            width=half,
+        )
+        layout.y = max(layout.y, left_bottom) + 12
+
+        top = layout.y
+        bottoms = []
+        for x, heading, kind, chips in (
+            (
+                MARGIN,
+                QCoreApplication.translate("Report", "What went well"),
+                "went_well",
+                report.went_well,
+            ),
+            (
+                right,
+                QCoreApplication.translate("Report", "What could be better"),
+                "could_improve",
+                report.could_improve,
+            ),
+        ):
+            layout.y = top
+            layout.paragraph(heading, SUBHEADING, bold=True, gap=2, x=x, width=half)
+            lines = "\n".join(
+                f"{QLocale().toString(n)} · {self.config.choice_label(kind, c, self.language)}"
+                for c, n in chips[:TOP_CHIPS]
+            )
+            layout.paragraph(lines or NONE, BODY, x=x, width=half)
+            bottoms.append(layout.y)
+        layout.y = max(bottoms) + 10
+
+        trend = report.trend
+        layout.paragraph(
+            QCoreApplication.translate("Report", "Cards and average face per day"),
+            HEADING,
+            bold=True,
+            gap=2,
+        )
+        chart_rect = QRectF(MARGIN, layout.y, CONTENT_WIDTH, 120)
+        trend_font = layout.font(SMALL)
+        layout.add(lambda p: paint_trend(p, chart_rect, trend, trend_font))
+        layout.y = chart_rect.bottom() + 4
+        legend = QCoreApplication.translate(
+            "Report",
+            "Bars: cards a day (scale on the right). "
+            "Line: the day's average face, 1 to 5 (scale on the left).",
+        )
+        if trend.days[0][0] != report.first:  # a short period: the chart shows a whole week
+            shown = heading_text(period_text(trend.days[0][0], trend.days[-1][0]))
+            legend = f"{shown}. {legend}"
+        layout.paragraph(legend, SMALL, colour=MUTED)
 
     def _head(self) -> None:
         layout = self.layout

@@ -14,6 +14,7 @@ from fake_clock import FakeClock
 from manager_fixtures import SEEDED_CARDS, seeded_store
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.card import Card
@@ -22,7 +23,14 @@ from kiosk.store import reports
 from kiosk.store.cards import CardStore
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.manager.figures import average_text, percent_text, share_text
-from kiosk.ui.manager.report_pdf import FOOTER, MARGIN, MIN_TYPE, PAGE_HEIGHT, write_pdf
+from kiosk.ui.manager.report_pdf import (
+    FOOTER,
+    MARGIN,
+    MIN_TYPE,
+    PAGE_HEIGHT,
+    paint_report,
+    write_pdf,
+)
 from kiosk.ui.theme import load_fonts
 
 LOGO_COLOUR = QColor("#7B2D8E")  # a colour nothing else in the report uses
@@ -60,15 +68,20 @@ def word_heights(pdf: Path) -> list[tuple[str, float]]:
     return [(word, y1 - y0) for word, y0, y1 in word_boxes(pdf)]
 
 
-def inside_the_page(pdf: Path) -> None:
-    """Every word above the footer's rule, or in the footer: none runs into it or off the page."""
-    content_bottom = PAGE_HEIGHT - MARGIN - FOOTER
+def inside_the_page_of(pdf: Path, height: float) -> None:
+    """Every word above the footer's rule, or in the footer: none runs into it or off the page.
+    ``height``: the sheet's in points, as laid out (the canvas is scaled to the page width)."""
+    content_bottom = height - MARGIN - FOOTER
     strays = [
         (w, y0, y1)
         for w, y0, y1 in word_boxes(pdf)
-        if not (y1 <= content_bottom + 1 or content_bottom + 6 <= y0 < PAGE_HEIGHT - MARGIN)
+        if not (y1 <= content_bottom + 1 or content_bottom + 6 <= y0 < height - MARGIN)
     ]
     assert not strays, strays[:5]
+
+
+def inside_the_page(pdf: Path) -> None:
+    inside_the_page_of(pdf, PAGE_HEIGHT)
 
 
 def ten_point_height(tmp_path: Path) -> float:
@@ -165,6 +178,29 @@ def test_no_text_is_smaller_than_10_pt(
     assert len(words) > 500
     small = [(w, round(h, 2)) for w, h in words if h < floor * 0.995]
     assert not small, f"under {MIN_TYPE} pt ({floor:.2f} pt boxes): {small[:10]}"
+
+
+def test_printed_on_letter_paper_the_type_stays_10_pt_or_more(
+    qapp: QApplication, seeded: CardStore, clock: FakeClock, tmp_path: Path
+) -> None:
+    """A printer paints inside its margins by default; the report takes the whole sheet, so
+    the page's scale, and the type, do not shrink with the printer's margins."""
+    out = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    printer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
+    last = clock().date()
+    report = seeded.read(reports.period_report, last - timedelta(days=6), last)
+    pages = paint_report(printer, report, Config(), clock())
+    assert pages == page_count(out)
+    floor = ten_point_height(tmp_path)
+    assert min(h for _, h in word_heights(out)) >= floor * 0.995
+    assert f"Page {pages} of {pages}" in pdftotext(out)
+    first = pdftotext(out, "-f", "1", "-l", "1")  # the whole summary fits the shorter sheet
+    assert "Median time to answer" in first and "Bars: cards a day" in first
+    inside_the_page_of(out, height=792)
 
 
 def test_every_page_renders_to_an_image_with_ink_on_it(
