@@ -6,7 +6,7 @@ could be better, the follow-ups and how fast they were answered, and how many vi
 they came for on the first visit. Then every day, all drawn on one scale so the pages compare,
 then the comments, whole, as the visitors typed them (plain text, never markup).
 
-The canvas unit is the point (A4 is 595 x 842), scaled to the device, so the PDF and any
+The canvas unit is the point (A4 is 595 x 842), scaled to the paper's width, so the PDF and any
 printer's paper look alike and a font's pixel size is its size in points: nothing is under
 ``MIN_TYPE``. The pages are laid out first and painted after, so every footer can say
 "Page 2 of 6". The report is read from the store before (kiosk.store.reports.period_report):
@@ -55,8 +55,9 @@ from kiosk.ui.theme import load_fonts
 
 log = logging.getLogger(__name__)
 
-PAGE_WIDTH = 595.0  # A4 in points
+PAGE_WIDTH = 595.0  # A4 in points: the canvas, scaled to the width of the paper
 PAGE_HEIGHT = 842.0
+PAPER = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
 MARGIN = 42.0
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 FOOTER = 28.0  # the band at the foot of each page: when it was made, page n of N
@@ -90,7 +91,7 @@ def write_pdf(
     writer = QPdfWriter(str(out))
     writer.setPageLayout(
         QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
+            QPageSize(PAPER[config.report_paper]),
             QPageLayout.Orientation.Portrait,
             QMarginsF(0, 0, 0, 0),
         )

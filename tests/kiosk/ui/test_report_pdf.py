@@ -27,7 +27,7 @@ from kiosk.ui.manager.report_pdf import (
     FOOTER,
     MARGIN,
     MIN_TYPE,
-    PAGE_HEIGHT,
+    PAGE_WIDTH,
     paint_report,
     write_pdf,
 )
@@ -68,20 +68,25 @@ def word_heights(pdf: Path) -> list[tuple[str, float]]:
     return [(word, y1 - y0) for word, y0, y1 in word_boxes(pdf)]
 
 
-def inside_the_page_of(pdf: Path, height: float) -> None:
-    """Every word above the footer's rule, or in the footer: none runs into it or off the page.
-    ``height``: the sheet's in points, as laid out (the canvas is scaled to the page width)."""
-    content_bottom = height - MARGIN - FOOTER
-    strays = [
-        (w, y0, y1)
-        for w, y0, y1 in word_boxes(pdf)
-        if not (y1 <= content_bottom + 1 or content_bottom + 6 <= y0 < height - MARGIN)
-    ]
-    assert not strays, strays[:5]
+def page_size(pdf: Path) -> tuple[float, float]:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    found = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info.stdout, re.MULTILINE)
+    assert found, info.stdout
+    return float(found[1]), float(found[2])
 
 
 def inside_the_page(pdf: Path) -> None:
-    inside_the_page_of(pdf, PAGE_HEIGHT)
+    """Every word above the footer's rule, or in the footer: none runs into it or off the page.
+    The layout is in canvas points, scaled to the paper's width; poppler reads real points."""
+    width, height = page_size(pdf)
+    scale = width / PAGE_WIDTH
+    content_bottom = (height / scale - MARGIN - FOOTER) * scale
+    strays = [
+        (w, y0, y1)
+        for w, y0, y1 in word_boxes(pdf)
+        if not (y1 <= content_bottom + 1 or content_bottom + 6 <= y0 < height - MARGIN * scale)
+    ]
+    assert not strays, strays[:5]
 
 
 def ten_point_height(tmp_path: Path) -> float:
@@ -168,6 +173,18 @@ def test_the_first_page_sums_up_the_week_and_every_page_says_which_it_is(
     assert not any(c.contact_phone and c.contact_phone in whole for c in week)
 
 
+def test_the_pdf_is_on_the_configured_paper(
+    qapp: QApplication, seeded: CardStore, clock: FakeClock, tmp_path: Path
+) -> None:
+    today = clock().date()
+    report = seeded.read(reports.period_report, today, today)
+    for config, size in ((Config(), (612, 792)), (Config(report_paper="a4"), (595, 842))):
+        out = tmp_path / f"{config.report_paper}.pdf"
+        write_pdf(report, config, out, clock())
+        assert tuple(round(x) for x in page_size(out)) == size
+        inside_the_page(out)
+
+
 def test_no_text_is_smaller_than_10_pt(
     qapp: QApplication, seeded: CardStore, clock: FakeClock, tmp_path: Path
 ) -> None:
@@ -200,7 +217,7 @@ def test_printed_on_letter_paper_the_type_stays_10_pt_or_more(
     assert f"Page {pages} of {pages}" in pdftotext(out)
     first = pdftotext(out, "-f", "1", "-l", "1")  # the whole summary fits the shorter sheet
     assert "Median time to answer" in first and "Bars: cards a day" in first
-    inside_the_page_of(out, height=792)
+    inside_the_page(out)
 
 
 def test_every_page_renders_to_an_image_with_ink_on_it(
