@@ -593,6 +593,10 @@
         <source>No comments in this period.</source>
         <translation>No hay comentarios en este período.</translation>
     </message>
+    <message>
+        <source>{day} (continued)</source>
+        <translation>{day} (continuación)</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>

@@ -64,6 +64,7 @@ FOOTER = 28.0  # the band at the foot of each page: when it was made, page n of 
 MIN_TYPE = 10  # points: the smallest type anywhere in the report
 TITLE, HEADING, SUBHEADING, BODY, SMALL = 20, 15, 13, 11, MIN_TYPE
 TOP_CHIPS = 5
+CONTINUED_HEADING = 24.0  # room kept for a day's heading repeated at the top of a page
 PANEL = QColor("#F2F0EA")  # the summary's figure boxes: a pale fill, dark text (15:1)
 MUTED = QColor("#4A4A52")  # secondary text, 8.6:1 on white
 
@@ -643,14 +644,19 @@ class _Report:
             layout.need(80)
             if layout.y > MARGIN:
                 layout.y += 8
-            layout.paragraph(heading_text(long_date(day.day)), SUBHEADING, bold=True, gap=4)
+            heading = heading_text(long_date(day.day))
+            layout.paragraph(heading, SUBHEADING, bold=True, gap=4)
+            continued = QCoreApplication.translate("Report", "{day} (continued)").format(
+                day=heading
+            )
             for when, rating, comment in day.comments:
-                self._comment(f"{clock_time(when)} · {face_word(rating)}", comment)
+                self._comment(f"{clock_time(when)} · {face_word(rating)}", comment, continued)
 
-    def _comment(self, said: str, comment: str) -> None:
+    def _comment(self, said: str, comment: str, continued: str) -> None:
         """The time and face in a narrow column, the comment whole beside them; the two stay
-        together, on the next page if they do not fit. A comment taller than a page (hundreds
-        of short lines) goes on over the next pages, line by line, nothing left out."""
+        together, on the next page if they do not fit, under the day's heading again
+        (``continued``). A comment taller than a page (hundreds of short lines) goes on over
+        the next pages, line by line, nothing left out."""
         layout = self.layout
         column = 120.0
         said_font, body = layout.font(SMALL, bold=True), layout.font(BODY)
@@ -658,7 +664,10 @@ class _Report:
         said_height = layout.measure(said, said_font, column - 8)
         for i, part in enumerate(self._page_parts(comment, body, width)):
             height = layout.measure(part, body, width)
+            pages = len(layout.pages)
             layout.need(max(said_height, height))
+            if len(layout.pages) > pages:
+                layout.paragraph(continued, SUBHEADING, bold=True, gap=4)
             top = layout.y
             if i == 0:
                 said_box = QRectF(MARGIN, top + 1, column - 8, said_height + 2)
@@ -669,7 +678,7 @@ class _Report:
     def _page_parts(self, comment: str, font: QFont, width: float) -> list[str]:
         """The comment in pieces of whole lines that each fit on an empty page."""
         layout = self.layout
-        page = layout.bottom - MARGIN
+        page = layout.bottom - MARGIN - CONTINUED_HEADING
         if layout.measure(comment, font, width) <= page:
             return [comment]
         parts: list[str] = []

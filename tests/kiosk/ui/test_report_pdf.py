@@ -298,6 +298,11 @@ def test_comments_are_whole_plain_text_however_long(
         assert squeezed.count(re.sub(r"\s+", "", text)) == 6, text[:40]
     assert "Comments (18)" in pdftotext(out)
     inside_the_page(out)
+    # Each page the day's comments go on to starts with the day again.
+    day = f"{clock():%A}, {clock():%B} {clock().day}, {clock():%Y}"
+    for number in range(3, pages + 1):  # page 2: the one day, then the comments begin
+        page = pdftotext(out, "-f", str(number), "-l", str(number)).strip()
+        assert page.startswith(f"{day} (continued)"), page[:80]
 
 
 def test_a_comment_taller_than_a_page_goes_on_over_the_next(
