@@ -351,10 +351,12 @@ def token() -> None:
 
 
 def _show_once(new_token: str, owner: str) -> None:
+    """The token alone on standard output (for a file or a pipe), the note on standard error."""
     click.echo(new_token)
+    where = "the kiosk's sync.token_file" if owner.startswith("kiosk") else "the tool's settings"
     click.echo(
-        f"the token of {owner}, shown only this once: put it in the kiosk's token_file "
-        "(or the tool's settings); the server keeps only its hash",
+        f"the token of {owner}, shown only this once: put it in {where}; "
+        "the server keeps only its hash",
         err=True,
     )
 
