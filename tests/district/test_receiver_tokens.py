@@ -170,3 +170,14 @@ def test_import_to_an_unknown_school_is_refused(migrated: list[str], tmp_path: P
 )
 def test_entropy_is_estimated_from_length_and_character_classes(token: str, bits: int) -> None:
     assert round(tokens.entropy_bits(token)) == bits
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_token_is_found_through_the_unique_index_of_its_hash(receiver: Receiver) -> None:
+    statement = tokens._LIVE_OWNER.compile(receiver.engine)
+    with receiver.engine.connect() as conn:
+        plan = conn.exec_driver_sql(
+            f"EXPLAIN QUERY PLAN {statement}", (tokens.digest(KIOSK_TOKEN),)
+        ).all()
+    (step,) = [row[-1] for row in plan]
+    assert step.startswith("SEARCH api_tokens USING INDEX sqlite_autoindex_api_tokens"), step
