@@ -232,14 +232,14 @@ def _add_user(
         if first:
             with engine.connect() as conn:
                 if accounts.count_district_admins(conn):
-                    raise click.ClickException(
+                    raise Refused(
                         "a district administrator exists already; add people with: user add"
                     )
         password = _password(password_file)
         with engine.begin() as conn:
             user = accounts.add_user(conn, username, password, role, school, _now())
     except AccountError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Refused(str(exc)) from None
     finally:
         engine.dispose()
     where = f" at {school}" if school else ""
@@ -289,14 +289,8 @@ def school() -> None:
 @click.option("--name", required=True, help="The school's name as people read it.")
 def school_add(database: str, slug: str, name: str) -> None:
     """Add a school with the short name SLUG (e.g. lincoln-elem)."""
-    engine = _open(database)
-    try:
-        with engine.begin() as conn:
-            added = accounts.add_school(conn, slug, name)
-    except AccountError as exc:
-        raise click.ClickException(str(exc)) from None
-    finally:
-        engine.dispose()
+    with _changing(database) as conn:
+        added = accounts.add_school(conn, slug, name)
     click.echo(f"added school {added.slug}: {added.name}")
 
 
