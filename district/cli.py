@@ -91,7 +91,7 @@ def _open(database: str) -> Engine:
         engine = open_database(database)
         schema.open_schema(engine)
         return engine
-    except SchemaOutOfDate as exc:
+    except (SchemaOutOfDate, schema.MigrationFailed) as exc:
         if engine is not None:
             engine.dispose()
         raise click.ClickException(str(exc)) from None
@@ -124,6 +124,8 @@ def migrate(database: str) -> None:
     try:
         engine = open_database(database)
         before, after = schema.upgrade(engine)
+    except schema.MigrationFailed as exc:
+        raise click.ClickException(str(exc)) from None
     except (ArgumentError, OperationalError) as exc:
         raise _unopened(database, exc) from None
     finally:
