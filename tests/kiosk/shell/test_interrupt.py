@@ -37,9 +37,9 @@ def test_a_signal_stops_the_running_kiosk_cleanly(tmp_path: Path, stop: signal.S
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(state)},
     )  # fmt: skip
     try:
-        assert read_line(process, time.monotonic() + 120) == READY
+        assert read_line(process, time.monotonic() + 90) == READY
         process.send_signal(stop)
-        _out, err = process.communicate(timeout=60)
+        _out, err = process.communicate(timeout=25)
     finally:
         if process.poll() is None:
             process.kill()
