@@ -50,8 +50,13 @@ class PseudoTranslator(QTranslator):
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
-        translated = self.below.translate(context, source, disambiguation, n) if self.below else ""
-        return pseudo_text(translated or source)
+        if self.below is None:
+            return pseudo_text(source)
+        # Nothing where the language has nothing: PySide's tr() asks each class of an object's
+        # ancestry in turn ("FollowupScreen", then "StepScreen") and takes the first answer.
+        # None reaches Qt as a null string, "not here"; an empty one would be an answer.
+        translated = self.below.translate(context, source, disambiguation, n)
+        return pseudo_text(translated) if translated else None  # type: ignore[return-value]
 
     def isEmpty(self) -> bool:
         return False  # else Qt sends no LanguageChange when it is installed

@@ -124,3 +124,23 @@ def test_the_pseudo_switch_stretches_every_translated_string(
     assert QCoreApplication.translate("WelcomeScreen", "How was your visit today?") == (
         "How was your visit today?"
     )
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_pseudo_spanish_is_the_spanish_stretched_on_every_step(
+    qapp: QApplication, data_dir: Path
+) -> None:
+    """A step's buttons are translated in the base class's context: pseudo Spanish keeps them
+    Spanish ("Atrás"), not the English source padded."""
+    window, _session = build_window(qapp, Config(), data_dir, (1280, 800), False, pseudo=True)
+    try:
+        window.switcher.set_language("es")
+        assert window.followup.back_button.text() == pseudo_text("Atrás")
+        assert window.followup.progress.text() == pseudo_text("Paso {step} de {steps}").format(
+            step=4, steps=4
+        )
+    finally:
+        window.switcher.pseudo = False
+        window.switcher.set_language("en")
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
