@@ -8,8 +8,10 @@ says so in words and the area stays open.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -27,20 +29,17 @@ from PySide6.QtWidgets import (
 from kiosk import __version__
 from kiosk.core.card import Clock
 from kiosk.core.config import Config
+from kiosk.core.export_places import PlaceFinder, eject
 from kiosk.store import reports
 from kiosk.store.cards import CardStore, SyncStatus
 from kiosk.store.errors import StoreEnvironmentError
 from kiosk.store.manager_settings import EffectiveSettings, ManagerSettings
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.manager.cards_page import CardsPage
+from kiosk.ui.manager.export_sheet import Eject, ExportSheet, FindPlaces
 from kiosk.ui.manager.followups_page import FollowUpsPage
-from kiosk.ui.manager.reports_page import (
-    AskPath,
-    AskPrinter,
-    ReportsPage,
-    ask_path_with_dialog,
-    ask_printer_with_dialog,
-)
+from kiosk.ui.manager.print_sheet import PrintSheet, installed_printers, printer_named
+from kiosk.ui.manager.reports_page import PrinterFor, ReportsPage
 from kiosk.ui.manager.settings_page import SettingsPage
 from kiosk.ui.manager.summary_page import SummaryPage
 from kiosk.ui.manager.sync_page import SyncPage
@@ -71,9 +70,12 @@ class ManagerArea(QWidget):
         clock: Clock,
         parent: QWidget | None = None,
         *,
-        ask_path: AskPath = ask_path_with_dialog,
-        ask_printer: AskPrinter = ask_printer_with_dialog,
+        find_places: FindPlaces | None = None,
+        list_printers: Callable[[], list[str]] = installed_printers,
+        printer_for: PrinterFor = printer_named,
+        eject_stick: Eject = eject,
     ) -> None:
+        """The places, printers and eject are the machine's; tests give their own folders."""
         super().__init__(parent)
         self.setObjectName("ManagerArea")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -104,7 +106,11 @@ class ManagerArea(QWidget):
         self.summary = SummaryPage(config)
         self.cards = CardsPage(store, config, today)
         self.followups = FollowUpsPage(config, clock)
-        self.reports = ReportsPage(store.path, config, today, ask_path, ask_printer)
+        self.export_sheet = ExportSheet(self, find_places or PlaceFinder().places, eject_stick)
+        self.print_sheet = PrintSheet(self, list_printers)
+        self.reports = ReportsPage(
+            store.path, config, today, self.export_sheet, self.print_sheet, printer_for
+        )
         self.sync = SyncPage(configured=config.sync.endpoint is not None)
         self.settings = SettingsPage(ManagerSettings(store), config)
         self.pages = QStackedWidget()
@@ -200,6 +206,12 @@ class ManagerArea(QWidget):
             self._show_problem(exc)
             return
         self.stale.discard(index)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The next visit starts with the pages, not with a sheet left open by the last one.
+        for sheet in (self.export_sheet, self.print_sheet):
+            sheet.close_sheet()
+        super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         # Each visit shows the store as it is now: the kiosk keeps taking cards in between.
