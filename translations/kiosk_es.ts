@@ -518,6 +518,10 @@
         <source>Letters</source>
         <translation>Letras</translation>
     </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
 </context>
 <context>
     <name>PinScreen</name>

@@ -1,20 +1,27 @@
 """`kiosk snapshot`: every screen in every language, rendered offscreen to PNG files.
 
 Visitor screens are `<screen>-<lang>.png`; the manager's, with a month of seeded cards,
-`manager-<screen>-<lang>.png`.
+`manager-<screen>-<lang>.png`, and the reports' export and print sheets
+`manager-export-<lang>.png` and `manager-print-<lang>.png` (with a demo USB stick and printers).
 """
 
 from __future__ import annotations
 
 import os
 import random
+import shutil
 import tempfile
-from datetime import datetime
+import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from kiosk.core.config import Config
+from kiosk.core.export_places import Place
 from kiosk.store.cards import CardStore
 from kiosk.store.seed import seed_cards
+
+DEMO_PRINTERS = ["Front office (HP LaserJet)", "Library (Brother)"]
+PREVIEW_WAIT_SECONDS = 20
 
 SAMPLE_COMMENT = {
     "en": "The staff at the front desk were very kind and helped me find my son's classroom.",
@@ -80,7 +87,50 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
                 path = out / f"manager-{name}-{language}.png"
                 window.grab().save(str(path))
                 written.append(path)
+            written += _sheets(app, window, manager, Path(scratch), out, language)
         window.leave_kiosk()
         window.deleteLater()
         app.processEvents()
     return written
+
+
+def _sheets(
+    app: object, window: object, manager: object, scratch: Path, out: Path, language: str
+) -> list[Path]:
+    """The export sheet with a demo USB stick beside Documents, the print sheet with demo
+    printers and its preview of the first pages."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from kiosk.ui.manager.area import ManagerArea
+
+    assert isinstance(app, QApplication) and isinstance(window, QWidget)
+    assert isinstance(manager, ManagerArea)
+    stick = scratch / "LINCOLN-USB"
+    documents = scratch / "Documents"
+    for folder in (stick, documents):
+        folder.mkdir(exist_ok=True)
+    free = shutil.disk_usage(scratch).free
+    manager.export_sheet.find_places = lambda: [
+        Place(stick, stick.name, min(free, 7_400_000_000), True, "/dev/sdb1"),
+        Place(documents, documents.name, free, False),
+    ]
+    manager.print_sheet.list_printers = lambda: list(DEMO_PRINTERS)
+    manager.show_screen("reports")
+    manager.reports.open_export("pdf")
+    app.processEvents()
+    export = out / f"manager-export-{language}.png"
+    window.grab().save(str(export))
+    manager.export_sheet.close_sheet()
+    first = manager.reports.first
+    first.set_day(first.day - timedelta(days=6))  # a week: the preview shows two pages
+    manager.reports.open_print()
+    # The preview's days are read on a worker thread; its pictures arrive by signal.
+    deadline = time.monotonic() + PREVIEW_WAIT_SECONDS
+    while not manager.print_sheet.pages[0].isVisible() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    app.processEvents()
+    printing = out / f"manager-print-{language}.png"
+    window.grab().save(str(printing))
+    manager.print_sheet.close_sheet()
+    return [export, printing]

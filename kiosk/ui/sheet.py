@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets import Retranslatable, label, set_role
 
 PANEL_MAX_WIDTH = 960
 PANEL_MARGIN = 24
+BODY_PX = 24  # the body text's size at 1280x800
 
 
 class Sheet(Retranslatable):
@@ -44,13 +45,15 @@ class Sheet(Retranslatable):
         row.addWidget(self.panel, 100)
         row.addStretch(1)
         outer.addStretch(1)
-        outer.addLayout(row, 100)
+        outer.addLayout(row)
         outer.addStretch(1)
-        self.panel.setMaximumWidth(PANEL_MAX_WIDTH)
         self.hide()
         host.installEventFilter(self)
 
     def open(self) -> None:
+        # As wide as the type is large: the stylesheet's sizes follow the screen (kiosk.ui.theme).
+        scale = max(1.0, QApplication.font().pixelSize() / BODY_PX)
+        self.panel.setMaximumWidth(round(PANEL_MAX_WIDTH * scale))
         self.setGeometry(self.host.rect())
         self.show()
         self.raise_()

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.config import Config
-from kiosk.core.export_places import PlaceFinder
+from kiosk.core.export_places import PlaceFinder, eject
 from kiosk.store.cards import CardStore
 from kiosk.ui.manager.area import ManagerArea
+from kiosk.ui.manager.export_sheet import Eject
 
 
 class Machine:
@@ -70,6 +71,7 @@ def open_area(
     config: Config | None = None,
     printers: list[str] | None = None,
     machine: Machine | None = None,
+    eject_stick: Eject = eject,
 ) -> ManagerArea:
     machine = machine or Machine(tmp_path / "machine")
     area = ManagerArea(
@@ -79,6 +81,7 @@ def open_area(
         find_places=machine.finder().places,
         list_printers=lambda: list(printers or []),
         printer_for=machine.printer_for,
+        eject_stick=eject_stick,
     )
     qtbot.addWidget(area)
     area.resize(1280, 800)

@@ -30,7 +30,7 @@ from kiosk.ui.manager.cards_model import (
     VISITOR,
     CardsModel,
 )
-from kiosk.ui.manager.widgets import DayPicker, button, label
+from kiosk.ui.manager.widgets import DayPicker, button, label, touch_scroll
 from kiosk.ui.store_problem import problem_text
 
 # Fixed widths keep the last column, what the visitor said, as wide as the screen allows.
@@ -71,7 +71,7 @@ class CardsPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        touch_scroll(self.table)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()

@@ -44,7 +44,7 @@ class ExportSheet(Sheet):
         self.list.setSpacing(12)
         self.status = label("StatusText")
         self.eject = button("SecondaryButton")
-        self.close_button = button("PrimaryButton")
+        self.close_button = button("SecondaryButton")
         actions = QHBoxLayout()
         actions.addWidget(self.eject)
         actions.addStretch(1)

@@ -14,12 +14,11 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QHBoxLayout,
     QListWidget,
-    QScroller,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.ui.manager.widgets import button, label
+from kiosk.ui.manager.widgets import button, label, touch_scroll
 from kiosk.ui.sheet import Sheet
 
 MAX_COPIES = 20
@@ -91,10 +90,7 @@ class PrintSheet(Sheet):
         self.printers = QListWidget()
         self.printers.setObjectName("PrinterList")
         self.printers.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.printers.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        QScroller.grabGesture(
-            self.printers.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        touch_scroll(self.printers)
         self.none = label("ErrorText")
         self.copies_label = label("FieldLabel")
         self.fewer = button("CopiesStep")
