@@ -51,6 +51,26 @@
         <translation>Opiniones mostradas: {count}</translation>
     </message>
     <message>
+        <source>No cards match these filters</source>
+        <translation>Ninguna opinión coincide con estos filtros</translation>
+    </message>
+    <message>
+        <source>Choose another face or visitor, or clear the filters to see every card.</source>
+        <translation>Elija otra carita u otro visitante, o quite los filtros para ver todas las opiniones.</translation>
+    </message>
+    <message>
+        <source>No cards on this day</source>
+        <translation>No hay opiniones de este día</translation>
+    </message>
+    <message>
+        <source>Cards appear here as visitors leave them. The arrows change the day.</source>
+        <translation>Las opiniones aparecen aquí a medida que los visitantes las dejan. Las flechas cambian el día.</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Quitar los filtros</translation>
+    </message>
+    <message>
         <source>The day&apos;s cards</source>
         <translation>Opiniones del día</translation>
     </message>

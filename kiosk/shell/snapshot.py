@@ -2,7 +2,8 @@
 
 Visitor screens are `<screen>-<lang>.png`; the manager's, with a month of seeded cards,
 `manager-<screen>-<lang>.png`, and the reports' export and print sheets
-`manager-export-<lang>.png` and `manager-print-<lang>.png` (with a demo USB stick and printers).
+`manager-export-<lang>.png` and `manager-print-<lang>.png` (with a demo USB stick and printers);
+the question before closing, `staff-close-<lang>.png`.
 """
 
 from __future__ import annotations
@@ -78,6 +79,12 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
                 path = out / f"{name}-{language}.png"
                 window.grab().save(str(path))
                 written.append(path)
+            window.request_exit()  # staff tapped "Close the kiosk": the question first
+            app.processEvents()
+            path = out / f"staff-close-{language}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.confirm_exit.hide()
             window.manager_requested.emit()  # as after the PIN, from the staff menu
             manager = window.current()
             assert isinstance(manager, ManagerArea)

@@ -110,6 +110,12 @@ class OnScreenKeyboard(Retranslatable):
         self.keys: dict[str, QPushButton] = {}
         self._build()
 
+    def set_compact(self, compact: bool) -> None:
+        """At most ten keys a row (a portrait screen), or the full rows."""
+        if compact != self.compact:
+            self.compact = compact
+            self._build()
+
     def set_target(self, target: QLineEdit | QPlainTextEdit | None) -> None:
         self.target = target
         kind = layout_for(target)
@@ -124,6 +130,7 @@ class OnScreenKeyboard(Retranslatable):
             item = self.grid.takeAt(0)
             widget = item.widget() if item else None
             if widget is not None:
+                widget.hide()  # gone from this frame on, not only once the loop deletes it
                 widget.deleteLater()
         self.keys = {}
         rows = self._rows()
@@ -152,6 +159,7 @@ class OnScreenKeyboard(Retranslatable):
                 b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 b.clicked.connect(lambda _=False, k=key: self.press(k))
                 self.grid.addWidget(b, r, col, 1, span)
+                b.show()  # now, not at the loop's next turn: the layout may change mid-tap
                 self.keys[key] = b
                 col += span
         self.retranslate()

@@ -16,6 +16,7 @@ from kiosk.ui.widgets import Retranslatable, label, set_role
 PANEL_MAX_WIDTH = 960
 PANEL_MARGIN = 24
 BODY_PX = 24  # the body text's size at 1280x800
+SHEET_BUTTON_MIN_WIDTH = 300
 
 
 class Sheet(Retranslatable):
@@ -106,6 +107,8 @@ class ConfirmSheet(Sheet):
         self.keep.setObjectName("SheetSafe")
         set_role(self.keep, "primary")
         self.act = danger_button()
+        for b in (self.keep, self.act):
+            b.setMinimumWidth(SHEET_BUTTON_MIN_WIDTH)  # room for a wider label in Spanish
         buttons = QHBoxLayout()
         buttons.setSpacing(48)
         buttons.addWidget(self.keep)

@@ -71,6 +71,9 @@ def scale_for(width: int, height: int) -> float:
 
 def scaled_stylesheet(scale: float) -> str:
     text = asset("style.qss").read_text(encoding="utf-8")
+    # Images named "assets:icons/x.svg" in the stylesheet are the bundled files, wherever the
+    # kiosk runs from (Qt reads a relative url from the working folder).
+    text = text.replace("url(assets:", f"url({asset('style.qss').parent.as_posix()}/")
     return re.sub(r"(\d+)px", lambda m: f"{round(int(m.group(1)) * scale)}px", text)
 
 

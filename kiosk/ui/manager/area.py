@@ -372,6 +372,7 @@ class ManagerArea(QWidget):
         self.rail.style().unpolish(self.rail)
         self.rail.style().polish(self.rail)
         self.cards.set_narrow(narrow)
+        self.keyboard.set_compact(narrow)  # ten keys a row fit a portrait screen
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.set_narrow(event.size().width() < NARROW_WIDTH)

@@ -123,7 +123,7 @@ def test_snapshot_renders_every_screen_in_both_languages(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     screens = ["welcome", "details", "role", "comment", "followup", "thanks", "pin", "staff"]
     screens += [f"manager-{s}" for s in ("today", "cards", "followups", "reports", "sync")]
-    screens += ["manager-settings"]
+    screens += ["manager-settings", "manager-export", "manager-print", "staff-close"]
     expected = {f"{s}-{lang}.png" for s in screens for lang in ("en", "es")}
     assert expected <= {p.name for p in out.iterdir()}
     for name in expected:
