@@ -53,6 +53,7 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
         )
         window.resize(*size)
         window.show()
+        window.activateWindow()  # focus, and the look of the focused field, as on the kiosk
         for language in config.languages:
             window.reset_to_welcome()
             window.switcher.set_language(language)
@@ -75,6 +76,9 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
             window.staff.manager_button.setVisible(True)
             for name, screen in scenes.items():
                 window.stack.setCurrentWidget(screen)
+                focus = getattr(screen, "focus_first", None)
+                if callable(focus):
+                    focus()  # as when shown: the field typing goes into is marked
                 app.processEvents()
                 path = out / f"{name}-{language}.png"
                 window.grab().save(str(path))

@@ -37,6 +37,7 @@ class ExportSheet(Sheet):
         self.places: list[Place] = []
         self.place_buttons: list[QPushButton] = []
         self.saved_to: Place | None = None
+        self.busy = False
         self._status: Callable[[], str] | None = None
         self.file_line = label("BodyText")
         self.no_stick = label("BodyText")
@@ -90,12 +91,14 @@ class ExportSheet(Sheet):
             b = button("PlaceButton")
             b.setProperty("removable", place.removable)
             b.clicked.connect(lambda _=False, p=place: self.save_requested.emit(p))
+            b.setEnabled(not self.busy)  # a stick plugged in mid-save waits like the others
             self.list.addWidget(b)
             self.place_buttons.append(b)
         self.no_stick.setVisible(not any(p.removable for p in places))
         self.retranslate()
 
     def set_busy(self, busy: bool) -> None:
+        self.busy = busy
         for b in (*self.place_buttons, self.eject, self.close_button):
             b.setEnabled(not busy)
 

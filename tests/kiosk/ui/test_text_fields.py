@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.keyboard import DIGITS, EMAIL, TEXT, OnScreenKeyboard
+from kiosk.ui.screens.comment import CommentScreen
 from kiosk.ui.screens.followup import FollowupScreen
 from kiosk.ui.theme import apply_theme
 
@@ -87,6 +88,14 @@ def test_the_ampersand_key_shows_its_label(qtbot: QtBot) -> None:
     assert key.accessibleName() == "&"
     inner = key.grab().toImage().copy(key.rect().adjusted(12, 12, -12, -12))
     assert ink(inner, QColor("#FFFFFF")) > 20  # the label is drawn, not blank
+
+
+def test_the_comment_caret_is_wide(qtbot: QtBot) -> None:
+    comment = CommentScreen(500, False, 3, 4)
+    qtbot.addWidget(comment)
+    comment.show()
+    qtbot.waitExposed(comment)
+    assert comment.editor.cursorWidth() >= 3
 
 
 def test_the_caret_is_wide_and_the_active_field_is_filled(
