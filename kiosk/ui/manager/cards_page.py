@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -42,11 +43,17 @@ from kiosk.ui.manager.widgets import DayPicker, button, label, touch_scroll
 from kiosk.ui.store_problem import problem_text
 
 # Fixed widths keep the last column, what the visitor said, as wide as the screen allows.
-# VISITOR fits "Miembro de la comunidad"; FOLLOWUP fits its header, "Seguimiento".
-COLUMN_WIDTHS = {TIME: 80, FACE: 125, VISITOR: 280, FOLLOWUP: 155}
+# VISITOR fits "Miembro de la comunidad" beside its cell padding; FOLLOWUP fits "Seguimiento".
+COLUMN_WIDTHS = {TIME: 80, FACE: 125, VISITOR: 300, FOLLOWUP: 155}
 # Narrow, the time column also holds the face word ("Excelente") under the time.
-COMPACT_TIME_WIDTH = 110
+COMPACT_TIME_WIDTH = 126
 ROW_HEIGHT = 76  # two lines of 22 px text (see cards_model)
+BODY_PX = 24  # the type's size at 1280x800; the table's sizes grow with it (kiosk.ui.theme)
+
+
+def type_scale() -> float:
+    """How much larger than at 1280x800 the type is on this screen (1.35 at 1920x1080)."""
+    return max(1.0, QApplication.font().pixelSize() / BODY_PX)
 
 
 class NoFocusBox(QStyledItemDelegate):
@@ -94,11 +101,12 @@ class CardsPage(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.scale = type_scale()
+        self.table.verticalHeader().setDefaultSectionSize(round(ROW_HEIGHT * self.scale))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+            header.resizeSection(column, round(width * self.scale))
         header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)
 
         for combo in (self.face, self.role):
@@ -114,9 +122,13 @@ class CardsPage(QWidget):
         self.narrow = False
         self._place_filters()
         page = QVBoxLayout(self)
-        page.addWidget(self.title)
+        # The count beside the title, not on a row of its own: the table keeps a row more.
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
+        self.count.setWordWrap(False)
+        page.addLayout(heading)
         page.addLayout(self.filters)
-        page.addWidget(self.count)
         page.addWidget(self.problem)
         self.empty = QFrame()
         self.empty.setObjectName("CardsEmpty")
@@ -159,7 +171,7 @@ class CardsPage(QWidget):
         self.model.set_compact(self.narrow)
         for column in HIDDEN_WHEN_COMPACT:
             self.table.setColumnHidden(column, self.narrow)
-        width = COMPACT_TIME_WIDTH if self.narrow else COLUMN_WIDTHS[TIME]
+        width = round((COMPACT_TIME_WIDTH if self.narrow else COLUMN_WIDTHS[TIME]) * self.scale)
         self.table.horizontalHeader().resizeSection(TIME, width)
 
     def _place_filters(self) -> None:
