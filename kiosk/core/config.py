@@ -205,11 +205,21 @@ class Config(BaseModel):
         max_length=8,
         description="Visitor roles offered: id, en, es.",
     )
+    speech_button: bool = Field(
+        default=True,
+        description="Show the speaker button that lets a visitor have the screens read aloud "
+        "(needs the system's offline voices: espeak-ng on Linux, Windows' own).",
+    )
     admin_pin_hash: str | None = Field(
         default=None,
         pattern=PIN_HASH_PATTERN,
         description="Hash of the manager PIN, from `kiosk pin-hash`. "
         "Empty: the kiosk cannot be unlocked.",
+    )
+    report_paper: Literal["letter", "a4"] = Field(
+        default="letter",
+        description="Paper of the PDF report: US letter or A4 (printed to fit, the other would "
+        "shrink its type below 10 pt).",
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", description="Least severe log level written to the log file."

@@ -1,9 +1,10 @@
 """`kiosk snapshot`: every screen in every language, rendered offscreen to PNG files.
 
-Visitor screens are `<screen>-<lang>.png`; the manager's, with a month of seeded cards,
-`manager-<screen>-<lang>.png`, and the reports' export and print sheets
-`manager-export-<lang>.png` and `manager-print-<lang>.png` (with a demo USB stick and printers);
-the question before closing, `staff-close-<lang>.png`.
+Visitor screens are `<screen>-<lang>.png` (Welcome with reading aloud turned on also as
+`welcome-speech-<lang>.png`; the question before closing, `staff-close-<lang>.png`); the
+manager's, with a month of seeded cards, `manager-<screen>-<lang>.png`, and the reports' export
+and print sheets `manager-export-<lang>.png` and `manager-print-<lang>.png` (with a demo USB
+stick and printers).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from kiosk.core.config import Config
 from kiosk.core.export_places import Place
+from kiosk.core.speech import SpeechEngine
 from kiosk.store.cards import CardStore
 from kiosk.store.seed import seed_cards
 
@@ -48,8 +50,15 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
         store = CardStore.in_dir(Path(scratch))
         seed_cards(store, 1500, 30, lambda: afternoon, random.Random(7), config)
         store.close()
+        # The speaker button is shown as on a kiosk with voices; the silent engine says nothing.
         window, _session = build_window(
-            app, config, Path(scratch), size, kiosk_mode=False, clock=lambda: afternoon
+            app,
+            config,
+            Path(scratch),
+            size,
+            kiosk_mode=False,
+            clock=lambda: afternoon,
+            speech=SpeechEngine(),
         )
         window.resize(*size)
         window.show()
@@ -89,6 +98,14 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
             window.grab().save(str(path))
             written.append(path)
             window.confirm_exit.hide()
+            window.stack.setCurrentWidget(window.welcome)
+            if window.speech.button.isVisible():
+                window.speech.button.click()  # on, as a visitor's tap turns it on
+                app.processEvents()
+                path = out / f"welcome-speech-{language}.png"
+                window.grab().save(str(path))
+                written.append(path)
+                window.speech.end_visit()
             window.manager_requested.emit()  # as after the PIN, from the staff menu
             manager = window.current()
             assert isinstance(manager, ManagerArea)

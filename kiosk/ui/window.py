@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.card import ContactError
 from kiosk.core.config import LANGUAGE_NAMES, Config
+from kiosk.core.speech import SpeechEngine
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.screens.comment import CommentScreen
 from kiosk.ui.screens.details import DetailsScreen
@@ -33,6 +34,7 @@ from kiosk.ui.screens.staff import PinScreen, StaffMenu
 from kiosk.ui.screens.thanks import ThanksScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
 from kiosk.ui.sheet import ConfirmSheet
+from kiosk.ui.speech import SpeechReader
 from kiosk.ui.theme import ScreenFit
 from kiosk.ui.widgets import StepScreen, label
 
@@ -68,9 +70,11 @@ class KioskWindow(QWidget):
         switcher: LanguageSwitcher,
         kiosk_mode: bool = True,
         monotonic: Callable[[], float] = time.monotonic,
+        speech: SpeechEngine | None = None,
     ) -> None:
         """Every screen, from the validated config. The PIN keypad refuses every PIN until the
-        wiring gives it the manager's (``self.pin.check_pin``)."""
+        wiring gives it the manager's (``self.pin.check_pin``). Without a ``speech`` engine
+        (or with ``speech_button`` off) there is no speaker button."""
         super().__init__()
         self.setObjectName("KioskWindow")
         self.config = config
@@ -134,6 +138,18 @@ class KioskWindow(QWidget):
         layout.setSpacing(0)
         layout.addWidget(header)
         layout.addWidget(self.stack, 1)
+        # Reading aloud for one visit (kiosk.ui.speech): its speaker button sits beside the
+        # language switch, which it precedes in the Tab order.
+        self.speech = SpeechReader(
+            speech if config.speech_button else None,
+            self.stack,
+            lambda: self.switcher.language,
+            self._is_visitor_screen,
+            scale,
+            self,
+        )
+        header_row.insertWidget(header_row.indexOf(self.language_button), self.speech.button)
+        QWidget.setTabOrder(self.speech.button, self.language_button)
 
         self.welcome.rated.connect(self._rated)
         for i, step in enumerate(self.steps):
@@ -244,6 +260,7 @@ class KioskWindow(QWidget):
     def reset_to_welcome(self) -> None:
         """The next visitor's start: no card open, every step cleared, the default language."""
         self.confirm_exit.hide()  # a question staff left open must not greet the next visitor
+        self.speech.end_visit()
         self._finish_visit()
         self.thanks_timer.stop()
         for step in self.steps:
@@ -292,6 +309,7 @@ class KioskWindow(QWidget):
         self.language_button.setAccessibleName(LANGUAGE_NAMES[following])
         self.details.set_language(language)
         self.role.set_language(language)
+        self.speech.language_changed()
 
     # --- staff access and kiosk mode --------------------------------------------------------
 
@@ -302,6 +320,10 @@ class KioskWindow(QWidget):
             self._idle()  # a visitor's card is finalised before staff take over
         self.pin.reset()
         self._show(self.pin)
+
+    def _is_visitor_screen(self, screen: QWidget | None) -> bool:
+        staff = (self.pin, self.staff, *self.staff_screens)
+        return screen is not None and screen not in staff
 
     def enable_manager(self, enabled: bool) -> None:
         self.staff.manager_button.setVisible(enabled)
@@ -346,6 +368,8 @@ class KioskWindow(QWidget):
                 self._corner_gesture(event)
             if self.monotonic() - self.last_switch < SETTLE_SECONDS:
                 return True  # a double tap must not also act on the screen it opened
+        if self.speech.intercept(watched, event):
+            return True  # reading aloud: a first touch on a control only reads it
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self._key(watched, event)
         return False

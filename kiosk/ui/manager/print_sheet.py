@@ -41,14 +41,16 @@ def printer_named(name: str, copies: int) -> QPrinter:
     return printer
 
 
-def preview_images(paint: Callable[[QPrinter], object], pages: int, width: int) -> list[QImage]:
+def preview_images(
+    paint: Callable[[QPrinter], object], paper: QPageSize.PageSizeId, pages: int, width: int
+) -> list[QImage]:
     """The first ``pages`` pages as pictures ``width`` px wide, painted as they are printed.
 
     Qt's preview widget records the pages (it is never shown); its scene holds one item per
     page, the page at the item's position with the paper's size.
     """
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageSize(QPageSize(paper))
     recorder = QPrintPreviewWidget(printer)
     try:
         recorder.paintRequested.connect(paint)
@@ -57,19 +59,19 @@ def preview_images(paint: Callable[[QPrinter], object], pages: int, width: int) 
         if view is None:
             return []
         scene = view.scene()
-        paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+        sheet = printer.paperRect(QPrinter.Unit.DevicePixel)
         items = sorted(
             (i for i in scene.items() if i.parentItem() is None), key=lambda i: i.pos().y()
         )
         images = []
         for item in items[:pages]:
-            height = round(width * paper.height() / paper.width())
+            height = round(width * sheet.height() / sheet.width())
             image = QImage(width, height, QImage.Format.Format_RGB32)
             image.fill(Qt.GlobalColor.white)
             painter = QPainter(image)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            scene.render(painter, QRectF(image.rect()), QRectF(item.pos(), paper.size()))
+            scene.render(painter, QRectF(image.rect()), QRectF(item.pos(), sheet.size()))
             painter.end()
             images.append(image)
         return images

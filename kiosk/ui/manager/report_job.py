@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, SignalInstance, Slot
 from PySide6.QtPrintSupport import QPrinter
 
+from kiosk.core.card import Clock, system_clock
 from kiosk.core.config import Config
 from kiosk.store import reports
 from kiosk.store.cards import CardStore
@@ -27,8 +28,8 @@ from kiosk.ui.manager.report_pdf import paint_report, write_pdf
 class ReportJob(QObject):
     """Writes a CSV or PDF file, or prints; with no target, only reads the days (a preview)."""
 
-    done = Signal(int)  # cards written (CSV) or pages (PDF, print); days read (no target)
-    read = Signal(object)  # list[DayReport], for a preview (no target)
+    done = Signal(int)  # cards written (CSV) or pages (PDF, print); 0 with no target
+    read = Signal(object)  # kiosk.store.reports.PeriodReport, for a preview (no target)
     failed = Signal(str)  # what stopped writing the target, e.g. "No space left on device"
     store_failed = Signal(object)  # kiosk.store.errors.StoreProblem: the cards could not be read
     crashed = Signal(object)  # an unexpected exception, for the GUI thread to raise
@@ -40,11 +41,13 @@ class ReportJob(QObject):
         first: date,
         last: date,
         target: Path | QPrinter | None,
+        clock: Clock = system_clock,
         flush: bool = False,
     ) -> None:
         """``flush``: the file goes to a USB stick, so it is on the stick, not in the
         system's write cache, before the manager hears it is saved."""
         super().__init__()
+        self.clock = clock  # the report says when it was made
         self.db_path = db_path
         self.config = config
         self.first = first
@@ -78,13 +81,13 @@ class ReportJob(QObject):
             count = store.read(write_csv, self.first, self.last, target)
             self._flush()
             return int(count)
-        days = store.read(reports.day_reports, self.first, self.last)
+        report = store.read(reports.period_report, self.first, self.last)
         if target is None:
-            self.read.emit(days)
-            return len(days)
+            self.read.emit(report)
+            return 0
         if isinstance(target, QPrinter):
-            return paint_report(target, days, self.config)
-        pages = write_pdf(days, self.config, target)
+            return paint_report(target, report, self.config, self.clock())
+        pages = write_pdf(report, self.config, target, self.clock())
         if not target.is_file():  # QPdfWriter reports no error; the missing file is the sign
             raise OSError(0, "the file could not be written")
         self._flush()

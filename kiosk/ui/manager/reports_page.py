@@ -1,4 +1,5 @@
-"""Reports: pick the days, then save a CSV or PDF file, or print, in the kiosk's own sheets.
+"""Reports: pick the days, then save a CSV or the PDF report, or print the report, in the
+kiosk's own sheets.
 
 Where a file goes is chosen in the export sheet (USB sticks, Documents), the printer and copies
 in the print sheet: no desktop file or print dialog ever opens on the touchscreen.
@@ -14,14 +15,15 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.core.card import system_clock
 from kiosk.core.config import Config
 from kiosk.core.export_places import Place, free_name, report_file_name
 from kiosk.store.errors import StoreProblem
-from kiosk.store.reports import DayReport
+from kiosk.store.reports import PeriodReport
 from kiosk.ui.manager.export_sheet import ExportSheet
 from kiosk.ui.manager.print_sheet import PREVIEW_PAGES, PREVIEW_WIDTH, PrintSheet, preview_images
 from kiosk.ui.manager.report_job import JobThread, ReportJob
-from kiosk.ui.manager.report_pdf import paint_report
+from kiosk.ui.manager.report_pdf import PAPER, paint_report
 from kiosk.ui.manager.widgets import DayPicker, button, label
 from kiosk.ui.store_problem import problem_text
 
@@ -132,11 +134,15 @@ class ReportsPage(QWidget):
         job.crashed.connect(self._crash)
         JobThread(job).start()
 
-    def _preview(self, days: list[DayReport]) -> None:
+    def _preview(self, report: PeriodReport) -> None:
         if not self.print_sheet.isVisible():
             return
+        made_at = system_clock()
         images = preview_images(
-            lambda printer: paint_report(printer, days, self.config), PREVIEW_PAGES, PREVIEW_WIDTH
+            lambda printer: paint_report(printer, report, self.config, made_at),
+            PAPER[self.config.report_paper],
+            PREVIEW_PAGES,
+            PREVIEW_WIDTH,
         )
         self.print_sheet.show_preview(images)
 
@@ -157,7 +163,9 @@ class ReportsPage(QWidget):
         self, target: Path | QPrinter, success: Callable[[int], str], flush: bool = False
     ) -> None:
         """Write the report on a worker thread; the buttons wait until it is done."""
-        job = ReportJob(self.db_path, self.config, self.first.day, self.last.day, target, flush)
+        job = ReportJob(
+            self.db_path, self.config, self.first.day, self.last.day, target, flush=flush
+        )
         self._success = success
         self._target = target
         self._show_result(lambda: self.tr("Working…"))
@@ -219,8 +227,8 @@ class ReportsPage(QWidget):
         self.title.setText(self.tr("Reports"))
         self.explain.setText(
             self.tr(
-                "CSV: one row per card, for a spreadsheet. PDF and print: one page per day "
-                "with the counts, the chart, the comments and the open follow-ups."
+                "CSV: one row per card, for a spreadsheet. PDF and print: a summary of the "
+                "period, then every day on one scale, then the comments."
             )
         )
         self.from_label.setText(self.tr("From"))
