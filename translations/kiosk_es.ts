@@ -51,6 +51,26 @@
         <translation>Opiniones mostradas: {count}</translation>
     </message>
     <message>
+        <source>No cards match these filters</source>
+        <translation>Ninguna opinión coincide con estos filtros</translation>
+    </message>
+    <message>
+        <source>Choose another face or visitor, or clear the filters to see every card.</source>
+        <translation>Elija otra carita u otro visitante, o quite los filtros para ver todas las opiniones.</translation>
+    </message>
+    <message>
+        <source>No cards on this day</source>
+        <translation>No hay opiniones de este día</translation>
+    </message>
+    <message>
+        <source>Cards appear here as visitors leave them. The arrows change the day.</source>
+        <translation>Las opiniones aparecen aquí a medida que los visitantes las dejan. Las flechas cambian el día.</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Quitar los filtros</translation>
+    </message>
+    <message>
         <source>The day&apos;s cards</source>
         <translation>Opiniones del día</translation>
     </message>
@@ -126,6 +146,69 @@
     <message>
         <source>What could be better?</source>
         <translation>¿Qué podría mejorar?</translation>
+    </message>
+</context>
+<context>
+    <name>ExportSheet</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Ejecting… do not pull the USB stick out yet.</source>
+        <translation>Expulsando… no retire la memoria USB todavía.</translation>
+    </message>
+    <message>
+        <source>You can take out the USB stick “{name}” now.</source>
+        <translation>Ya puede retirar la memoria USB «{name}».</translation>
+    </message>
+    <message>
+        <source>This computer cannot eject the stick from here. The file is written: wait until the stick&apos;s light stops blinking, then take it out.</source>
+        <translation>Esta computadora no puede expulsar la memoria desde aquí. El archivo ya está guardado: espere a que la luz de la memoria deje de parpadear y luego retírela.</translation>
+    </message>
+    <message>
+        <source>The USB stick “{name}” could not be ejected ({reason}). Close any file open on it and try again.</source>
+        <translation>No se pudo expulsar la memoria USB «{name}» ({reason}). Cierre los archivos abiertos en ella e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Save the PDF report</source>
+        <translation>Guardar el informe en PDF</translation>
+    </message>
+    <message>
+        <source>Save the cards as a CSV file</source>
+        <translation>Guardar las opiniones en un archivo CSV</translation>
+    </message>
+    <message>
+        <source>File name: {name}</source>
+        <translation>Nombre del archivo: {name}</translation>
+    </message>
+    <message>
+        <source>USB stick “{name}”</source>
+        <translation>Memoria USB «{name}»</translation>
+    </message>
+    <message>
+        <source>Documents folder on this computer</source>
+        <translation>Carpeta Documentos de esta computadora</translation>
+    </message>
+    <message>
+        <source>{size} free</source>
+        <translation>{size} libres</translation>
+    </message>
+    <message>
+        <source>No USB stick found. Plug one in and it appears here.</source>
+        <translation>No se encontró ninguna memoria USB. Conecte una y aparecerá aquí.</translation>
+    </message>
+    <message>
+        <source>Eject the USB stick safely</source>
+        <translation>Expulsar la memoria USB con seguridad</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -314,12 +397,28 @@
         <translation>En este momento no se pueden guardar las respuestas. Por favor, avise en la recepción.</translation>
     </message>
     <message>
-        <source>Visits not saved yet: {count}. They are kept safely on this computer and go into the card database at the next start. Tap “Close the kiosk” again to close anyway.</source>
-        <translation>Visitas aún sin guardar: {count}. Están guardadas de forma segura en este equipo y pasarán a la base de datos de opiniones la próxima vez que se inicie el quiosco. Toque «Cerrar el quiosco» otra vez para cerrarlo de todos modos.</translation>
+        <source>Visitors cannot give feedback until the kiosk is started again.</source>
+        <translation>Los visitantes no podrán dar su opinión hasta que el quiosco se vuelva a iniciar.</translation>
     </message>
     <message>
-        <source>Visits not saved yet: {count}. Nothing can be written on this computer, so they are lost if the kiosk closes now. Free some disk space first, or tap “Close the kiosk” again to close anyway.</source>
-        <translation>Visitas aún sin guardar: {count}. No se puede escribir nada en este equipo, así que se perderán si el quiosco se cierra ahora. Primero libere espacio en el disco, o toque «Cerrar el quiosco» otra vez para cerrarlo de todos modos.</translation>
+        <source>Visits not saved yet: {count}. They are kept safely on this computer and go into the card database at the next start.</source>
+        <translation>Visitas aún sin guardar: {count}. Se conservan con seguridad en esta computadora y pasan a la base de opiniones en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Visits not saved yet: {count}. Nothing can be written on this computer, so they are lost if the kiosk closes now. Free some disk space first.</source>
+        <translation>Visitas aún sin guardar: {count}. No se puede escribir nada en esta computadora, así que se perderán si el quiosco se cierra ahora. Libere primero espacio en el disco.</translation>
+    </message>
+    <message>
+        <source>Close the kiosk?</source>
+        <translation>¿Cerrar el quiosco?</translation>
+    </message>
+    <message>
+        <source>Keep the kiosk open</source>
+        <translation>Dejar el quiosco abierto</translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation>Cerrar el quiosco</translation>
     </message>
 </context>
 <context>
@@ -399,6 +498,10 @@
         <source>Letters</source>
         <translation>Letras</translation>
     </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
 </context>
 <context>
     <name>PinScreen</name>
@@ -437,6 +540,45 @@
     <message>
         <source>Back to visitors</source>
         <translation>Volver a la pantalla de inicio</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSheet</name>
+    <message>
+        <source>Print the report</source>
+        <translation>Imprimir el informe</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Ask IT to add one, or save the PDF report on a USB stick and print it elsewhere.</source>
+        <translation>No hay ninguna impresora instalada en esta computadora. Pida a informática que instale una, o guarde el informe en PDF en una memoria USB e imprímalo en otro lugar.</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Copias</translation>
+    </message>
+    <message>
+        <source>One copy fewer</source>
+        <translation>Una copia menos</translation>
+    </message>
+    <message>
+        <source>One copy more</source>
+        <translation>Una copia más</translation>
+    </message>
+    <message>
+        <source>Preview: the first pages</source>
+        <translation>Vista previa: las primeras páginas</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Preparando la vista previa…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
     </message>
 </context>
 <context>
@@ -601,32 +743,28 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Saved to {path}. Cards: {count}</source>
         <translation>Guardado en {path}. Opiniones: {count}</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Saved to {path}. Pages: {count}</source>
         <translation>Guardado en {path}. Páginas: {count}</translation>
     </message>
     <message>
-        <source>Sent to the printer. Pages: {count}</source>
-        <translation>Enviado a la impresora. Páginas: {count}</translation>
-    </message>
-    <message>
         <source>Working…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <source>the printer</source>
-        <translation>la impresora</translation>
+        <source>Saved to the USB stick “{name}” as {file}. Cards: {count}</source>
+        <translation>Guardado en la memoria USB «{name}» como {file}. Opiniones: {count}</translation>
+    </message>
+    <message>
+        <source>Saved to the USB stick “{name}” as {file}. Pages: {count}</source>
+        <translation>Guardado en la memoria USB «{name}» como {file}. Páginas: {count}</translation>
+    </message>
+    <message>
+        <source>Sent to the printer “{printer}”. Pages: {count}, copies: {copies}</source>
+        <translation>Enviado a la impresora «{printer}». Páginas: {count}, copias: {copies}</translation>
     </message>
     <message>
         <source>Error: could not write to {place} ({reason})</source>

@@ -1,8 +1,10 @@
 """`kiosk snapshot`: every screen in every language, rendered offscreen to PNG files.
 
 Visitor screens are `<screen>-<lang>.png` (Welcome with reading aloud turned on also as
-`welcome-speech-<lang>.png`); the manager's, with a month of seeded cards,
-`manager-<screen>-<lang>.png`. Each text on a screen that does not fit its box is named
+`welcome-speech-<lang>.png`; the question before closing, `staff-close-<lang>.png`); the
+manager's, with a month of seeded cards, `manager-<screen>-<lang>.png`, and the reports' export
+and print sheets `manager-export-<lang>.png` and `manager-print-<lang>.png` (with a demo USB
+stick and printers). Each text on a screen that does not fit its box is named
 (kiosk.ui.text_fit), with ``pseudo`` too: every string 40% longer, to find tight places.
 """
 
@@ -10,13 +12,16 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.core.config import Config
+from kiosk.core.export_places import Place
 from kiosk.core.speech import SpeechEngine
 from kiosk.store.cards import CardStore
 from kiosk.store.seed import seed_cards
@@ -24,7 +29,11 @@ from kiosk.store.seed import seed_cards
 if TYPE_CHECKING:  # Qt is imported inside, after the offscreen platform is chosen
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.ui.manager.area import ManagerArea
     from kiosk.ui.window import KioskWindow
+
+DEMO_PRINTERS = ["Front office (HP LaserJet)", "Library (Brother)"]
+PREVIEW_WAIT_SECONDS = 20
 
 SAMPLE_COMMENT = {
     "en": "The staff at the front desk were very kind and helped me find my son's classroom.",
@@ -42,7 +51,9 @@ def seed_scratch(scratch: Path, config: Config) -> Callable[[], datetime]:
     return lambda: afternoon
 
 
-def each_screen(app: QApplication, window: KioskWindow, language: str) -> Iterator[str]:
+def each_screen(
+    app: QApplication, window: KioskWindow, language: str, scratch: Path
+) -> Iterator[str]:
     """Shows every screen in turn in ``language``, filled in as a visitor would have it, and
     yields each one's name (``welcome``, ..., ``manager-today``, ...) while it is on screen."""
     from kiosk.ui.manager.area import SCREENS, ManagerArea
@@ -69,8 +80,15 @@ def each_screen(app: QApplication, window: KioskWindow, language: str) -> Iterat
     window.staff.manager_button.setVisible(True)
     for name, screen in scenes.items():
         window.stack.setCurrentWidget(screen)
+        focus = getattr(screen, "focus_first", None)
+        if callable(focus):
+            focus()  # as when shown: the field typing goes into is marked
         app.processEvents()
         yield name
+    window.request_exit()  # staff tapped "Close the kiosk": the question first
+    app.processEvents()
+    yield "staff-close"
+    window.confirm_exit.hide()
     window.stack.setCurrentWidget(window.welcome)
     if window.speech.button.isVisible():
         window.speech.button.click()  # on, as a visitor's tap turns it on
@@ -84,6 +102,7 @@ def each_screen(app: QApplication, window: KioskWindow, language: str) -> Iterat
         manager.show_screen(name)
         app.processEvents()
         yield f"manager-{name}"
+    yield from _sheets(app, manager, scratch)
 
 
 def render_all(
@@ -119,8 +138,9 @@ def render_all(
         )
         window.resize(*size)
         window.show()
+        window.activateWindow()  # focus, and the look of the focused field, as on the kiosk
         for language in config.languages:
-            for name in each_screen(app, window, language):
+            for name in each_screen(app, window, language, Path(scratch)):
                 path = out / f"{name}-{language}.png"
                 window.grab().save(str(path))
                 written.append(path)
@@ -130,3 +150,34 @@ def render_all(
         window.deleteLater()
         app.processEvents()
     return written
+
+
+def _sheets(app: QApplication, manager: ManagerArea, scratch: Path) -> Iterator[str]:
+    """The export sheet with a demo USB stick beside Documents, the print sheet with demo
+    printers and its preview of the first pages."""
+    stick = scratch / "LINCOLN-USB"
+    documents = scratch / "Documents"
+    for folder in (stick, documents):
+        folder.mkdir(exist_ok=True)
+    free = shutil.disk_usage(scratch).free
+    manager.export_sheet.find_places = lambda: [
+        Place(stick, stick.name, min(free, 7_400_000_000), True, "/dev/sdb1"),
+        Place(documents, documents.name, free, False),
+    ]
+    manager.print_sheet.list_printers = lambda: list(DEMO_PRINTERS)
+    manager.show_screen("reports")
+    manager.reports.open_export("pdf")
+    app.processEvents()
+    yield "manager-export"
+    manager.export_sheet.close_sheet()
+    first = manager.reports.first
+    first.set_day(first.day - timedelta(days=6))  # a week: the preview shows two pages
+    manager.reports.open_print()
+    # The preview's days are read on a worker thread; its pictures arrive by signal.
+    deadline = time.monotonic() + PREVIEW_WAIT_SECONDS
+    while not manager.print_sheet.pages[0].isVisible() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    app.processEvents()
+    yield "manager-print"
+    manager.print_sheet.close_sheet()

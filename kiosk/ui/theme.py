@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import fontpkg_atkinson_hyperlegible
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from kiosk.core.resources import asset
 
@@ -18,6 +18,7 @@ log = logging.getLogger("kiosk.ui")
 
 FAMILY = "Atkinson Hyperlegible"
 DESIGN_SHORT_SIDE = 800  # the stylesheet's sizes are for a 1280x800 screen
+CARET_PX = 3  # Qt's one-pixel text cursor is lost at arm's length on a touchscreen
 
 
 _loaded_family: str | None = None
@@ -70,12 +71,35 @@ def scale_for(width: int, height: int) -> float:
 
 def scaled_stylesheet(scale: float) -> str:
     text = asset("style.qss").read_text(encoding="utf-8")
+    # Images named "assets:icons/x.svg" in the stylesheet are the bundled files, wherever the
+    # kiosk runs from (Qt reads a relative url from the working folder).
+    text = text.replace("url(assets:", f"url({asset('style.qss').parent.as_posix()}/")
     return re.sub(r"(\d+)px", lambda m: f"{round(int(m.group(1)) * scale)}px", text)
+
+
+class KioskStyle(QProxyStyle):
+    """The platform's style with a caret wide enough to see where typing goes."""
+
+    def __init__(self, caret_px: int) -> None:
+        super().__init__()
+        self.caret_px = caret_px
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        if metric == QStyle.PixelMetric.PM_TextCursorWidth:
+            return self.caret_px
+        return super().pixelMetric(metric, option, widget)
 
 
 def apply_theme(app: QApplication, width: int, height: int) -> ScreenFit:
     family = load_fonts()
     scale = scale_for(width, height)
+    if not isinstance(app.style(), KioskStyle):
+        app.setStyle(KioskStyle(max(CARET_PX, round(CARET_PX * scale))))
     font = QFont(family)
     font.setPixelSize(round(24 * scale))
     app.setFont(font)

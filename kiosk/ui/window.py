@@ -15,7 +15,6 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent, QSh
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QDialog,
     QHBoxLayout,
     QPushButton,
     QStackedWidget,
@@ -34,6 +33,7 @@ from kiosk.ui.screens.role import RoleScreen
 from kiosk.ui.screens.staff import PinScreen, StaffMenu
 from kiosk.ui.screens.thanks import ThanksScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.sheet import ConfirmSheet
 from kiosk.ui.speech import SpeechReader
 from kiosk.ui.theme import ScreenFit
 from kiosk.ui.widgets import StepScreen, label
@@ -86,7 +86,6 @@ class KioskWindow(QWidget):
         # Visits the card database refused, and whether they are kept safely elsewhere: staff
         # closing the kiosk hear of them first (set by the wiring).
         self.unsaved_visits: Callable[[], tuple[int, bool]] = lambda: (0, True)
-        self._exit_warned = False
         self.languages: list[str] = list(config.languages)
         self.visit_open = False
         self.staff_screens: list[QWidget] = []
@@ -162,6 +161,8 @@ class KioskWindow(QWidget):
         self.pin.cancelled.connect(self.reset_to_welcome)
         self.staff.back_requested.connect(self.reset_to_welcome)
         self.staff.exit_requested.connect(self.request_exit)
+        self.confirm_exit = ConfirmSheet(self)
+        self.confirm_exit.confirmed.connect(self.exit_requested)
         self.staff.manager_requested.connect(self.manager_requested)
         self.staff.manager_button.setVisible(False)
         QShortcut(QKeySequence(STAFF_SHORTCUT), self, self.open_staff_area)
@@ -258,12 +259,9 @@ class KioskWindow(QWidget):
 
     def reset_to_welcome(self) -> None:
         """The next visitor's start: no card open, every step cleared, the default language."""
-        modal = QApplication.activeModalWidget()
-        if isinstance(modal, QDialog):
-            modal.reject()  # a file or print dialog the manager left open must not stay on top
+        self.confirm_exit.hide()  # a question staff left open must not greet the next visitor
         self.speech.end_visit()
         self._finish_visit()
-        self._exit_warned = False
         self.thanks_timer.stop()
         for step in self.steps:
             step.reset()
@@ -410,27 +408,26 @@ class KioskWindow(QWidget):
             event.ignore()
 
     def request_exit(self) -> None:
-        """Staff asked to close the kiosk: first a word about visits not saved yet, if any;
-        asked again, it closes."""
+        """Staff asked to close the kiosk (staff menu, or the manager's Settings): ask first in
+        the kiosk's own sheet, with a word about visits not saved yet, if any."""
         count, kept = self.unsaved_visits()
-        if count and not self._exit_warned:
-            self._exit_warned = True
-            if kept:
-                text = self.tr(
-                    "Visits not saved yet: {count}. They are kept safely on this computer and "
-                    "go into the card database at the next start. Tap “Close the kiosk” again "
-                    "to close anyway."
-                )
-            else:
-                text = self.tr(
-                    "Visits not saved yet: {count}. Nothing can be written on this computer, so "
-                    "they are lost if the kiosk closes now. Free some disk space first, or tap "
-                    "“Close the kiosk” again to close anyway."
-                )
-            self.staff.set_status(text.format(count=count))
-            self._show(self.staff)
-            return
-        self.exit_requested.emit()
+        text = self.tr("Visitors cannot give feedback until the kiosk is started again.")
+        if count and kept:
+            text += "\n\n" + self.tr(
+                "Visits not saved yet: {count}. They are kept safely on this computer and go "
+                "into the card database at the next start."
+            ).format(count=count)
+        elif count:
+            text += "\n\n" + self.tr(
+                "Visits not saved yet: {count}. Nothing can be written on this computer, so "
+                "they are lost if the kiosk closes now. Free some disk space first."
+            ).format(count=count)
+        self.confirm_exit.ask(
+            self.tr("Close the kiosk?"),
+            text,
+            self.tr("Keep the kiosk open"),
+            self.tr("Close the kiosk"),
+        )
 
     def leave_kiosk(self) -> None:
         """Close for good, after staff unlocked it."""

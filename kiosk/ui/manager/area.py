@@ -8,8 +8,10 @@ says so in words and the area stays open.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -27,24 +29,21 @@ from PySide6.QtWidgets import (
 from kiosk import __version__
 from kiosk.core.card import Clock
 from kiosk.core.config import Config
+from kiosk.core.export_places import PlaceFinder, eject
 from kiosk.store import reports
 from kiosk.store.cards import CardStore, SyncStatus
 from kiosk.store.errors import StoreEnvironmentError
 from kiosk.store.manager_settings import EffectiveSettings, ManagerSettings
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.manager.cards_page import CardsPage
+from kiosk.ui.manager.export_sheet import Eject, ExportSheet, FindPlaces
 from kiosk.ui.manager.followups_page import FollowUpsPage
-from kiosk.ui.manager.reports_page import (
-    AskPath,
-    AskPrinter,
-    ReportsPage,
-    ask_path_with_dialog,
-    ask_printer_with_dialog,
-)
+from kiosk.ui.manager.print_sheet import PrintSheet, installed_printers, printer_named
+from kiosk.ui.manager.reports_page import PrinterFor, ReportsPage
 from kiosk.ui.manager.settings_page import SettingsPage
 from kiosk.ui.manager.summary_page import SummaryPage
 from kiosk.ui.manager.sync_page import SyncPage
-from kiosk.ui.manager.widgets import button, label
+from kiosk.ui.manager.widgets import button, label, touch_scroll
 from kiosk.ui.store_problem import problem_text
 from kiosk.ui.theme import load_fonts
 
@@ -55,6 +54,8 @@ NAV_WIDTH = 250  # the side rail's least width; wider where its labels need it
 # the page, so the pages keep the screen's whole width, and the card filters take three rows.
 NARROW_WIDTH = 1100
 NAV_COLUMNS_NARROW = 3
+LAYOUT_ROUNDS = 5
+VIEW_GAP = 12  # px kept between a field brought into view and the edge of what shows
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's largest widget size, which PySide6 does not export
 
 
@@ -71,9 +72,12 @@ class ManagerArea(QWidget):
         clock: Clock,
         parent: QWidget | None = None,
         *,
-        ask_path: AskPath = ask_path_with_dialog,
-        ask_printer: AskPrinter = ask_printer_with_dialog,
+        find_places: FindPlaces | None = None,
+        list_printers: Callable[[], list[str]] = installed_printers,
+        printer_for: PrinterFor = printer_named,
+        eject_stick: Eject = eject,
     ) -> None:
+        """The places, printers and eject are the machine's; tests give their own folders."""
         super().__init__(parent)
         self.setObjectName("ManagerArea")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -102,9 +106,14 @@ class ManagerArea(QWidget):
         top_row.addWidget(self.close_button)
 
         self.summary = SummaryPage(config)
+        touch_scroll(self.summary)  # a scroll area of its own
         self.cards = CardsPage(store, config, today)
         self.followups = FollowUpsPage(config, clock)
-        self.reports = ReportsPage(store.path, config, today, ask_path, ask_printer)
+        self.export_sheet = ExportSheet(self, find_places or PlaceFinder().places, eject_stick)
+        self.print_sheet = PrintSheet(self, list_printers)
+        self.reports = ReportsPage(
+            store.path, config, today, self.export_sheet, self.print_sheet, printer_for
+        )
         self.sync = SyncPage(configured=config.sync.endpoint is not None)
         self.settings = SettingsPage(ManagerSettings(store), config)
         self.pages = QStackedWidget()
@@ -136,11 +145,17 @@ class ManagerArea(QWidget):
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.page_scroll.setWidget(self.pages)
+        touch_scroll(self.page_scroll)
         content.addWidget(self.page_scroll, 1)
         # A touch-only kiosk has no keyboard: the built-in one appears under the page while a
-        # text field of the manager area has the focus (follow-up notes, settings).
-        self.keyboard = OnScreenKeyboard()
+        # text field of the manager area has the focus (follow-up notes, settings). The page
+        # above it scrolls the field into view. The area's buttons take no focus from a tap
+        # (manager.widgets.button), so tapping Save leaves the keyboard, and every button, in
+        # place until the tap is done; Hide, another page or a control that is not for typing
+        # puts the keyboard away.
+        self.keyboard = OnScreenKeyboard(hide_key=True)
         self.keyboard.hide()
+        self.keyboard.hide_requested.connect(self.hide_keyboard)
         content.addWidget(self.keyboard)
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.setContentsMargins(0, 0, 0, 0)
@@ -175,9 +190,55 @@ class ManagerArea(QWidget):
         if isinstance(new, QLineEdit) and self.isAncestorOf(new):
             self.keyboard.set_target(new)
             self.keyboard.show()
-            self.page_scroll.ensureWidgetVisible(new)
+            self.bring_into_view(new)
         elif new is not None and not self.keyboard.isAncestorOf(new):
             self.keyboard.hide()
+
+    def bring_into_view(self, field: QWidget) -> None:
+        """Scroll the page, and any list inside it that scrolls too (the follow-ups), until the
+        field and the row under it (its Save button) show between the top of the page and the
+        keyboard."""
+        # Laid out now, with the keyboard's room taken: the area, the page's scroll, the page,
+        # the list's scroll, the list, each a round.
+        for _ in range(LAYOUT_ROUNDS):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        areas: list[QScrollArea] = []  # outermost first
+        widget = field.parentWidget()
+        while widget is not None and widget is not self:
+            if isinstance(widget, QScrollArea):
+                areas.insert(0, widget)
+            widget = widget.parentWidget()
+        for area in reversed(areas):
+            area.ensureWidgetVisible(field, 0, 0)  # first in each list's own view
+        for _ in range(len(areas) + 1):
+            # What shows of the page: every scrolling view's window on it, at once.
+            band = QRect(QPoint(0, 0), self.size())
+            for area in areas:
+                viewport = area.viewport()
+                band = band.intersected(QRect(viewport.mapTo(self, QPoint(0, 0)), viewport.size()))
+            top, bottom = band.top() + VIEW_GAP, band.bottom() - VIEW_GAP
+            field_top = field.mapTo(self, QPoint(0, 0)).y()
+            wanted_bottom = field_top + 2 * field.height() + VIEW_GAP  # the row under it too
+            if wanted_bottom > bottom:
+                delta = min(wanted_bottom - bottom, field_top - top)
+            elif field_top < top:
+                delta = field_top - top
+            else:
+                return
+            if delta == 0:
+                return
+            for area in areas:  # the page first, so what is above the field moves with it
+                bar = area.verticalScrollBar()
+                value = max(bar.minimum(), min(bar.maximum(), bar.value() + delta))
+                delta -= value - bar.value()
+                bar.setValue(value)
+
+    @Slot()
+    def hide_keyboard(self) -> None:
+        self.keyboard.hide()
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QLineEdit) and self.isAncestorOf(focused):
+            focused.clearFocus()  # the next tap on a field opens the keyboard again
 
     def show_screen(self, name: str) -> None:
         index = SCREENS.index(name)
@@ -185,6 +246,8 @@ class ManagerArea(QWidget):
         self._go_to(index)
 
     def _go_to(self, index: int) -> None:
+        if self.pages.currentIndex() != index:
+            self.hide_keyboard()  # the field typed into stays on the page left
         self.pages.setCurrentIndex(index)
         if index not in self.stale:
             return
@@ -200,6 +263,12 @@ class ManagerArea(QWidget):
             self._show_problem(exc)
             return
         self.stale.discard(index)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The next visit starts with the pages, not with a sheet left open by the last one.
+        for sheet in (self.export_sheet, self.print_sheet):
+            sheet.close_sheet()
+        super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         # Each visit shows the store as it is now: the kiosk keeps taking cards in between.
@@ -324,6 +393,7 @@ class ManagerArea(QWidget):
         self.rail.style().unpolish(self.rail)
         self.rail.style().polish(self.rail)
         self.cards.set_narrow(narrow)
+        self.keyboard.set_compact(narrow)  # ten keys a row fit a portrait screen
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.set_narrow(event.size().width() < NARROW_WIDTH)

@@ -1,18 +1,25 @@
-"""The day's cards, newest first, with the manager's filters."""
+"""The day's cards, newest first, with the manager's filters; when none are shown, why, and a
+way back to every card of the day."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
+    QListView,
+    QStackedWidget,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,7 +39,7 @@ from kiosk.ui.manager.cards_model import (
     VISITOR,
     CardsModel,
 )
-from kiosk.ui.manager.widgets import DayPicker, button, label
+from kiosk.ui.manager.widgets import DayPicker, button, label, touch_scroll
 from kiosk.ui.store_problem import problem_text
 
 # The first columns are as wide as their widest text and header in the shown language, at the
@@ -40,6 +47,16 @@ from kiosk.ui.store_problem import problem_text
 # time column also holds the face word ("Excelente") under the time.
 FITTED_COLUMNS = (TIME, FACE, VISITOR, FOLLOWUP)
 ROW_HEIGHT = 76  # at least; two lines of text (see cards_model) and some air
+
+
+class NoFocusBox(QStyledItemDelegate):
+    """Cells drawn without the dotted focus box: a tapped row is shown by its fill alone."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.state &= ~QStyle.StateFlag.State_HasFocus
 
 
 class CardsPage(QWidget):
@@ -70,9 +87,10 @@ class CardsPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("CardsTable")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(NoFocusBox(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        touch_scroll(self.table)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
@@ -81,6 +99,9 @@ class CardsPage(QWidget):
         header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)
 
         for combo in (self.face, self.role):
+            # A list view: the stylesheet's 64 px rows apply to its popup (Qt's own combo
+            # delegate ignores them).
+            combo.setView(QListView())
             # Long role names must not set the page's minimum width (800 px portrait screens).
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -90,12 +111,34 @@ class CardsPage(QWidget):
         self.narrow = False
         self._place_filters()
         page = QVBoxLayout(self)
-        page.addWidget(self.title)
+        # The count beside the title, not on a row of its own: the table keeps a row more.
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
+        self.count.setWordWrap(False)
+        page.addLayout(heading)
         page.addLayout(self.filters)
-        page.addWidget(self.count)
         page.addWidget(self.problem)
-        page.addWidget(self.table, 1)
+        self.empty = QFrame()
+        self.empty.setObjectName("CardsEmpty")
+        self.empty_title = label("EmptyTitle")
+        self.empty_hint = label("BodyText")
+        self.clear_filters = button("PrimaryButton")
+        empty = QVBoxLayout(self.empty)
+        empty.setContentsMargins(24, 24, 24, 24)
+        empty.addWidget(self.empty_title)
+        empty.addWidget(self.empty_hint)
+        clear_row = QHBoxLayout()
+        clear_row.addWidget(self.clear_filters)
+        clear_row.addStretch(1)
+        empty.addLayout(clear_row)
+        empty.addStretch(1)
+        self.results = QStackedWidget()
+        self.results.addWidget(self.table)
+        self.results.addWidget(self.empty)
+        page.addWidget(self.results, 1)
         page.addWidget(self.detail)
+        self.clear_filters.clicked.connect(self.clear)
 
         self.retranslate()
         self.table.clicked.connect(self._show_detail)
@@ -193,8 +236,40 @@ class CardsPage(QWidget):
         self.model.set_language(language)
         self.retranslate()
 
+    def filtering(self) -> bool:
+        """A filter other than the day is on."""
+        f = self.current_filter()
+        return f.rating is not None or f.role is not None or f.has_comment or f.wants_followup
+
+    def clear(self) -> None:
+        """Every card of the day: the filters back to all, in one reload."""
+        for widget in (self.face, self.role, self.has_comment, self.wants_followup):
+            widget.blockSignals(True)
+        self.face.setCurrentIndex(0)
+        self.role.setCurrentIndex(0)
+        self.has_comment.setChecked(False)
+        self.wants_followup.setChecked(False)
+        for widget in (self.face, self.role, self.has_comment, self.wants_followup):
+            widget.blockSignals(False)
+        self.apply_filter()
+
     def _show_count(self) -> None:
         self.count.setText(self.tr("Cards shown: {count}").format(count=self.model.total))
+        nothing = self.model.total == 0 and not self.problem.isVisibleTo(self)
+        self.results.setCurrentWidget(self.empty if nothing else self.table)
+        filtering = self.filtering()
+        if filtering:
+            self.empty_title.setText(self.tr("No cards match these filters"))
+            self.empty_hint.setText(
+                self.tr("Choose another face or visitor, or clear the filters to see every card.")
+            )
+        else:
+            self.empty_title.setText(self.tr("No cards on this day"))
+            self.empty_hint.setText(
+                self.tr("Cards appear here as visitors leave them. The arrows change the day.")
+            )
+        self.clear_filters.setVisible(filtering)
+        self.clear_filters.setText(self.tr("Clear filters"))
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("The day's cards"))

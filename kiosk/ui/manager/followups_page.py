@@ -26,7 +26,7 @@ from kiosk.core.config import LANGUAGE_NAMES, Config
 from kiosk.core.phone import phone_text
 from kiosk.store.reports import RESPONSE_TARGET, FollowUp
 from kiosk.ui.faces import face_icon, face_word
-from kiosk.ui.manager.widgets import button, day_and_time, label
+from kiosk.ui.manager.widgets import button, day_and_time, label, touch_scroll
 
 NOTE_MAX = 300
 COUNTDOWN_REFRESH_MS = 60_000
@@ -245,6 +245,7 @@ class FollowUpsPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.list)
+        touch_scroll(scroll)
         page = QVBoxLayout(self)
         page.addWidget(self.title)
         page.addWidget(self.empty)

@@ -8,10 +8,12 @@ to word; anything else is a bug and is re-raised on the GUI thread.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, SignalInstance, Slot
 from PySide6.QtPrintSupport import QPrinter
 
 from kiosk.core.card import Clock, system_clock
@@ -24,7 +26,10 @@ from kiosk.ui.manager.report_pdf import paint_report, write_pdf
 
 
 class ReportJob(QObject):
-    done = Signal(int)  # cards written (CSV) or pages (PDF, print)
+    """Writes a CSV or PDF file, or prints; with no target, only reads the days (a preview)."""
+
+    done = Signal(int)  # cards written (CSV) or pages (PDF, print); 0 with no target
+    read = Signal(object)  # kiosk.store.reports.PeriodReport, for a preview (no target)
     failed = Signal(str)  # what stopped writing the target, e.g. "No space left on device"
     store_failed = Signal(object)  # kiosk.store.errors.StoreProblem: the cards could not be read
     crashed = Signal(object)  # an unexpected exception, for the GUI thread to raise
@@ -35,9 +40,12 @@ class ReportJob(QObject):
         config: Config,
         first: date,
         last: date,
-        target: Path | QPrinter,
+        target: Path | QPrinter | None,
         clock: Clock = system_clock,
+        flush: bool = False,
     ) -> None:
+        """``flush``: the file goes to a USB stick, so it is on the stick, not in the
+        system's write cache, before the manager hears it is saved."""
         super().__init__()
         self.clock = clock  # the report says when it was made
         self.db_path = db_path
@@ -45,6 +53,10 @@ class ReportJob(QObject):
         self.first = first
         self.last = last
         self.target = target
+        self.flush = flush
+
+    def ends(self) -> tuple[SignalInstance, ...]:
+        return (self.done, self.failed, self.store_failed, self.crashed)
 
     @Slot()
     def run(self) -> None:
@@ -66,14 +78,47 @@ class ReportJob(QObject):
     def _write(self, store: CardStore) -> int:
         target = self.target
         if isinstance(target, Path) and target.suffix.lower() == ".csv":
-            return store.read(write_csv, self.first, self.last, target)
+            count = store.read(write_csv, self.first, self.last, target)
+            self._flush()
+            return int(count)
         report = store.read(reports.period_report, self.first, self.last)
+        if target is None:
+            self.read.emit(report)
+            return 0
         if isinstance(target, QPrinter):
             return paint_report(target, report, self.config, self.clock())
         pages = write_pdf(report, self.config, target, self.clock())
         if not target.is_file():  # QPdfWriter reports no error; the missing file is the sign
             raise OSError(0, "the file could not be written")
+        self._flush()
         return pages
+
+    def _flush(self) -> None:
+        if self.flush and hasattr(os, "sync"):
+            os.sync()
+
+
+class EjectJob(QObject):
+    """Ejects a USB stick (kiosk.core.export_places.eject), which waits for the stick."""
+
+    done = Signal(object)  # kiosk.core.export_places.EjectResult
+    crashed = Signal(object)
+
+    def __init__(self, eject: Callable[[], object]) -> None:
+        super().__init__()
+        self.eject = eject
+
+    def ends(self) -> tuple[SignalInstance, ...]:
+        return (self.done, self.crashed)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.eject()
+        except Exception as exc:  # re-raised on the GUI thread, never swallowed
+            self.crashed.emit(exc)
+        else:
+            self.done.emit(result)
 
 
 class JobThread(QThread):
@@ -84,11 +129,11 @@ class JobThread(QThread):
     as well raced with it and crashed the process about one run in six.
     """
 
-    def __init__(self, job: ReportJob) -> None:
+    def __init__(self, job: ReportJob | EjectJob) -> None:
         super().__init__(QCoreApplication.instance())
         self.job = job
         job.moveToThread(self)
         self.started.connect(job.run)
-        for signal in (job.done, job.failed, job.store_failed, job.crashed):
+        for signal in job.ends():
             signal.connect(self.quit)
         self.finished.connect(self.deleteLater)

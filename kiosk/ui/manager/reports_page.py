@@ -1,4 +1,9 @@
-"""Reports: pick the days, then save a CSV or the PDF report, or print the report."""
+"""Reports: pick the days, then save a CSV or the PDF report, or print the report, in the
+kiosk's own sheets.
+
+Where a file goes is chosen in the export sheet (USB sticks, Documents), the printer and copies
+in the print sheet: no desktop file or print dialog ever opens on the touchscreen.
+"""
 
 from __future__ import annotations
 
@@ -6,35 +11,26 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths, Signal
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.core.card import system_clock
 from kiosk.core.config import Config
+from kiosk.core.export_places import Place, free_name, report_file_name
 from kiosk.store.errors import StoreProblem
+from kiosk.store.reports import PeriodReport
+from kiosk.ui.manager.export_sheet import ExportSheet
+from kiosk.ui.manager.print_sheet import PREVIEW_PAGES, PREVIEW_WIDTH, PrintSheet, preview_images
 from kiosk.ui.manager.report_job import JobThread, ReportJob
+from kiosk.ui.manager.report_pdf import PAPER, paint_report
 from kiosk.ui.manager.widgets import DayPicker, button, label
 from kiosk.ui.store_problem import problem_text
 
-AskPath = Callable[[QWidget, str, str], Path | None]
-AskPrinter = Callable[[QWidget], QPrinter | None]
-
-
-def ask_path_with_dialog(parent: QWidget, suggested: str, file_filter: str) -> Path | None:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen, _ = QFileDialog.getSaveFileName(parent, "", str(Path(folder) / suggested), file_filter)
-    return Path(chosen) if chosen else None
-
-
-def ask_printer_with_dialog(parent: QWidget) -> QPrinter | None:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, parent)
-    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+PrinterFor = Callable[[str, int], QPrinter]  # printer name, copies
 
 
 class ReportsPage(QWidget):
-    """The file and printer dialogs are injected, so tests drive the page without them."""
-
     finished = Signal(str)  # what the result line says once a report is written or failed
 
     def __init__(
@@ -42,8 +38,9 @@ class ReportsPage(QWidget):
         db_path: Path,
         config: Config,
         today: date,
-        ask_path: AskPath = ask_path_with_dialog,
-        ask_printer: AskPrinter = ask_printer_with_dialog,
+        export_sheet: ExportSheet,
+        print_sheet: PrintSheet,
+        printer_for: PrinterFor,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -51,12 +48,14 @@ class ReportsPage(QWidget):
         self.db_path = db_path
         self._success: Callable[[int], str] = str
         self._target: Path | QPrinter | None = None
+        self._printer_name = ""
         # The result line is kept as how to write it, not as text, so switching the language
         # rewrites it too ("Saved to ... Cards: 64" must not stay in English).
         self._result: Callable[[], str] | None = None
         self.config = config
-        self.ask_path = ask_path
-        self.ask_printer = ask_printer
+        self.export_sheet = export_sheet
+        self.print_sheet = print_sheet
+        self.printer_for = printer_for
         self.title = label("PageTitle")
         self.explain = label("BodyText")
         self.from_label = label("FieldLabel")
@@ -89,40 +88,84 @@ class ReportsPage(QWidget):
         # The range can never be upside down: moving one end past the other moves both.
         self.first.changed.connect(lambda d: self.last.set_day(max(d, self.last.day)))
         self.last.changed.connect(lambda d: self.first.set_day(min(d, self.first.day)))
-        self.csv.clicked.connect(self.save_csv)
-        self.pdf.clicked.connect(self.save_pdf)
-        self.print.clicked.connect(self.print_report)
+        self.csv.clicked.connect(lambda: self.open_export("csv"))
+        self.pdf.clicked.connect(lambda: self.open_export("pdf"))
+        self.print.clicked.connect(self.open_print)
+        self.export_sheet.save_requested.connect(self.save_to)
+        self.print_sheet.print_requested.connect(self.print_to)
         self.retranslate()
 
-    def _stem(self) -> str:
-        first, last = self.first.day, self.last.day
-        span = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
-        return f"feedback-{self.config.kiosk_id}-{span}"
+    def file_name(self, suffix: str) -> str:
+        return report_file_name(
+            self.config.school_name, self.config.kiosk_id, self.first.day, self.last.day, suffix
+        )
 
-    def save_csv(self) -> None:
-        out = self.ask_path(self, self._stem() + ".csv", self.tr("CSV files (*.csv)"))
-        if out is not None:
-            self._run(
-                out, lambda n: self.tr("Saved to {path}. Cards: {count}").format(path=out, count=n)
-            )
+    def open_export(self, kind: str) -> None:
+        self.export_sheet.open_for(kind, self.file_name("." + kind))
 
-    def save_pdf(self) -> None:
-        out = self.ask_path(self, self._stem() + ".pdf", self.tr("PDF files (*.pdf)"))
-        if out is not None:
-            self._run(
-                out, lambda n: self.tr("Saved to {path}. Pages: {count}").format(path=out, count=n)
-            )
+    def save_to(self, place: Place) -> None:
+        kind = self.export_sheet.kind
+        out = free_name(place.folder, self.file_name("." + kind))
+        csv = kind == "csv"
 
-    def print_report(self) -> None:
-        printer = self.ask_printer(self)
-        if printer is not None:
-            self._run(
-                printer, lambda n: self.tr("Sent to the printer. Pages: {count}").format(count=n)
-            )
+        def success(n: int) -> str:
+            text = self._saved_text(place.removable, csv)
+            return text.format(name=place.name, file=out.name, path=out, count=n)
 
-    def _run(self, target: Path | QPrinter, success: Callable[[int], str]) -> None:
+        self.export_sheet.saving(place)
+        self._run(out, success, flush=place.removable)
+
+    def _saved_text(self, stick: bool, csv: bool) -> str:
+        """Read again at each language switch, so the line follows it."""
+        if stick and csv:
+            return self.tr("Saved to the USB stick “{name}” as {file}. Cards: {count}")
+        if stick:
+            return self.tr("Saved to the USB stick “{name}” as {file}. Pages: {count}")
+        if csv:
+            return self.tr("Saved to {path}. Cards: {count}")
+        return self.tr("Saved to {path}. Pages: {count}")
+
+    def open_print(self) -> None:
+        self.print_sheet.open_sheet()
+        job = ReportJob(self.db_path, self.config, self.first.day, self.last.day, None)
+        job.read.connect(self._preview)
+        job.failed.connect(self._preview_failed)
+        job.store_failed.connect(self._preview_failed)
+        job.crashed.connect(self._crash)
+        JobThread(job).start()
+
+    def _preview(self, report: PeriodReport) -> None:
+        if not self.print_sheet.isVisible():
+            return
+        made_at = system_clock()
+        images = preview_images(
+            lambda printer: paint_report(printer, report, self.config, made_at),
+            PAPER[self.config.report_paper],
+            PREVIEW_PAGES,
+            PREVIEW_WIDTH,
+        )
+        self.print_sheet.show_preview(images)
+
+    def _preview_failed(self, _reason: object) -> None:
+        self.print_sheet.show_preview([])
+
+    def print_to(self, name: str, copies: int) -> None:
+        self._printer_name = name
+        self.print_sheet.set_busy(True)
+
+        def success(n: int) -> str:
+            text = self.tr("Sent to the printer “{printer}”. Pages: {count}, copies: {copies}")
+            return text.format(printer=name, count=n, copies=copies)
+
+        self._run(self.printer_for(name, copies), success)
+
+    def _run(
+        self, target: Path | QPrinter, success: Callable[[int], str], flush: bool = False
+    ) -> None:
         """Write the report on a worker thread; the buttons wait until it is done."""
-        job = ReportJob(self.db_path, self.config, self.first.day, self.last.day, target)
+        job = ReportJob(
+            self.db_path, self.config, self.first.day, self.last.day, target, flush=flush
+        )
         self._success = success
         self._target = target
         self._show_result(lambda: self.tr("Working…"))
@@ -135,11 +178,11 @@ class ReportsPage(QWidget):
         JobThread(job).start()
 
     def _place(self) -> str:
-        return str(self._target) if isinstance(self._target, Path) else self.tr("the printer")
+        return str(self._target) if isinstance(self._target, Path) else self._printer_name
 
     def _done(self, count: int) -> None:
         success = self._success
-        self._finish(lambda: success(count))
+        self._finish(lambda: success(count), ok=True)
 
     def _failed(self, reason: str) -> None:
         self._finish(
@@ -163,9 +206,17 @@ class ReportsPage(QWidget):
         self._result = render
         self.result.setText(render())
 
-    def _finish(self, render: Callable[[], str]) -> None:
+    def _finish(self, render: Callable[[], str], ok: bool = False) -> None:
         self._set_busy(False)
         self._show_result(render)
+        if isinstance(self._target, Path):
+            self.export_sheet.saved(render, ok)
+        else:
+            self.print_sheet.set_busy(False)
+            if ok:
+                self.print_sheet.close_sheet()  # said on the page: the pages are on their way
+            else:
+                self.print_sheet.say(self.result.text())
         self.finished.emit(self.result.text())
 
     def _crash(self, exc: BaseException) -> None:

@@ -6,7 +6,7 @@ When the machine stops the store, the page says so under the form and keeps what
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -104,6 +104,8 @@ class SettingsPage(QWidget):
     def _line(password: bool = False) -> QLineEdit:
         line = QLineEdit()
         line.setObjectName("SettingField")
+        # Every setting here is a number: the built-in keyboard opens as a phone pad.
+        line.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         if password:
             line.setEchoMode(QLineEdit.EchoMode.Password)
             line.setMaxLength(PIN_MAX)

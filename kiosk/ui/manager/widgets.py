@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, Qt, QTime, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScroller,
+    QScrollerProperties,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def label(object_name: str, parent: QWidget | None = None) -> QLabel:
@@ -20,10 +30,32 @@ def label(object_name: str, parent: QWidget | None = None) -> QLabel:
     return widget
 
 
+def touch_scroll(view: QAbstractScrollArea) -> None:
+    """Flick and drag to scroll, by finger or by the left mouse button (QScroller), in
+    pixels rather than rows; the scroll bar itself is as wide as a finger (the stylesheet).
+
+    A plain scroll area takes no focus from a tap, or a tap on a button inside it would take
+    the focus from the field being typed into, and the built-in keyboard with it."""
+    QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(view.viewport())
+    props = scroller.scrollerProperties()
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
+    scroller.setScrollerProperties(props)
+    if isinstance(view, QAbstractItemView):
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    else:
+        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
 def button(object_name: str, parent: QWidget | None = None) -> QPushButton:
+    """A button reached by Tab, but one a tap gives no focus: tapping "Save" while typing
+    keeps the focus (and the built-in keyboard) where it is, so nothing moves under the finger
+    before the tap is done."""
     widget = QPushButton(parent)
     widget.setObjectName(object_name)
     widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     return widget
 
 

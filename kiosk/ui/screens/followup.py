@@ -64,6 +64,12 @@ class FollowupScreen(StepScreen):
             self.keyboard.set_target(watched)
         return False
 
+    def focus_first(self) -> None:
+        """The field the keyboard types into has the focus: its caret and highlight show
+        where typing goes before the first key."""
+        target = self.keyboard.target
+        (target if isinstance(target, QLineEdit) else self.name).setFocus()
+
     def _next_field(self) -> None:
         order = [self.name, self.phone, self.email]
         target = self.keyboard.target

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.pin import PIN_MAX
+from kiosk.ui.sheet import danger_button
 from kiosk.ui.widgets import Retranslatable, label, set_role
 
 MAX_ATTEMPTS = 5
@@ -210,20 +211,25 @@ class StaffMenu(Retranslatable):
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.manager_button = QPushButton()
         set_role(self.manager_button, "primary")
-        self.exit_button = QPushButton()
         self.back_button = QPushButton()
+        # Closing the kiosk cannot be undone from here: apart from the safe buttons, at the
+        # bottom, in red, and it asks first (KioskWindow.request_exit).
+        self.exit_button = danger_button()
         self.manager_button.clicked.connect(self.manager_requested)
         self.exit_button.clicked.connect(self.exit_requested)
         self.back_button.clicked.connect(self.back_requested)
         column = QVBoxLayout()
         column.setSpacing(20)
-        for b in (self.manager_button, self.exit_button, self.back_button):
+        for b in (self.manager_button, self.back_button):
             b.setMinimumWidth(480)
             column.addWidget(b)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addLayout(column)
         row.addStretch(1)
+        danger = QHBoxLayout()
+        danger.addStretch(1)
+        danger.addWidget(self.exit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addWidget(self.title)
@@ -231,6 +237,7 @@ class StaffMenu(Retranslatable):
         layout.addSpacing(32)
         layout.addLayout(row)
         layout.addStretch(1)
+        layout.addLayout(danger)
         self.retranslate()
 
     def set_status(self, text: str) -> None:

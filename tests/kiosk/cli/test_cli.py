@@ -123,7 +123,8 @@ def test_snapshot_renders_every_screen_in_both_languages(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     screens = ["welcome", "details", "role", "comment", "followup", "thanks", "pin", "staff"]
     screens += [f"manager-{s}" for s in ("today", "cards", "followups", "reports", "sync")]
-    screens += ["manager-settings", "welcome-speech"]
+    screens += ["manager-settings", "manager-export", "manager-print", "staff-close"]
+    screens += ["welcome-speech"]
     expected = {f"{s}-{lang}.png" for s in screens for lang in ("en", "es")}
     assert expected <= {p.name for p in out.iterdir()}
     # Welcome with the speaker button on is not Welcome with it off.

@@ -62,10 +62,10 @@ def test_refused_visits_survive_closing_the_kiosk(
     unlock_staff_menu(kiosk)
     with qtbot.assertNotEmitted(w.exit_requested):
         kiosk.tap(w.staff.exit_button)
-    assert w.current() is w.staff
-    assert w.staff.status.text().startswith("Visits not saved yet: 3. They are kept safely")
+    assert w.confirm_exit.isVisible()  # the question names the visits before anything closes
+    assert "Visits not saved yet: 3. They are kept safely" in w.confirm_exit.text.text()
     with qtbot.waitSignal(w.exit_requested):
-        kiosk.tap(w.staff.exit_button)  # asked again: it closes
+        kiosk.tap(w.confirm_exit.act)
     session_store = kiosk.session.store
     assert session_store is not None
     session_store.close()
@@ -99,12 +99,14 @@ def test_the_sync_page_counts_the_visits_kept_aside(kiosk: Kiosk) -> None:
     assert page.unsaved_count.text() == ("Visits: 3, kept aside until the card database takes them")
 
 
-def test_nothing_unsaved_closes_at_once(qtbot: QtBot, kiosk: Kiosk) -> None:
+def test_nothing_unsaved_closes_once_confirmed(qtbot: QtBot, kiosk: Kiosk) -> None:
     w = kiosk.window
     three_visits(kiosk)
     unlock_staff_menu(kiosk)
+    kiosk.tap(w.staff.exit_button)
+    assert "not saved" not in w.confirm_exit.text.text()
     with qtbot.waitSignal(w.exit_requested):
-        kiosk.tap(w.staff.exit_button)
+        kiosk.tap(w.confirm_exit.act)
     assert len(kiosk.cards()) == 3
 
 

@@ -379,8 +379,9 @@ def test_staff_can_close_the_kiosk_with_the_pin(kiosk: Kiosk) -> None:
     assert w.current() is w.pin
     assert kiosk.only_card().delivery is Delivery.PENDING  # finalised before staff take over
     enter_pin(kiosk, PIN)
+    kiosk.tap(w.staff.exit_button)
     with kiosk.qtbot.waitSignal(w.exit_requested):
-        kiosk.tap(w.staff.exit_button)
+        kiosk.tap(w.confirm_exit.act)
     assert not w.isVisible()
 
 

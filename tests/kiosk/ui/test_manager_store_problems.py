@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fake_clock import FakeClock
-from manager_area import open_area
+from manager_area import export, open_area
 from manager_fixtures import seeded_store
 from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -113,14 +113,14 @@ def test_a_report_from_a_damaged_file_says_so_on_the_reports_page(
     assert area.problem.text() == f"Error: {DAMAGED}"  # the summary could not be read either
     area.show_screen("reports")
     page = area.reports
-    for action in (page.csv, page.pdf):
-        with qtbot.waitSignal(page.finished, timeout=20_000) as finished:
-            qtbot.mouseClick(action, Qt.MouseButton.LeftButton)
-        assert finished.args[0] == f"Error: the report could not be made. {DAMAGED}"
-        assert page.result.text() == finished.args[0]
+    for kind in ("csv", "pdf"):
+        said = export(area, qtbot, kind)
+        assert said == f"Error: the report could not be made. {DAMAGED}"
+        assert page.result.text() == said
+        assert area.export_sheet.status.text() == said
         assert page.csv.isEnabled()  # the manager may try again
     assert area.pages.currentWidget() is page
-    assert not list(tmp_path.glob("*.pdf"))  # no half-painted report left behind
+    assert not list(tmp_path.rglob("*.pdf"))  # no half-painted report left behind
 
 
 def test_a_shorter_retention_on_a_damaged_file_saves_and_says_what_it_could_not_remove(

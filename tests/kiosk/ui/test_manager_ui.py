@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 from fake_clock import FakeClock
-from manager_area import open_area
+from manager_area import Machine, export, open_area, place_button
 from manager_fixtures import cards_on, face_counts, seeded_store
 from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QStyle
 from pytestqt.qtbot import QtBot
 
 import kiosk
@@ -45,15 +44,15 @@ def store(data_dir: Path, clock: FakeClock) -> CardStore:
 
 
 @pytest.fixture
-def saved_to(tmp_path: Path) -> list[Path]:
-    return []
+def machine(tmp_path: Path) -> Machine:
+    return Machine(tmp_path / "machine")
 
 
 @pytest.fixture
 def area(
-    qtbot: QtBot, store: CardStore, clock: FakeClock, tmp_path: Path, saved_to: list[Path]
+    qtbot: QtBot, store: CardStore, clock: FakeClock, tmp_path: Path, machine: Machine
 ) -> ManagerArea:
-    return open_area(qtbot, store, clock, tmp_path, saved_to)
+    return open_area(qtbot, store, clock, tmp_path, machine=machine)
 
 
 def test_today_shows_the_counts_of_todays_cards(
@@ -186,17 +185,17 @@ def test_followup_countdown_turns_into_overdue(area: ManagerArea, clock: FakeClo
 
 
 def test_csv_and_pdf_from_the_reports_screen(
-    area: ManagerArea, clock: FakeClock, qtbot: QtBot, saved_to: list[Path]
+    area: ManagerArea, clock: FakeClock, qtbot: QtBot, machine: Machine
 ) -> None:
     area.show_screen("reports")
     page = area.reports
     for _ in range(2):
         qtbot.mouseClick(page.first.previous, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(page.finished, timeout=20_000):
-        qtbot.mouseClick(page.csv, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(page.finished, timeout=20_000):
-        qtbot.mouseClick(page.pdf, Qt.MouseButton.LeftButton)
-    csv_file, pdf_file = saved_to
+    export(area, qtbot, "csv")
+    export(area, qtbot, "pdf")
+    span = "2026-11-22_to_2026-11-24"
+    csv_file = machine.documents / f"demo-elementary-school_demo-kiosk_{span}.csv"
+    pdf_file = csv_file.with_suffix(".pdf")
     assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf")
     assert pdf_file.stat().st_size > 1000
     saved = re.fullmatch(rf"Saved to {re.escape(str(pdf_file))}\. Pages: (\d+)", page.result.text())
@@ -216,51 +215,37 @@ def test_csv_and_pdf_from_the_reports_screen(
     assert f"Page 1 of {saved[1]}" in text
 
 
-def test_print_sends_the_report_to_the_printer(
-    area: ManagerArea, tmp_path: Path, qtbot: QtBot
-) -> None:
-    printed = tmp_path / "printer.pdf"
-
-    def ask_printer(parent: QWidget) -> QPrinter:
-        printer = QPrinter()  # a printer that prints to a file, as the print dialog can choose
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        return printer
-
-    area.show_screen("reports")
-    page = area.reports
-    page.ask_printer = ask_printer
-    qtbot.mouseClick(page.first.previous, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(page.finished, timeout=20_000):
-        qtbot.mouseClick(page.print, Qt.MouseButton.LeftButton)
-    assert re.fullmatch(r"Sent to the printer\. Pages: \d+", page.result.text())
-    assert printed.read_bytes().startswith(b"%PDF")
-
-
 def test_closing_the_area_mid_report_still_writes_the_file(
     qtbot: QtBot, qapp: QApplication, store: CardStore, clock: FakeClock, tmp_path: Path
 ) -> None:
-    out = tmp_path / "month.csv"
-    area = ManagerArea(store, Config(), clock, ask_path=lambda parent, suggested, f: out)
+    machine = Machine(tmp_path / "machine")
+    area = ManagerArea(store, Config(), clock, find_places=machine.finder().places)
+    area.resize(1280, 800)
+    area.show()
     area.show_screen("reports")
     area.reports.first.set_day(clock().date() - timedelta(days=30))
     qtbot.mouseClick(area.reports.csv, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(place_button(area, "Documents"), Qt.MouseButton.LeftButton)
     area.deleteLater()  # the lead's window may drop the area as soon as it is closed
     qtbot.waitUntil(lambda: not qapp.findChildren(JobThread), timeout=20_000)
+    (out,) = machine.documents.glob("*.csv")
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == store.count() + 1
 
 
 def test_a_report_that_cannot_be_written_says_why(
-    area: ManagerArea, tmp_path: Path, qtbot: QtBot
+    area: ManagerArea, machine: Machine, qtbot: QtBot
 ) -> None:
     area.show_screen("reports")
     page = area.reports
-    page.ask_path = lambda parent, suggested, file_filter: tmp_path / "no-such-folder" / suggested
+    qtbot.mouseClick(page.csv, Qt.MouseButton.LeftButton)
+    machine.documents.rmdir()  # gone between showing the place and tapping it
     with qtbot.waitSignal(page.finished, timeout=20_000):
-        qtbot.mouseClick(page.csv, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(place_button(area, "Documents"), Qt.MouseButton.LeftButton)
     assert page.result.text().startswith("Error: could not write to ")
     assert page.result.text().endswith("(No such file or directory)")
+    assert area.export_sheet.status.text() == page.result.text()  # said where the tap was
     assert page.csv.isEnabled()
+    assert all(b.isEnabled() for b in area.export_sheet.place_buttons)  # the manager may retry
 
 
 def test_settings_error_is_shown_in_words(
@@ -537,14 +522,13 @@ def test_the_managers_dates_read_as_each_language_writes_them(
 
 
 def test_the_report_line_follows_a_language_switch(
-    area: ManagerArea, qtbot: QtBot, saved_to: list[Path]
+    area: ManagerArea, qtbot: QtBot, machine: Machine
 ) -> None:
     switcher = LanguageSwitcher()
     area.show_screen("reports")
     page = area.reports
-    with qtbot.waitSignal(page.finished, timeout=20_000):
-        qtbot.mouseClick(page.csv, Qt.MouseButton.LeftButton)
-    (csv_file,) = saved_to
+    export(area, qtbot, "csv")
+    (csv_file,) = machine.documents.glob("*.csv")
     assert page.result.text().startswith(f"Saved to {csv_file}. Cards: ")
     count = page.result.text().rsplit(" ", 1)[1]
     switcher.set_language("es")

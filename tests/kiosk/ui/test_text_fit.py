@@ -47,6 +47,7 @@ def test_every_text_fits_its_box_on_every_screen(
     seeded: tuple[Config, Path, Callable[[], datetime]],
     size: tuple[int, int],
     language: str,
+    tmp_path: Path,
 ) -> None:
     config, data, clock = seeded
     # The speaker button on, as on a kiosk with voices (the silent engine says nothing).
@@ -59,7 +60,7 @@ def test_every_text_fits_its_box_on_every_screen(
     cuts: list[str] = []
     screens = 0
     try:
-        for name in each_screen(qapp, window, language):
+        for name in each_screen(qapp, window, language, tmp_path):
             screens += 1
             cuts.extend(f"{name}: {cut}" for cut in cut_texts(window))
     finally:
@@ -69,7 +70,7 @@ def test_every_text_fits_its_box_on_every_screen(
         window.leave_kiosk()
         window.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert screens == 15  # with Welcome as it reads aloud
+    assert screens == 18  # with Welcome as it reads aloud, the close question, both sheets
     assert not cuts, "text cut off:\n" + "\n".join(cuts)
 
 
