@@ -83,10 +83,12 @@ class SettingsPage(QWidget):
             form.addWidget(caption, i, 0)
             form.addWidget(field, i, 1)
         form.setColumnStretch(1, 1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.save)
-        actions.addStretch(1)
-        actions.addWidget(self.quit)
+        # Each action on its own row, at its own width: Spanish labels fit a portrait screen,
+        # and quitting sits apart from saving.
+        actions = QVBoxLayout()
+        actions.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
+        actions.addSpacing(32)
+        actions.addWidget(self.quit, 0, Qt.AlignmentFlag.AlignLeft)
         page = QVBoxLayout(self)
         page.addWidget(self.title)
         page.addLayout(form)
