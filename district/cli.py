@@ -67,7 +67,7 @@ def _web_options(f: Callable[..., Any]) -> Callable[..., Any]:
         else:
             f = click.option(
                 f"--{flag}", name, default=field.default, show_default=True, envvar=envvar,
-                type=int, help=field.description,
+                type=field.annotation, help=field.description,
             )(f)  # fmt: skip
     return f
 

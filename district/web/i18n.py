@@ -13,16 +13,20 @@ import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from gettext import NullTranslations
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_datetime as _format_datetime
+from babel.dates import format_date as _format_date
+from babel.dates import format_skeleton as _format_skeleton
+from babel.dates import format_time as _format_time
+from babel.dates import format_timedelta as _format_timedelta
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal as _format_decimal
+from babel.numbers import format_percent as _format_percent
 from babel.support import Translations
 
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -100,4 +104,37 @@ def format_number(value: float, digits: int = 0) -> str:
 
 
 def format_datetime(moment: datetime) -> str:
-    return _format_datetime(moment, format="medium", locale=Locale.parse(_current.get()))
+    """A moment to the minute in its own offset: "Dec 1, 2026, 2:05 PM", "1 dic 2026, 14:05"."""
+    locale = _locale()
+    day = _format_date(moment, format="medium", locale=locale)
+    return f"{day}, {_format_time(moment, format='short', tzinfo=moment.tzinfo, locale=locale)}"
+
+
+def _locale() -> Locale:
+    return Locale.parse(_current.get())
+
+
+def format_change(value: float, digits: int = 2) -> str:
+    """A signed change, "+0.25" or "-0,10": the sign always shown."""
+    tail = "." + "0" * digits if digits else ""
+    if round(value, digits) == 0:  # no "-0.00": an unchanged figure has no sign
+        return _format_decimal(0, format=f"#,##0{tail}", locale=_locale())
+    return _format_decimal(value, format=f"+#,##0{tail};-#,##0{tail}", locale=_locale())
+
+
+def format_percent(share: float) -> str:
+    return _format_percent(share, locale=_locale())
+
+
+def format_date(day: date, style: str = "medium") -> str:
+    """A day in the person's words: "medium" (Dec 1, 2026), "short" (12/1/26), "day" (Dec 1)
+    or "month" (Dec 2026)."""
+    formats = {"day": "MMM d", "month": "MMM y"}
+    if style in formats:
+        return _format_skeleton(formats[style].replace(" ", ""), day, locale=_locale())
+    return _format_date(day, format=style, locale=_locale())
+
+
+def format_duration(span: timedelta) -> str:
+    """How long, rounded to the unit that matters: "3 hours", "2 días"."""
+    return _format_timedelta(span, threshold=1.5, locale=_locale())
