@@ -30,6 +30,7 @@ def run(*args: str) -> tuple[int, str]:
 def test_first_admin_then_schools_and_people(database_url: str, password_file: Path) -> None:
     db = ["--database", database_url]
     pw = ["--password-file", str(password_file)]
+    assert run("migrate", *db)[0] == 0  # PostgreSQL is migrated by hand; SQLite would be anyway
     assert run("first-admin", "dana", *db, *pw) == (0, "added dana (district)\n")
     code, out = run("first-admin", "other", *db, *pw)
     assert code == 1 and "a district administrator exists already" in out
