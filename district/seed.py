@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
 import random
+import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
@@ -35,8 +37,15 @@ KINDS = (("elem", "Elementary School"), ("middle", "Middle School"), ("high", "H
 WENT_WELL = ("friendly", "quick", "clear_info", "clean", "safe", "language_help")
 COULD_IMPROVE = ("wait_time", "unclear_info", "staff_attitude", "signage", "language_access",
                  "parking")  # fmt: skip
-ROLES = (("parent", 55), ("student", 15), ("staff", 8), ("community", 10), ("other", 5), (None, 7))
-LANGUAGES = (("en", 68), ("es", 27), ("vi", 3), ("zh", 2))
+ROLES: tuple[tuple[str | None, int], ...] = (
+    ("parent", 55),
+    ("student", 15),
+    ("staff", 8),
+    ("community", 10),
+    ("other", 5),
+    (None, 7),
+)
+LANGUAGES: tuple[tuple[str, int], ...] = (("en", 68), ("es", 27), ("vi", 3), ("zh", 2))
 VERSIONS = ("1.4.2", "1.4.2", "1.4.2", "1.4.1", "1.3.9")
 ERRORS = (
     "receiver unreachable: connection timed out",
@@ -67,6 +76,11 @@ HOUR_WEIGHTS = [0] * 7 + [6, 14, 12, 9, 8, 9, 8, 9, 12, 6, 2] + [0] * 6
 WEEKDAY_WEIGHTS = (20, 19, 18, 18, 16, 2, 0)
 
 
+Rows = list[dict[str, Any]]
+Batch = tuple[Rows, Rows, Rows]
+"""A batch of cards, their chips and the answers to their follow-up requests."""
+
+
 @dataclass(frozen=True)
 class Plan:
     schools: int = 200
@@ -91,10 +105,6 @@ class Seeded:
     cards: int
     followups: int
     answers: int
-
-
-def _weighted(rng: random.Random, pairs: Sequence[tuple[Any, int]]) -> Any:
-    return rng.choices([v for v, _ in pairs], weights=[w for _, w in pairs])[0]
 
 
 def _offset(day: date) -> int:
@@ -124,8 +134,21 @@ class _Writer:
                     copy.write_row([row[n] for n in names])
 
 
-def seed(engine: Engine, plan: Plan, now: datetime, progress: Callable[[str], None]) -> Seeded:
-    """Fill the (empty) district database with ``plan``, the last card ``now``."""
+CardsMaker = Callable[
+    [Engine, "Plan", datetime, dict[int, float], int, Callable[[str], None]], tuple[int, int, int]
+]
+"""Makes the cards in the database instead of here (district.seed_postgres)."""
+
+
+def seed(
+    engine: Engine,
+    plan: Plan,
+    now: datetime,
+    progress: Callable[[str], None],
+    make_cards: CardsMaker | None = None,
+) -> Seeded:
+    """Fill the (empty) district database with ``plan``, the last card ``now``; the cards are
+    built here and written in batches, or made by ``make_cards``."""
     rng = random.Random(plan.seed)
     today = now.date()
     with engine.begin() as conn:
@@ -147,18 +170,12 @@ def seed(engine: Engine, plan: Plan, now: datetime, progress: Callable[[str], No
         by_school.setdefault(k["school_id"], []).append(k["kiosk_id"])
     with engine.connect() as conn:
         start_seq = int(conn.execute(select(func.coalesce(func.max(cards.c.seq), 0))).scalar_one())
-    made = requests = answers = 0
-    batches = _cards(plan, rng, today, now, quality, by_school, start_seq)
-    for card_rows, choice_rows, answer_rows in batches:
-        with engine.begin() as conn:
-            writer = _Writer(conn)
-            writer.write(cards, card_rows)
-            writer.write(card_choices, choice_rows)
-            writer.write(followups, answer_rows)
-        made += len(card_rows)
-        requests += sum(1 for r in card_rows if r["followup_requested"])
-        answers += len(answer_rows)
-        progress(f"{made:,} cards")
+    if make_cards is not None:
+        made, requests, answers = make_cards(engine, plan, now, quality, start_seq, progress)
+    else:
+        made, requests, answers = _write_batches(
+            engine, _cards(plan, rng, today, now, quality, by_school, start_seq), progress
+        )
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             for table in ("cards", "followups"):
@@ -170,6 +187,47 @@ def seed(engine: Engine, plan: Plan, now: datetime, progress: Callable[[str], No
                 )
             conn.execute(text("ANALYZE"))
     return Seeded(len(school_rows), len(kiosk_rows), made, requests, answers)
+
+
+def _write_batches(
+    engine: Engine, batches: Iterator[Batch], progress: Callable[[str], None]
+) -> tuple[int, int, int]:
+    """Write the batches with executemany, each in its own transaction."""
+    made = requests = answers = 0
+    # The next batch is made here while the database writes the last one (another process):
+    # a writer thread and a queue of two batches, so neither waits for the other for long.
+    ready: queue.Queue[Batch | None] = queue.Queue(maxsize=2)
+    failed: list[BaseException] = []
+
+    def write_all() -> None:
+        try:
+            while (batch := ready.get()) is not None:
+                with engine.begin() as conn:
+                    writer = _Writer(conn)
+                    for table, rows in zip((cards, card_choices, followups), batch, strict=True):
+                        writer.write(table, rows)
+        except BaseException as exc:  # handed to the main thread, which stops making batches
+            failed.append(exc)
+            while ready.get() is not None:
+                pass
+
+    thread = threading.Thread(target=write_all, name="seed-writer")
+    thread.start()
+    try:
+        for batch in batches:
+            if failed:
+                break
+            ready.put(batch)
+            made += len(batch[0])
+            requests += sum(1 for r in batch[0] if r["followup_requested"])
+            answers += len(batch[2])
+            progress(f"{made:,} cards")
+    finally:
+        ready.put(None)
+        thread.join()
+    if failed:
+        raise failed[0]
+    return made, requests, answers
 
 
 def _schools(plan: Plan, rng: random.Random) -> list[dict[str, Any]]:
@@ -239,7 +297,7 @@ def _cards(
     quality: dict[int, float],
     by_school: dict[int, list[str]],
     start_seq: int,
-) -> Iterator[tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]]:
+) -> Iterator[Batch]:
     school_ids = list(by_school)
     first = today - timedelta(days=plan.days - 1)
     # Days weighted by weekday and the school year (summer is quiet); the last day is today.
@@ -248,6 +306,10 @@ def _cards(
         WEEKDAY_WEIGHTS[d.weekday()] * (0.25 if d.month in (7,) else 1.0) + 0.01 for d in days
     ]
     hours = list(range(24))
+    language_values = [code for code, _ in LANGUAGES]
+    language_weights = [w for _, w in LANGUAGES]
+    role_values = [r for r, _ in ROLES]
+    role_weights = [w for _, w in ROLES]
     seq = start_seq
     left = plan.cards
     while left > 0:
@@ -256,11 +318,16 @@ def _cards(
         card_rows: list[dict[str, Any]] = []
         choice_rows: list[dict[str, Any]] = []
         answer_rows: list[dict[str, Any]] = []
+        # Drawn a batch at a time: one call per batch instead of one per card.
         chosen_days = rng.choices(days, weights=weights, k=n)
         chosen_hours = rng.choices(hours, weights=HOUR_WEIGHTS, k=n)
-        for day, hour in zip(chosen_days, chosen_hours, strict=True):
+        chosen_schools = rng.choices(school_ids, k=n)
+        chosen_languages = rng.choices(language_values, weights=language_weights, k=n)
+        chosen_roles = rng.choices(role_values, weights=role_weights, k=n)
+        for day, hour, school_id, language, role in zip(
+            chosen_days, chosen_hours, chosen_schools, chosen_languages, chosen_roles, strict=True
+        ):
             seq += 1
-            school_id = rng.choice(school_ids)
             kiosk_id = rng.choice(by_school[school_id])
             offset = _offset(day)
             local = datetime.combine(day, time(hour, rng.randrange(60), rng.randrange(60)))
@@ -272,8 +339,6 @@ def _cards(
             # A school's quality drifts a little across the two years.
             drift = 0.3 * ((day - first).days / plan.days - 0.5) * (1 if school_id % 3 else -1)
             rating = _rating(rng, quality[school_id] + drift)
-            language = _weighted(rng, LANGUAGES)
-            role = _weighted(rng, ROLES)
             comment = None
             if rng.random() < 0.22:
                 pool = COMMENTS.get(language, COMMENTS["en"])["good" if rating >= 4 else "bad"]

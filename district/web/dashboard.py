@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import Engine
 
@@ -35,6 +35,8 @@ STATUS_NAMES = {
     Status.OPEN: N_("Open"),
     Status.ANSWERED: N_("Answered"),
 }
+KIOSKS_PER_PAGE = 100
+"""Problems come first, so the first page holds them; the CSV has every kiosk."""
 SORTS = {"rating": N_("Best to worst"), "change": N_("By change")}
 
 
@@ -364,6 +366,7 @@ def install(
             waiting=waiting,
             answered=answered,
             per_school=per_school,
+            open_total=sum(s.open for s in per_school),
             shown_limit=followups_q.SHOWN,
             overdue_hours=settings.overdue_hours,
             contacts=scope.contacts,
@@ -411,7 +414,7 @@ def install(
     # ---- Fleet ------------------------------------------------------------------------------
 
     @router.get("/fleet")
-    def fleet_page(request: Request) -> Response:
+    def fleet_page(request: Request, page_number: int = Query(1, alias="page")) -> Response:
         user = kit.person(request)
         if user is None:
             return kit.to_sign_in(request)
@@ -419,6 +422,9 @@ def install(
             scope = scope_q.of(conn, user)
             rows = fleet_q.rows(conn, scope, clock(), settings)
         counts = {s: sum(1 for r in rows if r.state is s) for s in State}
+        pages = max(1, -(-len(rows) // KIOSKS_PER_PAGE))
+        page_number = min(max(page_number, 1), pages)
+        first = (page_number - 1) * KIOSKS_PER_PAGE
         with i18n.speaking(kit.language_of(request)):
             state_names = {s: labels.state(s) for s in State}
         return page(
@@ -427,7 +433,11 @@ def install(
             "fleet.html",
             None,
             active="fleet",
-            rows=rows,
+            rows=rows[first : first + KIOSKS_PER_PAGE],
+            total=len(rows),
+            first=first,
+            page_number=page_number,
+            pages=pages,
             counts=counts,
             state_names=state_names,
             states=list(State),

@@ -25,8 +25,7 @@ from babel.dates import format_time as _format_time
 from babel.dates import format_timedelta as _format_timedelta
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal as _format_decimal
-from babel.numbers import format_percent as _format_percent
+from babel.numbers import NumberPattern, parse_pattern
 from babel.support import Translations
 
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -98,9 +97,23 @@ def choose(cookie: str | None, accept_language: str | None) -> str:
     return DEFAULT
 
 
+# A page formats hundreds of numbers: the locale and each pattern are parsed once, not per call.
+@cache
+def _locale_of(code: str) -> Locale:
+    return Locale.parse(code)
+
+
+@cache
+def _pattern(text: str) -> NumberPattern:
+    return parse_pattern(text)
+
+
+def _decimal(value: float, pattern: str) -> str:
+    return str(_pattern(pattern).apply(value, _locale()))
+
+
 def format_number(value: float, digits: int = 0) -> str:
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return _format_decimal(value, format=pattern, locale=Locale.parse(_current.get()))
+    return _decimal(value, "#,##0" + ("." + "0" * digits if digits else ""))
 
 
 def format_datetime(moment: datetime) -> str:
@@ -111,19 +124,20 @@ def format_datetime(moment: datetime) -> str:
 
 
 def _locale() -> Locale:
-    return Locale.parse(_current.get())
+    return _locale_of(_current.get())
 
 
 def format_change(value: float, digits: int = 2) -> str:
     """A signed change, "+0.25" or "-0,10": the sign always shown."""
     tail = "." + "0" * digits if digits else ""
     if round(value, digits) == 0:  # no "-0.00": an unchanged figure has no sign
-        return _format_decimal(0, format=f"#,##0{tail}", locale=_locale())
-    return _format_decimal(value, format=f"+#,##0{tail};-#,##0{tail}", locale=_locale())
+        return _decimal(0, f"#,##0{tail}")
+    return _decimal(value, f"+#,##0{tail};-#,##0{tail}")
 
 
 def format_percent(share: float) -> str:
-    return _format_percent(share, locale=_locale())
+    locale = _locale()
+    return str(locale.percent_formats[None].apply(share, locale))
 
 
 def format_date(day: date, style: str = "medium") -> str:

@@ -39,7 +39,16 @@ ROLES = {
     None: N_("Not given"),
 }
 
-LANGUAGES = {"en": N_("English"), "es": N_("Spanish")}
+LANGUAGES = {
+    "en": N_("English"),
+    "es": N_("Spanish"),
+    "vi": N_("Vietnamese"),
+    "zh": N_("Chinese"),
+    "ar": N_("Arabic"),
+    "ht": N_("Haitian Creole"),
+    "pt": N_("Portuguese"),
+}
+"""The kiosk's languages and those a district most often adds; another shows by its code."""
 
 STATES = {
     State.ONLINE: N_("Online"),

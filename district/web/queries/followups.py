@@ -1,9 +1,10 @@
 """Follow-ups: the visitors who asked to be contacted, in the schools the person may see.
 
-A request is answered by its earliest answer from the kiosk; open while it has none; overdue
-when open for longer than the setting (24 h). Open requests are listed whatever their date (they
-still need someone), answered ones by the period. Contact details are selected only for a person
-who may see them, so a viewer's page and export never hold them."""
+A request is answered by its earliest answer from the kiosk; open while it has none (then it is
+in open_followups, kept by the database); overdue when open for longer than the setting (24 h).
+Open requests are listed whatever their date (they still need someone), answered ones by the
+period. Contact details are selected only for a person who may see them, so a viewer's page and
+export never hold them."""
 
 from __future__ import annotations
 
@@ -18,10 +19,11 @@ from typing import Any
 from sqlalchemy import Connection, Select, and_, case, exists, func, select
 
 from district.web.periods import Period
+from district.web.queries.rollup import open_followups
 from district.web.queries.scope import Scope
 from district.web.queries.tables import cards, followups, schools
 
-SHOWN = 200
+SHOWN = 50
 """Rows of each kind a page lists; the export has them all."""
 
 
@@ -68,7 +70,7 @@ def _first_answer(column: str) -> Any:
     )
 
 
-def _select(scope: Scope) -> Select[Any]:
+def _select(scope: Scope, only_open: bool = False) -> Select[Any]:
     c = cards.c
     contact = [c.contact_name, c.contact_phone, c.contact_email] if scope.contacts else []
     return (
@@ -84,9 +86,20 @@ def _select(scope: Scope) -> Select[Any]:
             _first_answer("answered_at_utc").label("answered_at"),
             _first_answer("answered_by").label("answered_by"),
         )
-        .select_from(cards.join(schools, schools.c.id == c.school_id))
+        .select_from(_requests(only_open))
         .where(c.followup_requested.is_(True), c.school_id.in_(scope.school_ids))
     )
+
+
+def _requests(only_open: bool) -> Any:
+    """Cards with their school; only the open requests' (open_followups, a few rows) when
+    asked, so that the oldest open ones are found without reading every request."""
+    joined = cards.join(schools, schools.c.id == cards.c.school_id)
+    if only_open:
+        joined = open_followups.join(cards, cards.c.id == open_followups.c.card_id).join(
+            schools, schools.c.id == cards.c.school_id
+        )
+    return joined
 
 
 def _request(row: Any, scope: Scope, now: datetime, overdue_after: timedelta) -> Request:
@@ -117,7 +130,9 @@ def open_requests(
     conn: Connection, scope: Scope, now: datetime, overdue_after: timedelta, limit: int | None
 ) -> Iterator[Request]:
     """Unanswered requests, the longest waiting first."""
-    query = _select(scope).where(~_answered()).order_by(cards.c.created_at_utc, cards.c.seq)
+    query = _select(scope, only_open=True).order_by(
+        open_followups.c.created_at_utc, open_followups.c.card_id
+    )
     if limit is not None:
         query = query.limit(limit)
     for row in conn.execution_options(yield_per=1000).execute(query):
@@ -162,15 +177,17 @@ def by_school(
     c = cards.c
     asked = and_(c.followup_requested.is_(True), c.school_id.in_(scope.school_ids))
     cutoff = now - overdue_after
+    o = open_followups.c
     open_counts = {
         school_id: (int(n), int(late or 0))
         for school_id, n, late in conn.execute(
             select(
                 c.school_id,
                 func.count(),
-                func.sum(case((c.created_at_utc < cutoff, 1), else_=0)),
+                func.sum(case((o.created_at_utc < cutoff, 1), else_=0)),
             )
-            .where(asked, ~_answered())
+            .select_from(open_followups.join(cards, cards.c.id == o.card_id))
+            .where(c.school_id.in_(scope.school_ids))
             .group_by(c.school_id)
         )
     }

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Connection, case, func, select
+from sqlalchemy import Connection, func, select
 
 from district.accounts import School
 from district.web.periods import Period
-from district.web.queries.rollup import card_days
+from district.web.queries.rollup import RATINGS, card_days
 from district.web.queries.scope import Scope
 
 
@@ -46,33 +47,36 @@ class SchoolRow:
         return self.now.average - self.before.average
 
 
-def _sums() -> tuple[object, ...]:
+def _figures_by_school(
+    conn: Connection, scope: Scope, period: Period
+) -> tuple[dict[int, Figures], dict[int, Figures]]:
+    """Each school's figures in the period and in the one before: one pass over the rollup."""
     c = card_days.c
-    return (
-        func.sum(c.cards),
-        func.sum(c.cards * c.rating),
-        func.sum(case((c.rating >= 4, c.cards), else_=0)),
-    )
-
-
-def figures_by_school(conn: Connection, scope: Scope, period: Period) -> dict[int, Figures]:
-    c = card_days.c
+    before = period.previous()
+    current = c.local_date >= period.first
     query = (
-        select(c.school_id, *_sums())
+        select(
+            c.school_id,
+            current.label("current"),
+            func.sum(_cards()),
+            func.sum(_ratings()),
+            func.sum(c.r4 + c.r5),
+        )
         .where(c.school_id.in_(scope.school_ids))
-        .where(c.local_date.between(period.first, period.last))
-        .group_by(c.school_id)
+        .where(c.local_date.between(before.first, period.last))
+        .group_by(c.school_id, current)
     )
-    return {
-        school_id: Figures(int(n or 0), int(total or 0), int(good or 0))
-        for school_id, n, total, good in conn.execute(query)
-    }
+    found: tuple[dict[int, Figures], dict[int, Figures]] = ({}, {})
+    for school_id, is_current, n, total, good in conn.execute(query):
+        found[0 if is_current else 1][school_id] = Figures(
+            int(n or 0), int(total or 0), int(good or 0)
+        )
+    return found
 
 
 def schools(conn: Connection, scope: Scope, period: Period) -> list[SchoolRow]:
     """Every school the person may see, best average first; a school with no cards last."""
-    now = figures_by_school(conn, scope, period)
-    before = figures_by_school(conn, scope, period.previous())
+    now, before = _figures_by_school(conn, scope, period)
     rows = [SchoolRow(s, now.get(s.id, NONE), before.get(s.id, NONE)) for s in scope.schools]
     return sorted(rows, key=lambda r: (r.now.average is None, -(r.now.average or 0), r.school.name))
 
@@ -97,7 +101,7 @@ def daily(conn: Connection, school_ids: list[int], period: Period) -> dict[date,
     """Cards and the sum of their ratings per local day, over these schools."""
     c = card_days.c
     query = (
-        select(c.local_date, func.sum(c.cards), func.sum(c.cards * c.rating))
+        select(c.local_date, func.sum(_cards()), func.sum(_ratings()))
         .where(c.school_id.in_(school_ids))
         .where(c.local_date.between(period.first, period.last))
         .group_by(c.local_date)
@@ -108,12 +112,22 @@ def daily(conn: Connection, school_ids: list[int], period: Period) -> dict[date,
 def faces(conn: Connection, school_id: int, period: Period) -> dict[int, int]:
     c = card_days.c
     query = (
-        select(c.rating, func.sum(c.cards))
+        select(*(func.sum(c[f"r{n}"]) for n in RATINGS))
         .where(c.school_id == school_id)
         .where(c.local_date.between(period.first, period.last))
-        .group_by(c.rating)
     )
-    return {int(r): int(n) for r, n in conn.execute(query)}
+    sums = conn.execute(query).one()
+    return {n: int(sums[n - 1] or 0) for n in RATINGS}
+
+
+def _cards() -> Any:
+    c = card_days.c
+    return c.r1 + c.r2 + c.r3 + c.r4 + c.r5
+
+
+def _ratings() -> Any:
+    c = card_days.c
+    return c.r1 + 2 * c.r2 + 3 * c.r3 + 4 * c.r4 + 5 * c.r5
 
 
 def _day(value: object) -> date:
