@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
-from district import db, openapi, problems, tokens
+from district import db, docs, openapi, problems, tokens
 from district.accounts import Clock
 from district.problems import ProblemError, problem_response
 from district.tokens import Principal
@@ -151,11 +151,13 @@ def create_app(
         title="School feedback kiosk: district receiver",
         version=__version__,
         description="Protocol v1. Errors are Problem objects with stable codes.",
+        docs_url=None,  # district.docs serves it, with no CDN
     )
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(ProtocolMarker)  # added last, so outermost: it marks BodyLimit's 413 too
     problems.install(app)
     openapi.install(app)
+    docs.install(app)
     # What every operation may answer, then what reading a body or a query adds.
     anyone = [
         ProblemCode.TOKEN_MISSING,

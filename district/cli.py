@@ -91,7 +91,7 @@ def _open(database: str) -> Engine:
         engine = open_database(database)
         schema.open_schema(engine)
         return engine
-    except SchemaOutOfDate as exc:
+    except (SchemaOutOfDate, schema.MigrationFailed) as exc:
         if engine is not None:
             engine.dispose()
         raise click.ClickException(str(exc)) from None
@@ -124,6 +124,8 @@ def migrate(database: str) -> None:
     try:
         engine = open_database(database)
         before, after = schema.upgrade(engine)
+    except schema.MigrationFailed as exc:
+        raise click.ClickException(str(exc)) from None
     except (ArgumentError, OperationalError) as exc:
         raise _unopened(database, exc) from None
     finally:
@@ -232,14 +234,14 @@ def _add_user(
         if first:
             with engine.connect() as conn:
                 if accounts.count_district_admins(conn):
-                    raise click.ClickException(
+                    raise Refused(
                         "a district administrator exists already; add people with: user add"
                     )
         password = _password(password_file)
         with engine.begin() as conn:
             user = accounts.add_user(conn, username, password, role, school, _now())
     except AccountError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Refused(str(exc)) from None
     finally:
         engine.dispose()
     where = f" at {school}" if school else ""
@@ -289,14 +291,8 @@ def school() -> None:
 @click.option("--name", required=True, help="The school's name as people read it.")
 def school_add(database: str, slug: str, name: str) -> None:
     """Add a school with the short name SLUG (e.g. lincoln-elem)."""
-    engine = _open(database)
-    try:
-        with engine.begin() as conn:
-            added = accounts.add_school(conn, slug, name)
-    except AccountError as exc:
-        raise click.ClickException(str(exc)) from None
-    finally:
-        engine.dispose()
+    with _changing(database) as conn:
+        added = accounts.add_school(conn, slug, name)
     click.echo(f"added school {added.slug}: {added.name}")
 
 
@@ -351,10 +347,12 @@ def token() -> None:
 
 
 def _show_once(new_token: str, owner: str) -> None:
+    """The token alone on standard output (for a file or a pipe), the note on standard error."""
     click.echo(new_token)
+    where = "the kiosk's sync.token_file" if owner.startswith("kiosk") else "the tool's settings"
     click.echo(
-        f"the token of {owner}, shown only this once: put it in the kiosk's token_file "
-        "(or the tool's settings); the server keeps only its hash",
+        f"the token of {owner}, shown only this once: put it in {where}; "
+        "the server keeps only its hash",
         err=True,
     )
 

@@ -21,6 +21,10 @@ from district.db import SchemaOutOfDate
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
+class MigrationFailed(Exception):
+    """A migration met a row it cannot carry over and was rolled back; the message names it."""
+
+
 def _config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -43,10 +47,13 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
     """Migrate to ``revision`` in one transaction; returns the revisions before and after. A
     database made before migrations (tables, no revision) is taken up from what it has."""
     before = current_revision(engine)
-    with engine.begin() as conn:
-        config = _config()
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
+    try:
+        with engine.begin() as conn:
+            config = _config()
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+    except ValueError as exc:  # what a migration raises on a row it cannot read
+        raise MigrationFailed(f"the migration stopped and was rolled back: {exc}") from None
     after = current_revision(engine)
     assert after is not None
     return before, after

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
-from sqlalchemy import ColumnElement, Connection, and_, select, update
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, select, update
 
 from district import kiosks as registry
 from district.db import api_tokens, kiosks
@@ -85,12 +85,15 @@ def check_strength(token: str, owner: str) -> None:
         )
 
 
+# Built once: each request only binds its hash (building the statement cost more than running it).
+_LIVE_OWNER = select(api_tokens.c.kiosk_id, api_tokens.c.tool_name).where(
+    api_tokens.c.token_sha256 == bindparam("digest"), api_tokens.c.revoked_at.is_(None)
+)
+
+
 def who(conn: Connection, token: str) -> Principal | None:
     """The live owner of ``token``: one query on the unique index of its hash."""
-    query = select(api_tokens.c.kiosk_id, api_tokens.c.tool_name).where(
-        api_tokens.c.token_sha256 == digest(token), api_tokens.c.revoked_at.is_(None)
-    )
-    row = conn.execute(query).first()
+    row = conn.execute(_LIVE_OWNER, {"digest": digest(token)}).first()
     if row is None:
         return None
     return Principal(row.kiosk_id or row.tool_name, row.kiosk_id)

@@ -170,3 +170,27 @@ def test_a_full_database_of_the_receiver_before_migrations_upgrades(
         assert (beat["pending"], beat["cards_received"]) == (3, CARDS // 2)
     finally:
         receiver.stop()
+
+
+def test_a_body_that_does_not_read_stops_the_migration_naming_the_card(database_url: str) -> None:
+    old = create_engine(database_url)
+    legacy_receiver.legacy.create_all(old)
+    legacy_receiver.fill(old, legacy_receiver.make_cards(5, [KIOSK_ID]), [])
+    with old.begin() as conn:
+        first = select(legacy_receiver.cards.c.id).order_by(legacy_receiver.cards.c.seq).limit(1)
+        bad = conn.execute(first).scalar_one()
+        conn.execute(
+            legacy_receiver.cards.update()
+            .where(legacy_receiver.cards.c.id == bad)
+            .values(body='{"id": "not a card"}')
+        )
+    result = CliRunner().invoke(main, ["migrate", "--database", database_url])
+    assert result.exit_code == 1 and "Traceback" not in result.output + result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert f"the migration stopped and was rolled back: card {bad} (seq 1)" in line
+    with old.connect() as conn:
+        assert (
+            conn.execute(select(func.count()).select_from(legacy_receiver.cards)).scalar_one() == 5
+        )
+    assert differences(old, legacy_receiver.legacy) == []  # the schema as it was
+    old.dispose()

@@ -158,6 +158,12 @@ def _batches(conn: sa.Connection, table: sa.TableClause) -> Iterator[Sequence[sa
         last = rows[-1].seq
 
 
+def _first(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    return f"its stored body does not read ({where}: {first['msg']})"
+
+
 def _card_values(card: WireCard) -> dict[str, Any]:
     created = card.created_at
     offset = created.utcoffset()
@@ -194,7 +200,7 @@ def _backfill_cards(conn: sa.Connection) -> None:
             try:
                 card = WireCard.model_validate_json(row.body)
             except ValidationError as exc:
-                raise RuntimeError(f"card {row.id} (seq {row.seq}) does not read: {exc}") from None
+                raise ValueError(f"card {row.id} (seq {row.seq}): {_first(exc)}") from None
             values = _card_values(card)
             updates.append({"b_seq": row.seq, **{f"b_{k}": v for k, v in values.items()}})
             for kind in ("went_well", "could_improve"):
@@ -218,7 +224,10 @@ def _backfill_followups(conn: sa.Connection) -> None:
     for rows in _batches(conn, _followups):
         updates = []
         for row in rows:
-            answer = FollowupAnswer.model_validate_json(row.body)
+            try:
+                answer = FollowupAnswer.model_validate_json(row.body)
+            except ValidationError as exc:
+                raise ValueError(f"follow-up answer seq {row.seq}: {_first(exc)}") from None
             updates.append({
                 "b_seq": row.seq,
                 "b_at": answer.answered_at.astimezone(UTC),
