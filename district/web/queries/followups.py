@@ -13,7 +13,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import Connection, Select, and_, case, exists, func, select
@@ -102,6 +102,20 @@ def _requests(only_open: bool) -> Any:
     return joined
 
 
+def _asked_in(period: Period) -> Any:
+    """Cards of the period's local dates, bounded in UTC too (a local day is within 14 hours of
+    its UTC one): the index on (followup_requested, school_id, created_at_utc) then reads only
+    the period's requests instead of every request ever made."""
+    c = cards.c
+    start = datetime.combine(period.first, time(), UTC) - timedelta(hours=14)
+    end = datetime.combine(period.last, time(), UTC) + timedelta(days=1, hours=14)
+    return and_(
+        c.created_at_utc >= start,
+        c.created_at_utc < end,
+        c.local_date.between(period.first, period.last),
+    )
+
+
 def _request(row: Any, scope: Scope, now: datetime, overdue_after: timedelta) -> Request:
     asked = _aware(row.created_at_utc)
     answered = _aware(row.answered_at) if row.answered_at is not None else None
@@ -151,7 +165,7 @@ def answered_requests(
     c = cards.c
     query = (
         _select(scope)
-        .where(_answered(), c.local_date.between(period.first, period.last))
+        .where(_answered(), _asked_in(period))
         .order_by(c.local_date.desc(), c.created_at_utc.desc())
     )
     if limit is not None:
@@ -194,7 +208,7 @@ def by_school(
     waits: dict[int, list[float]] = defaultdict(list)
     answered_at = _first_answer("answered_at_utc")
     query = select(c.school_id, c.created_at_utc, answered_at).where(
-        asked, _answered(), c.local_date.between(period.first, period.last)
+        asked, _answered(), _asked_in(period)
     )
     for school_id, at, answer in conn.execution_options(yield_per=5000).execute(query):
         waits[school_id].append((_aware(answer) - _aware(at)).total_seconds())
