@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
-from district import accounts, kiosks, schema, tokens
+from district import accounts, kiosks, schema, seed_command, tokens
 from district.accounts import AccountError, Role
 from district.app import DEFAULT_MAX_BODY_BYTES, create_app
 from district.db import SchemaOutOfDate, open_database
@@ -70,7 +70,7 @@ def _web_options(f: Callable[..., Any]) -> Callable[..., Any]:
         else:
             f = click.option(
                 f"--{flag}", name, default=field.default, show_default=True, envvar=envvar,
-                type=int, help=field.description,
+                type=field.annotation, help=field.description,
             )(f)  # fmt: skip
     return f
 
@@ -408,3 +408,6 @@ def import_tokens(database: str, file: Path, school: str | None) -> None:
         f"imported {file}: {len(done.kiosks_added)} kiosk(s) registered{where}, "
         f"{done.tokens_stored} token(s) stored as hashes"
     )
+
+
+main.add_command(seed_command.seed)

@@ -145,18 +145,17 @@ headless_demo() {
   exit "$status"
 }
 
-# The district server on the embedded default (SQLite in district-demo/), seeded with three
-# schools, one person per role, the demo kiosk at Lincoln with its token and a reading tool's
-# token (district-demo/reports.token), on 127.0.0.1 only.
+# The district server on the embedded default (SQLite in district-demo/), seeded with a small
+# district (kiosk-receiver seed), one person per role, the demo kiosk at Lincoln with its token
+# and a reading tool's token (district-demo/reports.token), on 127.0.0.1 only.
 district_demo() {
   local dir="$ROOT/district-demo" port=${DISTRICT_DEMO_PORT:-8080}
   local db="sqlite:///$dir/district.db" bin="$VENV/bin/kiosk-receiver"
   local password="demo-password-2026"
   if [ ! -e "$dir/district.db" ]; then
     mkdir -p "$dir"
-    "$bin" school add lincoln-elem --name "Lincoln Elementary School" --database "$db"
-    "$bin" school add roosevelt-high --name "Roosevelt High School" --database "$db"
-    "$bin" school add washington-middle --name "Washington Middle School" --database "$db"
+    # A district of 24 schools with a year of cards (some kiosks offline, follow-ups overdue).
+    "$bin" seed --database "$db" --schools 24 --kiosks 72 --cards 80000 --days 400
     printf '%s\n' "$password" >"$dir/password"
     "$bin" first-admin demo-admin --password-file "$dir/password" --database "$db"
     "$bin" user add principal.lincoln --role school --school lincoln-elem \
@@ -181,8 +180,7 @@ district_demo() {
   echo "  also principal.lincoln (school) and viewer.district (viewer), same password)"
   echo "  the kiosk demo syncs to it: .venv/bin/kiosk run --config district-demo/kiosk.toml" \
     "--data-dir demo-data --windowed"
-  exec "$bin" serve --database "$db" --host 127.0.0.1 \
-    --port "$port" --log-level warning
+  exec "$bin" serve --database "$db" --host 127.0.0.1 --port "$port" --log-level warning
 }
 
 cmd=${1:-}

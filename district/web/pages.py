@@ -7,9 +7,11 @@ page never holds rows the person may not see. Every POST checks the CSRF token f
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote
+from zoneinfo import ZoneInfo
 
 import jinja2
 from fastapi import APIRouter, FastAPI, Request
@@ -19,7 +21,7 @@ from sqlalchemy import Engine
 
 from district import accounts
 from district.accounts import Clock, Role, SignInThrottled, Throttle, User
-from district.web import csrf, i18n
+from district.web import csrf, dashboard, i18n, labels
 from district.web.i18n import N_, gettext
 from district.web.settings import WebSettings
 
@@ -57,6 +59,12 @@ def templates() -> jinja2.Environment:
     )
     env.filters["number"] = i18n.format_number
     env.filters["datetime"] = i18n.format_datetime
+    env.filters["date"] = i18n.format_date
+    env.filters["percent"] = i18n.format_percent
+    env.filters["change"] = i18n.format_change
+    env.filters["duration"] = i18n.format_duration
+    env.filters["seconds"] = lambda n: timedelta(seconds=n)
+    env.globals["face"] = labels.face
     return env
 
 
@@ -73,6 +81,8 @@ def local_path(candidate: str | None) -> str:
 def install(app: FastAPI, engine: Engine, settings: WebSettings, clock: Clock) -> None:
     """Add the web pages and their static files to ``app``."""
     env = templates()
+    zone = ZoneInfo(settings.time_zone)
+    env.filters["local"] = lambda moment: moment.astimezone(zone)
     session_cookie = "__Host-session" if settings.secure_cookies else "session"
     csrf_cookie = csrf.cookie_name(settings.secure_cookies)
     throttle = Throttle(settings.sign_in_attempts, settings.sign_in_window)
@@ -244,14 +254,9 @@ def install(app: FastAPI, engine: Engine, settings: WebSettings, clock: Clock) -
             )
         return response
 
-    @router.get("/")
-    def home(request: Request) -> Response:
-        user = person(request)
-        if user is None:
-            return to_sign_in(request)
-        with engine.connect() as conn:
-            schools = accounts.visible_schools(conn, user)
-        return render(request, "home.html", user, active="home", schools=schools)
+    dashboard.install(
+        router, engine, settings, clock, dashboard.Kit(person, to_sign_in, render, language_of)
+    )
 
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from district_fill import LINCOLN_COMMENT, fill
 from web_harness import PASSWORD, PEOPLE, Site, chromium
 
 from district.web.settings import WebSettings
@@ -20,14 +21,37 @@ __all__ = ["chromium"]  # the fixture, used by name
 
 VIEWPORTS = {"laptop": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}
 HEADINGS = {
-    "en": {"sign-in": "Sign in", "home": "Schools", "expired": "Please try again"},
-    "es": {"sign-in": "Iniciar sesión", "home": "Escuelas", "expired": "Vuelva a intentarlo"},
+    "en": {
+        "sign-in": "Sign in",
+        "overview": "Overview",
+        "school": "Lincoln Elementary School",
+        "followups": "Follow-ups",
+        "fleet": "Kiosks",
+        "not-found": "Not found",
+        "expired": "Please try again",
+    },
+    "es": {
+        "sign-in": "Iniciar sesión",
+        "overview": "Resumen",
+        "school": "Lincoln Elementary School",
+        "followups": "Seguimientos",
+        "fleet": "Quioscos",
+        "not-found": "No encontrada",
+        "expired": "Vuelva a intentarlo",
+    },
+}
+DASHBOARD = {
+    "school": "/schools/lincoln-elem?period=7d",
+    "followups": "/followups",
+    "fleet": "/fleet",
+    "not-found": "/schools/no-such-school",
 }
 
 
 @pytest.fixture
 def site(tmp_path: Path, tokens_file: Path) -> Iterator[Site]:
     with Site(f"sqlite:///{tmp_path / 'district.db'}", tokens_file, WebSettings()) as running:
+        fill(running)
         yield running
 
 
@@ -38,7 +62,9 @@ def shots(tmp_path: Path) -> Path:
     return folder
 
 
-def check(page: Any, name: str, language: str, viewport: str, shots: Path) -> None:
+def check(
+    page: Any, name: str, language: str, viewport: str, shots: Path, shot: str | None = None
+) -> None:
     """The page is in ``language``, accessible to axe-core, fits the screen; screenshot it."""
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator("h1").inner_text() == HEADINGS[language][name]
@@ -46,7 +72,7 @@ def check(page: Any, name: str, language: str, viewport: str, shots: Path) -> No
     assert results.violations_count == 0, results.generate_report()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= VIEWPORTS[viewport]["width"], f"{name} is {width} px wide"
-    page.screenshot(path=str(shots / f"{name}-{language}-{viewport}.png"), full_page=True)
+    page.screenshot(path=str(shots / f"{shot or name}-{language}-{viewport}.png"), full_page=True)
 
 
 def tab_to(page: Any, selector: str, limit: int = 15) -> None:
@@ -82,8 +108,24 @@ def test_every_page_by_keyboard_in_each_language(
         page.keyboard.type(PASSWORD)
         page.keyboard.press("Enter")
         page.wait_for_url(site.url + "/")
-        check(page, "home", language, viewport, shots)
+        check(page, "overview", language, viewport, shots)
         assert page.get_by_text("Washington Middle <script>", exact=False).is_visible()
+        # The chart is drawn on the server, with its numbers as a table beside it.
+        assert page.locator("svg.trend[role=img] title").count() == 1
+        assert page.locator("details table tbody tr").count() == 30
+
+        # A period by keyboard: Tab to "7 days", Enter.
+        tab_to(page, "a.chip[href^='?period=7d']", limit=30)
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"period=7d"))
+        assert page.locator("details table tbody tr").count() == 7
+        check(page, "overview", language, viewport, shots, "overview-7d")
+
+        for name, path in DASHBOARD.items():
+            page.goto(site.url + path)
+            check(page, name, language, viewport, shots)
+        page.goto(site.url + DASHBOARD["school"])
+        assert page.get_by_text(LINCOLN_COMMENT, exact=True).is_visible()  # text, not markup
 
         # A form whose token is not this browser's: refused, the person told what to do.
         page.locator("form[action='/sign-out'] input[name=csrf_token]").evaluate(
