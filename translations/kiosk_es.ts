@@ -348,6 +348,29 @@
     </message>
 </context>
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <source>Starting over in 1 second</source>
+        <translation>Volvemos al inicio en 1 segundo</translation>
+    </message>
+    <message>
+        <source>Starting over in {n} seconds</source>
+        <translation>Volvemos al inicio en {n} segundos</translation>
+    </message>
+    <message>
+        <source>Still there?</source>
+        <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <source>Your answers so far are kept. Tap anywhere to go on with your visit.</source>
+        <translation>Sus respuestas se guardan. Toque la pantalla para continuar con su visita.</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>Sigo aquí</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Answers cannot be saved right now. Please tell the front desk.</source>

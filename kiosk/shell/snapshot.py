@@ -1,6 +1,7 @@
 """`kiosk snapshot`: every screen in every language, rendered offscreen to PNG files.
 
-Visitor screens are `<screen>-<lang>.png`; the manager's, with a month of seeded cards,
+Visitor screens are `<screen>-<lang>.png` (and the idle warning over a step,
+`idle-warning-<lang>.png`); the manager's, with a month of seeded cards,
 `manager-<screen>-<lang>.png`.
 """
 
@@ -71,6 +72,14 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
                 path = out / f"{name}-{language}.png"
                 window.grab().save(str(path))
                 written.append(path)
+            # "Still there?" over a step, 12 seconds before the idle reset.
+            window.stack.setCurrentWidget(window.details)
+            window.show_idle_warning(12)
+            app.processEvents()
+            path = out / f"idle-warning-{language}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.hide_idle_warning()
             window.manager_requested.emit()  # as after the PIN, from the staff menu
             manager = window.current()
             assert isinstance(manager, ManagerArea)

@@ -7,11 +7,19 @@ signals, which kiosk.shell.app connects to the store.
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -24,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.card import ContactError
-from kiosk.core.config import LANGUAGE_NAMES, Config
+from kiosk.core.config import IDLE_MIN_SECONDS, IDLE_WARNING_SECONDS, LANGUAGE_NAMES, Config
 from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.idle_warning import IdleWarning
 from kiosk.ui.screens.comment import CommentScreen
 from kiosk.ui.screens.details import DetailsScreen
 from kiosk.ui.screens.followup import FollowupScreen
@@ -89,6 +98,9 @@ class KioskWindow(QWidget):
         self.storage_problem = False  # the store refused the last save (shown to visitors)
         self.last_switch = -SETTLE_SECONDS
         self.idle_seconds: float = config.idle_timeout_seconds
+        # The idle timeout runs on the injected clock from the last touch (or the last screen
+        # change the kiosk made by itself); the timer only wakes the window to look at it.
+        self.idle_since = monotonic()
         scale = fit.scale
         self.default_language: str = config.default_language
         if kiosk_mode:
@@ -135,6 +147,9 @@ class KioskWindow(QWidget):
         layout.setSpacing(0)
         layout.addWidget(header)
         layout.addWidget(self.stack, 1)
+        self.idle_warning = IdleWarning(scale, self)
+        self.idle_warning.continue_requested.connect(self._restart_idle)
+        self._focus_before_warning: QWidget | None = None
 
         self.welcome.rated.connect(self._rated)
         for i, step in enumerate(self.steps):
@@ -153,7 +168,7 @@ class KioskWindow(QWidget):
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
-        self.idle_timer.timeout.connect(self._idle)
+        self.idle_timer.timeout.connect(self.check_idle)
         self.thanks_timer = QTimer(self)
         self.thanks_timer.setInterval(1000)
         self.thanks_timer.timeout.connect(self._thanks_tick)
@@ -255,7 +270,61 @@ class KioskWindow(QWidget):
         self._choose_language(self.default_language)
         self._show(self.welcome)
 
+    def _warns_before_idle(self) -> bool:
+        """Is there anything an idle reset would end? Not on a Welcome with no visit open (it
+        only goes back to the default language), nor on the thank-you screen's own countdown."""
+        screen = self.current()
+        if screen is self.thanks:
+            return False
+        return screen is not self.welcome or self.visit_open
+
+    def idle_timeout(self) -> float:
+        """Seconds untouched before the current screen starts over."""
+        staff = self.current() in (self.pin, self.staff) or self.current() in self.staff_screens
+        return max(self.idle_seconds, STAFF_IDLE_SECONDS) if staff else self.idle_seconds
+
+    def check_idle(self) -> None:
+        """Look at the clock: warn in the timeout's last seconds, start over at its end, and
+        wake again when what is shown next changes."""
+        left = self.idle_timeout() - (self.monotonic() - self.idle_since)
+        if left <= 0:
+            self._idle()
+            return
+        wait = left
+        if self._warns_before_idle():
+            if left <= IDLE_WARNING_SECONDS:
+                shown = math.ceil(left)
+                self.show_idle_warning(shown)
+                wait = left - (shown - 1)  # when the countdown's number next changes
+            else:
+                wait = left - IDLE_WARNING_SECONDS
+        self.idle_timer.start(max(1, math.ceil(wait * 1000)))
+
+    def show_idle_warning(self, seconds: int) -> None:
+        warning = self.idle_warning
+        warning.show_seconds(seconds)
+        if not warning.isVisible():
+            self._focus_before_warning = QApplication.focusWidget()
+            warning.setGeometry(self.rect())
+            warning.raise_()
+            warning.show()
+            warning.continue_button.setFocus()
+
+    def hide_idle_warning(self) -> None:
+        warning = self.idle_warning
+        if warning.isVisible():
+            warning.hide()
+            focus = self._focus_before_warning
+            self._focus_before_warning = None
+            if focus is not None and focus.isVisible():
+                focus.setFocus()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.idle_warning.setGeometry(self.rect())
+        super().resizeEvent(event)
+
     def _idle(self) -> None:
+        self.hide_idle_warning()
         screen = self.current()
         if isinstance(screen, StepScreen) and screen is not self.followup:
             self._save(screen)  # what the visitor chose here counts, even without "Next"
@@ -264,12 +333,14 @@ class KioskWindow(QWidget):
         self.reset_to_welcome()
 
     def _restart_idle(self) -> None:
-        staff = self.current() in (self.pin, self.staff) or self.current() in self.staff_screens
-        seconds = max(self.idle_seconds, STAFF_IDLE_SECONDS) if staff else self.idle_seconds
-        self.idle_timer.start(round(seconds * 1000))
+        self.idle_since = self.monotonic()
+        self.hide_idle_warning()
+        self.check_idle()
 
     def set_idle_seconds(self, seconds: float) -> None:
-        self.idle_seconds = seconds
+        # A manager's value saved before the warning raised the minimum still leaves the
+        # warning its time.
+        self.idle_seconds = max(seconds, IDLE_MIN_SECONDS)
         self._restart_idle()
 
     # --- language -------------------------------------------------------------------------

@@ -209,8 +209,9 @@ def test_idle_timeout_finalises_the_card_with_what_was_given(kiosk: Kiosk) -> No
     kiosk.tap(w.language_button)
     kiosk.tap(w.welcome.faces[1])
     kiosk.tap(w.details.could_improve.buttons["parking"])  # chosen, but "Next" never pressed
-    w.set_idle_seconds(0.2)
-    kiosk.qtbot.waitUntil(lambda: w.current() is w.welcome, timeout=3000)
+    kiosk.monotonic.advance(w.idle_seconds)
+    w.check_idle()
+    assert w.current() is w.welcome
     card = kiosk.only_card()
     assert card.could_improve == ["parking"]
     assert card.delivery is Delivery.PENDING
