@@ -76,6 +76,17 @@
     </message>
 </context>
 <context>
+    <name>ChosenFace</name>
+    <message>
+        <source>Saved: {face}</source>
+        <translation>Guardado: {face}</translation>
+    </message>
+    <message>
+        <source>Your answer: {face}. Tap to change it.</source>
+        <translation>Su respuesta: {face}. Toque para cambiarla.</translation>
+    </message>
+</context>
+<context>
     <name>CommentScreen</name>
     <message>
         <source>{used} of {limit} characters</source>

@@ -59,6 +59,9 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
                 "pin": window.pin,
                 "staff": window.staff,
             }
+            for step in window.steps:  # as after a tap on "Good": the first step confirms it
+                step.chosen_face.set_rating(4)
+            window.steps[0].chosen_face.confirm()
             window.details.went_well.buttons[config.went_well[0].id].setChecked(True)
             window.role.buttons[config.roles[0].id].setChecked(True)
             window.comment.editor.setPlainText(SAMPLE_COMMENT.get(language, SAMPLE_COMMENT["en"]))

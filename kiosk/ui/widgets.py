@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.faces import ChosenFace
+
 
 def _repolish(widget: QWidget) -> None:
     """Re-apply the style sheet after a property change, if the widget has been styled yet.
@@ -112,9 +114,11 @@ class StepScreen(Retranslatable):
     back_requested = Signal()
     next_requested = Signal()
     done_requested = Signal()
+    change_rating_requested = Signal()  # the chosen face in the header was tapped
 
     def __init__(self, step: int, steps: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+
         self.setProperty("screen", True)
         # The screen itself takes focus when shown: no focus ring until Tab is used.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -143,7 +147,11 @@ class StepScreen(Retranslatable):
         nav.addWidget(self.done_button)
         nav.addWidget(self.next_button)
 
+        self.chosen_face = ChosenFace()
+        self.chosen_face.clicked.connect(self.change_rating_requested)
         top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(self.chosen_face, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.title, 1)
         top.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignTop)
         self.outer = outer = QVBoxLayout(self)

@@ -156,6 +156,7 @@ class KioskWindow(QWidget):
             step.back_requested.connect(lambda i=i: self._step_back(i))
             step.next_requested.connect(lambda i=i: self._step_next(i))
             step.done_requested.connect(lambda i=i: self._step_done(i))
+            step.change_rating_requested.connect(lambda i=i: self._change_rating(i))
         self.thanks.restart_requested.connect(self.reset_to_welcome)
         self.pin.unlocked.connect(lambda: self._show(self.staff))
         self.pin.cancelled.connect(self.reset_to_welcome)
@@ -207,7 +208,15 @@ class KioskWindow(QWidget):
         self.rated.emit(rating)
         self.visit_open = True
         self.welcome.set_selected(rating)
-        self._show(self.details)
+        for step in self.steps:
+            step.chosen_face.set_rating(rating)
+        self.steps[0].chosen_face.confirm()  # "Saved: Good", so a mis-tap is noticed
+        self._show(self.steps[0])
+
+    def _change_rating(self, index: int) -> None:
+        """The chosen face in a step's header: back to the faces, the same card."""
+        self._save(self.steps[index])
+        self._show(self.welcome)
 
     def _save(self, step: StepScreen) -> None:
         self.details_given.emit(step.values())
@@ -265,6 +274,8 @@ class KioskWindow(QWidget):
         self.thanks_timer.stop()
         for step in self.steps:
             step.reset()
+            step.chosen_face.end_confirmation()
+            step.chosen_face.set_rating(None)
         self.pin.reset()
         self.welcome.set_selected(None)
         self._choose_language(self.default_language)

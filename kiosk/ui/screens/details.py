@@ -17,7 +17,7 @@ class ChipGroup(QWidget):
         self.title = label("GroupTitle")
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
-        grid.setSpacing(10)
+        grid.setSpacing(6)  # six chips and the chosen face fit 1280x800
         for i, choice in enumerate(choices):
             b = chip_button()
             self.buttons[choice.id] = b
