@@ -210,6 +210,7 @@ class KioskWindow(QWidget):
         self.welcome.set_selected(rating)
         for step in self.steps:
             step.chosen_face.set_rating(rating)
+        self.details.set_rating(rating)  # what the rating points to comes first
         self.steps[0].chosen_face.confirm()  # "Saved: Good", so a mis-tap is noticed
         self._show(self.steps[0])
 
@@ -278,6 +279,7 @@ class KioskWindow(QWidget):
             step.chosen_face.set_rating(None)
         self.pin.reset()
         self.welcome.set_selected(None)
+        self.details.set_rating(None)
         self._choose_language(self.default_language)
         self._show(self.welcome)
 
