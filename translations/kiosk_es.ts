@@ -581,6 +581,29 @@
     </message>
 </context>
 <context>
+    <name>ResolutionScreen</name>
+    <message>
+        <source>Did you get what you came for today?</source>
+        <translation>¿Consiguió hoy lo que vino a buscar?</translation>
+    </message>
+    <message>
+        <source>Choose one. It is optional.</source>
+        <translation>Elija una respuesta. Es opcional.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>En parte</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
+    </message>
+</context>
+<context>
     <name>RoleScreen</name>
     <message>
         <source>Who are you?</source>

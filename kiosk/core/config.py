@@ -197,6 +197,11 @@ class Config(BaseModel):
     comment_max_chars: int = Field(
         default=500, ge=50, le=2000, description="Longest comment a visitor can enter."
     )
+    ask_resolution: bool = Field(
+        default=True,
+        description='Ask "Did you get what you came for today?" (Yes / Partly / Not yet) '
+        "after the role, before the comment.",
+    )
     went_well: list[Choice] = Field(
         default_factory=lambda: list(DEFAULT_WENT_WELL),
         max_length=12,

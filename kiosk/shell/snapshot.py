@@ -25,7 +25,7 @@ SAMPLE_COMMENT = {
 
 def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from kiosk.shell.app import build_window
     from kiosk.ui.manager.area import SCREENS, ManagerArea
@@ -49,10 +49,11 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
         for language in config.languages:
             window.reset_to_welcome()
             window.switcher.set_language(language)
-            scenes = {
+            scenes: dict[str, QWidget] = {
                 "welcome": window.welcome,
                 "details": window.details,
                 "role": window.role,
+                **({"resolution": window.resolution} if window.resolution is not None else {}),
                 "comment": window.comment,
                 "followup": window.followup,
                 "thanks": window.thanks,
@@ -63,6 +64,8 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
                 step.chosen_face.set_rating(4)
             window.steps[0].chosen_face.confirm()
             window.details.went_well.buttons[config.went_well[0].id].setChecked(True)
+            if window.resolution is not None:
+                window.resolution.buttons["partly"].setChecked(True)
             window.role.buttons[config.roles[0].id].setChecked(True)
             window.comment.editor.setPlainText(SAMPLE_COMMENT.get(language, SAMPLE_COMMENT["en"]))
             window.followup.name.setText("María José Núñez")

@@ -38,6 +38,7 @@ from kiosk.ui.idle_warning import IdleWarning
 from kiosk.ui.screens.comment import CommentScreen
 from kiosk.ui.screens.details import DetailsScreen
 from kiosk.ui.screens.followup import FollowupScreen
+from kiosk.ui.screens.resolution import ResolutionScreen
 from kiosk.ui.screens.role import RoleScreen
 from kiosk.ui.screens.staff import PinScreen, StaffMenu
 from kiosk.ui.screens.thanks import ThanksScreen
@@ -128,11 +129,22 @@ class KioskWindow(QWidget):
         header_row.addWidget(self.language_button)
 
         self.welcome = WelcomeScreen(fit)
-        self.details = DetailsScreen(config.went_well, config.could_improve, 1, 4)
-        self.role = RoleScreen(config.roles, 2, 4)
-        self.comment = CommentScreen(config.comment_max_chars, fit.narrow, 3, 4)
-        self.followup = FollowupScreen(fit.narrow, 4, 4)
-        self.steps: list[StepScreen] = [self.details, self.role, self.comment, self.followup]
+        # The optional resolution question, when IT keeps it on, comes before the comment: a
+        # visitor who did not get what they came for can say why next.
+        asks = config.ask_resolution
+        steps = 5 if asks else 4
+        self.details = DetailsScreen(config.went_well, config.could_improve, 1, steps)
+        self.role = RoleScreen(config.roles, 2, steps)
+        self.resolution = ResolutionScreen(fit.narrow, 3, steps) if asks else None
+        self.comment = CommentScreen(config.comment_max_chars, fit.narrow, steps - 1, steps)
+        self.followup = FollowupScreen(fit.narrow, steps, steps)
+        self.steps: list[StepScreen] = [
+            self.details,
+            self.role,
+            *([self.resolution] if self.resolution is not None else []),
+            self.comment,
+            self.followup,
+        ]
         self.thanks = ThanksScreen(config.thanks_qr_url, fit.scale)
         if fit.narrow:
             for step in self.steps:

@@ -61,6 +61,8 @@ def test_the_big_button_continues_the_visit_where_it_was(kiosk: Kiosk) -> None:
     kiosk.tap(w.welcome.faces[3])
     kiosk.tap(w.details.next_button)
     kiosk.tap(w.role.next_button)
+    assert w.resolution is not None
+    kiosk.tap(w.resolution.next_button)
     assert w.current() is w.comment and w.comment.editor.hasFocus()
     wait(kiosk, TIMEOUT - 5)
     assert w.idle_warning.isVisible()
