@@ -16,9 +16,12 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
+
+from kiosk.core.colours import DEFAULT_ACCENT, HEX_COLOUR, PAGE_BACKGROUND, contrast
 
 Language = Literal["en", "es"]
 # Each language's name in that language: the language toggle offers the other one by it.
@@ -80,6 +83,32 @@ DEFAULT_ROLES = _choices(
     ("community", "Community member", "Miembro de la comunidad"),
     ("other", "Other", "Otro"),
 )
+
+
+LOGO_MAX_BYTES = 2_000_000
+MIN_TEXT_CONTRAST = 4.5  # WCAG 1.4.3: the accent is text (and white text sits on it)
+
+
+class WelcomeLine(BaseModel):
+    """The school's own line on the welcome screen, one per language (plain text)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    en: Annotated[str, Field(max_length=120)] = ""
+    es: Annotated[str, Field(max_length=120)] = ""
+
+    def text(self, language: str) -> str:
+        return self.es if language == "es" else self.en
+
+
+def _logo_kind(data: bytes) -> str | None:
+    """ "png" or "svg" from a file's first bytes, None for anything else."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip().lower()
+    if (head.startswith((b"<?xml", b"<svg", b"<!--", b"<!doctype svg"))) and b"<svg" in head:
+        return "svg"
+    return None
 
 
 class TokenError(ConfigError):
@@ -226,7 +255,57 @@ class Config(BaseModel):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", description="Least severe log level written to the log file."
     )
+    logo: Path | None = Field(
+        default=None,
+        description="The school's logo, an SVG or PNG file (a relative path is from the config "
+        "file's folder), shown in the header and on the thank-you screen. Empty: none.",
+    )
+    accent_colour: str = Field(
+        default=DEFAULT_ACCENT,
+        description="The school's accent colour as #RRGGBB (buttons, chosen chips, the "
+        "language toggle); at least 4.5:1 against the background #F7F5F0.",
+    )
+    welcome_line: WelcomeLine = Field(
+        default_factory=WelcomeLine,
+        description="A line of the school's own above the question, per language "
+        "(welcome_line.en, welcome_line.es). Empty: none.",
+    )
     sync: SyncConfig = Field(default_factory=SyncConfig, description="See the [sync] table.")
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_file(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        if value is None or str(value) == "":
+            return None
+        base = (info.context or {}).get("config_dir")
+        path = value if value.is_absolute() or base is None else Path(base) / value
+        try:
+            with path.open("rb") as f:
+                data = f.read(LOGO_MAX_BYTES + 1)
+        except FileNotFoundError:
+            raise ValueError(f"no such file: {path}") from None
+        except OSError as exc:
+            raise ValueError(f"cannot read {path} ({exc.strerror})") from None
+        if len(data) > LOGO_MAX_BYTES:
+            raise ValueError(f"{path} is larger than {LOGO_MAX_BYTES // 1_000_000} MB")
+        kind = _logo_kind(data)
+        if kind is None or path.suffix.lower() != f".{kind}":
+            raise ValueError(f"{path} is not an SVG or PNG file (named .svg or .png)")
+        return path
+
+    @field_validator("accent_colour")
+    @classmethod
+    def _readable_accent(cls, value: str) -> str:
+        if not HEX_COLOUR.match(value):
+            raise ValueError('must be a colour written as "#RRGGBB", e.g. "#1D4ED8"')
+        ratio = contrast(value, PAGE_BACKGROUND)
+        if ratio < MIN_TEXT_CONTRAST:
+            raise ValueError(
+                f"{value} has a contrast of {ratio:.2f}:1 against the background "
+                f"{PAGE_BACKGROUND}; text needs at least {MIN_TEXT_CONTRAST}:1, "
+                "so choose a darker colour"
+            )
+        return value.upper()
 
     @field_validator("thanks_qr_url")
     @classmethod
@@ -261,6 +340,17 @@ class Config(BaseModel):
             )
         return self
 
+    @model_validator(mode="after")
+    def _welcome_line_in_every_language(self) -> Config:
+        given = [lang for lang in self.languages if self.welcome_line.text(lang).strip()]
+        missing = [lang for lang in self.languages if lang not in given]
+        if given and missing:
+            raise ValueError(
+                f"welcome_line has no text for {', '.join(missing)}: give it in every "
+                "language offered, or in none"
+            )
+        return self
+
     def choice_label(self, kind: str, choice_id: str, language: str) -> str:
         """Label of a stored chip or role id; an id no longer in the config shows as itself."""
         options: list[Choice] = getattr(self, kind)
@@ -281,6 +371,8 @@ def _describe(error: dict[str, object], source: str) -> str:
     got = error.get("input")
     shown = "" if isinstance(got, dict | list) or got is None else f" (got {got!r})"
     why = _WHY_THE_MINIMUM.get(loc, "") if kind == "greater_than_equal" else ""
+    if not loc:  # a rule across settings: its message names them
+        return f"{source}: {message}"
     return f"{source}: {loc}: {message}{shown}{why}"
 
 
@@ -299,14 +391,19 @@ def _allowed_keys(loc: object) -> list[str]:
         annotation = model.model_fields[str(part)].annotation
         if annotation is SyncConfig:
             model = SyncConfig
+        elif annotation is WelcomeLine:
+            model = WelcomeLine
         elif annotation == list[Choice]:
             model = Choice
     return list(model.model_fields)
 
 
-def parse_config(data: dict[str, object], source: str = "config") -> Config:
+def parse_config(
+    data: dict[str, object], source: str = "config", config_dir: Path | None = None
+) -> Config:
+    """Validate a parsed config; ``config_dir`` is where relative paths (the logo) start."""
     try:
-        return Config.model_validate(data)
+        return Config.model_validate(data, context={"config_dir": config_dir})
     except ValidationError as exc:
         first = exc.errors()[0]
         raise ConfigError(_describe(dict(first), source)) from None
@@ -328,4 +425,4 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    return parse_config(data, str(path))
+    return parse_config(data, str(path), path.parent)

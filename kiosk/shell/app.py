@@ -357,7 +357,7 @@ def build_window(
     ``monotonic`` drives the window's tap-settle guard; tests and benchmarks pass a fake one
     to step past the settle window instead of sleeping.
     """
-    fit = apply_theme(app, *size)
+    fit = apply_theme(app, *size, accent=config.accent_colour)
     switcher = LanguageSwitcher()
     switcher.set_language(config.default_language)
     window = KioskWindow(config, fit, switcher, kiosk_mode=kiosk_mode, monotonic=monotonic)

@@ -12,6 +12,7 @@ import fontpkg_atkinson_hyperlegible
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from kiosk.core.colours import DEFAULT_ACCENT, accent_shades
 from kiosk.core.resources import asset
 
 log = logging.getLogger("kiosk.ui")
@@ -68,16 +69,21 @@ def scale_for(width: int, height: int) -> float:
     return max(0.75, min(width, height) / DESIGN_SHORT_SIDE)
 
 
-def scaled_stylesheet(scale: float) -> str:
+def scaled_stylesheet(scale: float, accent: str = DEFAULT_ACCENT) -> str:
+    """The stylesheet at this scale, in the school's accent colour (and its shades)."""
     text = asset("style.qss").read_text(encoding="utf-8")
+    for ours, theirs in accent_shades(accent).items():
+        text = re.sub(re.escape(ours), theirs, text, flags=re.IGNORECASE)
     return re.sub(r"(\d+)px", lambda m: f"{round(int(m.group(1)) * scale)}px", text)
 
 
-def apply_theme(app: QApplication, width: int, height: int) -> ScreenFit:
+def apply_theme(
+    app: QApplication, width: int, height: int, accent: str = DEFAULT_ACCENT
+) -> ScreenFit:
     family = load_fonts()
     scale = scale_for(width, height)
     font = QFont(family)
     font.setPixelSize(round(24 * scale))
     app.setFont(font)
-    app.setStyleSheet(scaled_stylesheet(scale))
+    app.setStyleSheet(scaled_stylesheet(scale, accent))
     return ScreenFit(width, height, scale)

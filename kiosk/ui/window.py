@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.card import ContactError
 from kiosk.core.config import IDLE_MIN_SECONDS, IDLE_WARNING_SECONDS, LANGUAGE_NAMES, Config
+from kiosk.ui.branding import logo_pixmap
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.idle_warning import IdleWarning
 from kiosk.ui.screens.comment import CommentScreen
@@ -114,6 +116,14 @@ class KioskWindow(QWidget):
 
         self.school = label("SchoolName", wrap=False)
         self.school.setText(config.school_name)
+        # The school's logo, if the config names one, before its name.
+        self.logo = QLabel()
+        self.logo.setObjectName("SchoolLogo")
+        self.logo.setAccessibleName(config.school_name)
+        logo = logo_pixmap(config.logo, round(56 * scale), round(240 * scale))
+        if logo is not None:
+            self.logo.setPixmap(logo)
+        self.logo.setVisible(logo is not None)
         self.language_button = QPushButton()
         self.language_button.setObjectName("LanguageToggle")
         self.language_button.setMinimumWidth(round(200 * scale))
@@ -125,10 +135,11 @@ class KioskWindow(QWidget):
         header_row.setContentsMargins(
             round(32 * scale), round(8 * scale), round(24 * scale), round(8 * scale)
         )
+        header_row.addWidget(self.logo)
         header_row.addWidget(self.school, 1)
         header_row.addWidget(self.language_button)
 
-        self.welcome = WelcomeScreen(fit)
+        self.welcome = WelcomeScreen(fit, config.welcome_line)
         # The optional resolution question, when IT keeps it on, comes before the comment: a
         # visitor who did not get what they came for can say why next.
         asks = config.ask_resolution
@@ -146,6 +157,8 @@ class KioskWindow(QWidget):
             self.followup,
         ]
         self.thanks = ThanksScreen(config.thanks_qr_url, fit.scale)
+        thanks_logo = logo_pixmap(config.logo, round(120 * scale), round(480 * scale))
+        self.thanks.set_logo(thanks_logo, config.school_name)
         if fit.narrow:
             for step in self.steps:
                 step.outer.setContentsMargins(20, 12, 20, 20)
@@ -390,6 +403,7 @@ class KioskWindow(QWidget):
         self.language_button.setAccessibleName(LANGUAGE_NAMES[following])
         self.details.set_language(language)
         self.role.set_language(language)
+        self.welcome.set_language(language)
 
     # --- staff access and kiosk mode --------------------------------------------------------
 
