@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en_US">
 <context>
+    <name>Attract</name>
+    <message>
+        <source>How was your visit today?</source>
+        <translation>¿Cómo fue su visita hoy?</translation>
+    </message>
+    <message>
+        <source>Touch the screen to tell us.</source>
+        <translation>Toque la pantalla para contarnos.</translation>
+    </message>
+</context>
+<context>
     <name>CardsModel</name>
     <message>
         <source>Time</source>

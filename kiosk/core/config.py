@@ -33,6 +33,7 @@ LANGUAGE_NAMES: dict[str, str] = {"en": "English", "es": "Español"}
 # calm time before the warning.
 IDLE_WARNING_SECONDS = 20
 IDLE_MIN_SECONDS = 30
+ATTRACT_MIN_SECONDS = 30
 
 
 class ConfigError(Exception):
@@ -215,6 +216,14 @@ class Config(BaseModel):
         description="Seconds without a touch before the kiosk finalises the card "
         "and returns to welcome; the last 20 show a warning with a button to continue.",
     )
+    attract_after_seconds: int = Field(
+        default=180,
+        ge=0,
+        le=3600,
+        description="Seconds untouched on Welcome (no visit open) before it shows a calm, "
+        "slowly changing invitation in every language; the first touch brings the faces back. "
+        "0: never.",
+    )
     thanks_seconds: int = Field(
         default=8, ge=2, le=60, description="Seconds the thank-you screen stays up."
     )
@@ -315,6 +324,16 @@ class Config(BaseModel):
         assert value is not None
         if not re.match(r"^https?://\S+$", value) or len(value) > 300:
             raise ValueError("must be an http:// or https:// URL of at most 300 characters")
+        return value
+
+    @field_validator("attract_after_seconds")
+    @classmethod
+    def _attract_not_too_soon(cls, value: int) -> int:
+        if 0 < value < ATTRACT_MIN_SECONDS:
+            raise ValueError(
+                f"must be 0 (never) or at least {ATTRACT_MIN_SECONDS}, so a visitor reading "
+                "Welcome is not interrupted"
+            )
         return value
 
     @field_validator("languages")

@@ -1,8 +1,8 @@
 """`kiosk snapshot`: every screen in every language, rendered offscreen to PNG files.
 
-Visitor screens are `<screen>-<lang>.png` (and the idle warning over a step,
-`idle-warning-<lang>.png`); the manager's, with a month of seeded cards,
-`manager-<screen>-<lang>.png`.
+Visitor screens are `<screen>-<lang>.png`, with the idle warning over a step as
+`idle-warning-<lang>.png` and Welcome's attract state as `attract-<lang>.png`; the manager's,
+with a month of seeded cards, `manager-<screen>-<lang>.png`.
 """
 
 from __future__ import annotations
@@ -78,6 +78,14 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
                 path = out / f"{name}-{language}.png"
                 window.grab().save(str(path))
                 written.append(path)
+            # The attract state, its invitation in this language.
+            window.stack.setCurrentWidget(window.welcome)
+            window.attract.start(language)
+            app.processEvents()
+            path = out / f"attract-{language}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.attract.stop()
             # "Still there?" over a step, 12 seconds before the idle reset.
             window.stack.setCurrentWidget(window.details)
             window.show_idle_warning(12)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.card import ContactError
 from kiosk.core.config import IDLE_MIN_SECONDS, IDLE_WARNING_SECONDS, LANGUAGE_NAMES, Config
+from kiosk.ui.attract import AttractView
 from kiosk.ui.branding import logo_pixmap
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.idle_warning import IdleWarning
@@ -104,6 +105,8 @@ class KioskWindow(QWidget):
         # The idle timeout runs on the injected clock from the last touch (or the last screen
         # change the kiosk made by itself); the timer only wakes the window to look at it.
         self.idle_since = monotonic()
+        self.last_touch = monotonic()  # the attract state counts from the last real touch
+        self.attract_seconds = config.attract_after_seconds
         scale = fit.scale
         self.default_language: str = config.default_language
         if kiosk_mode:
@@ -140,6 +143,8 @@ class KioskWindow(QWidget):
         header_row.addWidget(self.language_button)
 
         self.welcome = WelcomeScreen(fit, config.welcome_line)
+        self.attract = AttractView(self.languages, switcher.translate)
+        self.welcome.add_overlay(self.attract)
         # The optional resolution question, when IT keeps it on, comes before the comment: a
         # visitor who did not get what they came for can say why next.
         asks = config.ask_resolution
@@ -215,6 +220,8 @@ class KioskWindow(QWidget):
         return self.stack.currentWidget()
 
     def _show(self, screen: QWidget) -> None:
+        if screen is not self.welcome:
+            self.attract.stop()
         if screen is not self.thanks:
             self.thanks_timer.stop()  # its countdown must not pull staff out of their screens
         if screen is not self.stack.currentWidget():
@@ -336,6 +343,13 @@ class KioskWindow(QWidget):
                 wait = left - (shown - 1)  # when the countdown's number next changes
             else:
                 wait = left - IDLE_WARNING_SECONDS
+        elif self.current() is self.welcome and self.attract_seconds and self.attract.isHidden():
+            attract_left = self.attract_seconds - (self.monotonic() - self.last_touch)
+            if attract_left <= 0:
+                log.info("attract state on")
+                self.attract.start()
+            else:
+                wait = min(wait, attract_left)
         self.idle_timer.start(max(1, math.ceil(wait * 1000)))
 
     def show_idle_warning(self, seconds: int) -> None:
@@ -451,13 +465,21 @@ class KioskWindow(QWidget):
         if kind == QEvent.Type.ContextMenu:
             return True  # no context menus anywhere in kiosk mode
         if kind in _ACTIVITY_EVENTS:
+            self.last_touch = self.monotonic()
             self._restart_idle()
-        if kind in _POINTER_EVENTS:
-            # The first receiver decides: a swallowed event reaches no widget below it.
-            if isinstance(event, QMouseEvent):
-                self._corner_gesture(event)
-            if self.monotonic() - self.last_switch < SETTLE_SECONDS:
-                return True  # a double tap must not also act on the screen it opened
+        # The first receiver decides: a swallowed event reaches no widget below it.
+        if kind in _POINTER_EVENTS and isinstance(event, QMouseEvent):
+            self._corner_gesture(event)
+        touched = kind in _POINTER_EVENTS or kind == QEvent.Type.KeyPress
+        if touched and self.attract.isVisible():
+            # The first touch anywhere only brings the faces back: it rates nothing, and the
+            # rest of that tap falls in the settle time of a screen change.
+            self.attract.stop()
+            self.last_switch = self.monotonic()
+            self._restart_idle()
+            return True
+        if kind in _POINTER_EVENTS and self.monotonic() - self.last_switch < SETTLE_SECONDS:
+            return True  # a double tap must not also act on the screen it opened
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self._key(watched, event)
         return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.config import WelcomeLine
@@ -19,6 +20,7 @@ class WelcomeScreen(Retranslatable):
     ) -> None:
         super().__init__(parent)
         self.welcome_line = welcome_line or WelcomeLine()
+        self.overlays: list[QWidget] = []
         self.line = label("WelcomeLine")  # the school's own words, from the config
         self.line.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.line.hide()
@@ -65,6 +67,17 @@ class WelcomeScreen(Retranslatable):
         """Show the face chosen for the open card (after Back), or none for a new visitor."""
         for face in self.faces:
             face.setChecked(face.rating == rating)
+
+    def add_overlay(self, overlay: QWidget) -> None:
+        """A widget over the whole screen (the attract state), kept to its size."""
+        overlay.setParent(self)
+        self.overlays.append(overlay)
+        overlay.setGeometry(self.rect())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        for overlay in self.overlays:
+            overlay.setGeometry(self.rect())
+        super().resizeEvent(event)
 
     def set_language(self, language: str) -> None:
         text = self.welcome_line.text(language).strip()

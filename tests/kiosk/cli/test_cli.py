@@ -122,7 +122,7 @@ def test_snapshot_renders_every_screen_in_both_languages(tmp_path: Path) -> None
     result = kiosk("snapshot", "--out", str(out), "--config", str(ROOT / "assets" / "demo.toml"))
     assert result.returncode == 0, result.stderr
     screens = ["welcome", "details", "role", "resolution", "comment", "followup", "thanks"]
-    screens += ["pin", "staff", "idle-warning"]
+    screens += ["pin", "staff", "idle-warning", "attract"]
     screens += [f"manager-{s}" for s in ("today", "cards", "followups", "reports", "sync")]
     screens += ["manager-settings"]
     expected = {f"{s}-{lang}.png" for s in screens for lang in ("en", "es")}
