@@ -20,7 +20,7 @@ PY=${PYTHON:-python3}
 APT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
   libxcb-image0 libxcb-xinerama0 poppler-utils postgresql chromium xvfb xauth
-  binutils gcc icu-devtools)
+  binutils gcc icu-devtools espeak-ng)
 
 install_system_packages() {
   command -v dpkg-query >/dev/null || { echo "setup: not a Debian-like system; install Qt's libraries by hand (see README)"; return; }

@@ -709,6 +709,45 @@
     </message>
 </context>
 <context>
+    <name>SpeechReader</name>
+    <message>
+        <source>Reading aloud is on. Touch a button once to hear it, and again to choose it.</source>
+        <translation>La lectura en voz alta está activada. Toque un botón una vez para escucharlo y otra vez para elegirlo.</translation>
+    </message>
+    <message>
+        <source>Reading aloud is off.</source>
+        <translation>La lectura en voz alta está desactivada.</translation>
+    </message>
+    <message>
+        <source>Reading aloud is on.</source>
+        <translation>La lectura en voz alta está activada.</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>Escuchar</translation>
+    </message>
+    <message>
+        <source>ticked</source>
+        <translation>casilla marcada</translation>
+    </message>
+    <message>
+        <source>not ticked</source>
+        <translation>casilla sin marcar</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>seleccionado</translation>
+    </message>
+    <message>
+        <source>not selected</source>
+        <translation>sin seleccionar</translation>
+    </message>
+    <message>
+        <source>text field</source>
+        <translation>campo de texto</translation>
+    </message>
+</context>
+<context>
     <name>StaffMenu</name>
     <message>
         <source>Staff menu</source>

@@ -255,6 +255,11 @@ class Config(BaseModel):
         max_length=8,
         description="Visitor roles offered: id, en, es.",
     )
+    speech_button: bool = Field(
+        default=True,
+        description="Show the speaker button that lets a visitor have the screens read aloud "
+        "(needs the system's offline voices: espeak-ng on Linux, Windows' own).",
+    )
     admin_pin_hash: str | None = Field(
         default=None,
         pattern=PIN_HASH_PATTERN,

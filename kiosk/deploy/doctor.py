@@ -11,7 +11,9 @@ from __future__ import annotations
 import errno
 import shutil
 import stat
+import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -20,6 +22,7 @@ from pathlib import Path
 
 from kiosk.core.config import Config, ConfigError, SyncConfig, TokenError, load_config
 from kiosk.core.resources import SOURCE_LANGUAGE
+from kiosk.core.speech import EspeakEngine, SpeechEngine, install_hint, system_engine, wav_is_silent
 from kiosk.deploy.buildinfo import BuildInfo
 from kiosk.store.cards import DB_FILENAME
 from kiosk.store.errors import StoreEnvironmentError, StoreProblem
@@ -287,6 +290,50 @@ def check_translations(languages: Iterable[str], locale_dir: Path) -> Check:
     return Check("translations", Status.OK, f"{', '.join(wanted)} present in {locale_dir}")
 
 
+# What doctor has each voice say, to hear that it makes a sound.
+SPEECH_SAMPLES = {"en": "How was your visit today?", "es": "¿Cómo fue su visita hoy?"}
+
+
+def check_speech(config: Config, engine: SpeechEngine | None) -> Check:
+    """A voice for each offered language, so the speaker button can read every screen."""
+    if not config.speech_button:
+        return Check("speech", Status.SKIP, "speech_button is off in the config")
+    if engine is None:
+        return Check(
+            "speech",
+            Status.FAIL,
+            "no offline voice on this machine: the kiosk shows no speaker button",
+            install_hint(),
+        )
+    try:
+        missing = engine.missing_voices(config.languages)
+        if not missing and isinstance(engine, EspeakEngine):
+            missing = _silent_voices(engine, config.languages)
+        labels = {
+            lang: engine.voice_label(lang) for lang in config.languages if lang not in missing
+        }
+    except (OSError, subprocess.SubprocessError) as exc:
+        return Check(
+            "speech", Status.FAIL, f"{engine.name} does not answer ({exc})", install_hint()
+        )
+    if missing:
+        return Check("speech", Status.FAIL, "; ".join(missing.values()), install_hint())
+    voices = ", ".join(f"{lang} ({voice})" for lang, voice in labels.items())
+    return Check("speech", Status.OK, f"{engine.name}: {voices}")
+
+
+def _silent_voices(engine: EspeakEngine, languages: Iterable[str]) -> dict[str, str]:
+    """Each language whose voice renders no sound (espeak-ng's data is broken or missing)."""
+    silent: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="kiosk-doctor-") as scratch:
+        for lang in languages:
+            wav = Path(scratch) / f"{lang}.wav"
+            engine.render(SPEECH_SAMPLES.get(lang, "kiosk"), lang, wav)
+            if not wav.is_file() or wav_is_silent(wav):
+                silent[lang] = f"espeak-ng's {engine.voice(lang)} voice makes no sound"
+    return silent
+
+
 def check_fonts() -> Check:
     import fontpkg
 
@@ -461,9 +508,11 @@ def run_checks(
     ]
     if config is None:
         checks.append(Check("translations", Status.SKIP, "config not valid"))
+        checks.append(Check("speech", Status.SKIP, "config not valid"))
         checks.append(Check("endpoint", Status.SKIP, "config not valid"))
         return checks
     checks.append(check_translations(config.languages, locale_dir))
+    checks.append(check_speech(config, system_engine()))
     other_ids = check_other_kiosk_ids(data_dir, config.kiosk_id)
     if other_ids is not None:
         checks.append(other_ids)

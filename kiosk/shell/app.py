@@ -24,6 +24,7 @@ from kiosk.core.card import (
 from kiosk.core.config import Config
 from kiosk.core.crash import CrashHandler
 from kiosk.core.pin import verify_pin
+from kiosk.core.speech import SpeechEngine, install_hint, system_engine
 from kiosk.store.cards import CardStore, SyncStatus
 from kiosk.store.errors import StoreEnvironmentError, StoreProblem
 from kiosk.store.journal import FallbackJournal, journal_path
@@ -351,16 +352,20 @@ def build_window(
     clock: Clock = system_clock,
     monotonic: Callable[[], float] = time.monotonic,
     sync_worker: SyncWorker | None = None,
+    speech: SpeechEngine | None = None,
 ) -> tuple[KioskWindow, VisitorSession]:
     """The whole kiosk window, wired to its store (and sync), not shown yet.
 
     ``monotonic`` drives the window's tap-settle guard; tests and benchmarks pass a fake one
-    to step past the settle window instead of sleeping.
+    to step past the settle window instead of sleeping. ``speech`` reads aloud when the
+    visitor asks (None: no speaker button).
     """
     fit = apply_theme(app, *size, accent=config.accent_colour)
     switcher = LanguageSwitcher()
     switcher.set_language(config.default_language)
-    window = KioskWindow(config, fit, switcher, kiosk_mode=kiosk_mode, monotonic=monotonic)
+    window = KioskWindow(
+        config, fit, switcher, kiosk_mode=kiosk_mode, monotonic=monotonic, speech=speech
+    )
     switcher.setParent(window)  # its translator goes with the window
     session = wire_window(window, config, data_dir, clock, sync_worker)
     return window, session
@@ -376,7 +381,14 @@ def start_kiosk(
         from kiosk.shell.sync_worker import SyncWorker
 
         worker = SyncWorker(data_dir, config)
-    window, _session = build_window(app, config, data_dir, size, kiosk_mode, sync_worker=worker)
+    speech = system_engine() if config.speech_button else None
+    if speech is not None:
+        app.aboutToQuit.connect(speech.close)
+    elif config.speech_button:
+        log.warning("no offline voice on this machine, so no speaker button: %s", install_hint())
+    window, _session = build_window(
+        app, config, data_dir, size, kiosk_mode, sync_worker=worker, speech=speech
+    )
     window.exit_requested.connect(app.quit)
     # An unhandled error in the GUI is logged and the kiosk goes back to Welcome (kiosk.core.crash).
     CrashHandler(window.reset_to_welcome, app.exit).install()

@@ -1,8 +1,9 @@
 """`kiosk snapshot`: every screen in every language, rendered offscreen to PNG files.
 
-Visitor screens are `<screen>-<lang>.png`, with the idle warning over a step as
-`idle-warning-<lang>.png` and Welcome's attract state as `attract-<lang>.png`; the manager's,
-with a month of seeded cards, `manager-<screen>-<lang>.png`.
+Visitor screens are `<screen>-<lang>.png`, with Welcome with reading aloud turned on also as
+`welcome-speech-<lang>.png`, the idle warning over a step as `idle-warning-<lang>.png` and
+Welcome's attract state as `attract-<lang>.png`; the manager's, with a month of seeded cards,
+`manager-<screen>-<lang>.png`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.core.config import Config
+from kiosk.core.speech import SpeechEngine
 from kiosk.store.cards import CardStore
 from kiosk.store.seed import seed_cards
 
@@ -41,8 +43,15 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
         store = CardStore.in_dir(Path(scratch))
         seed_cards(store, 1500, 30, lambda: afternoon, random.Random(7), config)
         store.close()
+        # The speaker button is shown as on a kiosk with voices; the silent engine says nothing.
         window, _session = build_window(
-            app, config, Path(scratch), size, kiosk_mode=False, clock=lambda: afternoon
+            app,
+            config,
+            Path(scratch),
+            size,
+            kiosk_mode=False,
+            clock=lambda: afternoon,
+            speech=SpeechEngine(),
         )
         window.resize(*size)
         window.show()
@@ -78,6 +87,14 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
                 path = out / f"{name}-{language}.png"
                 window.grab().save(str(path))
                 written.append(path)
+            window.stack.setCurrentWidget(window.welcome)
+            if window.speech.button.isVisible():
+                window.speech.button.click()  # on, as a visitor's tap turns it on
+                app.processEvents()
+                path = out / f"welcome-speech-{language}.png"
+                window.grab().save(str(path))
+                written.append(path)
+                window.speech.end_visit()
             # The attract state, its invitation in this language.
             window.stack.setCurrentWidget(window.welcome)
             window.attract.start(language)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.card import ContactError
 from kiosk.core.config import IDLE_MIN_SECONDS, IDLE_WARNING_SECONDS, LANGUAGE_NAMES, Config
+from kiosk.core.speech import SpeechEngine
 from kiosk.ui.attract import AttractView
 from kiosk.ui.branding import logo_pixmap
 from kiosk.ui.i18n import LanguageSwitcher
@@ -46,6 +47,7 @@ from kiosk.ui.screens.role import RoleScreen
 from kiosk.ui.screens.staff import PinScreen, StaffMenu
 from kiosk.ui.screens.thanks import ThanksScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
+from kiosk.ui.speech import SpeechReader
 from kiosk.ui.theme import ScreenFit
 from kiosk.ui.widgets import StepScreen, label
 
@@ -81,9 +83,11 @@ class KioskWindow(QWidget):
         switcher: LanguageSwitcher,
         kiosk_mode: bool = True,
         monotonic: Callable[[], float] = time.monotonic,
+        speech: SpeechEngine | None = None,
     ) -> None:
         """Every screen, from the validated config. The PIN keypad refuses every PIN until the
-        wiring gives it the manager's (``self.pin.check_pin``)."""
+        wiring gives it the manager's (``self.pin.check_pin``). Without a ``speech`` engine
+        (or with ``speech_button`` off) there is no speaker button."""
         super().__init__()
         self.setObjectName("KioskWindow")
         self.config = config
@@ -177,6 +181,18 @@ class KioskWindow(QWidget):
         layout.setSpacing(0)
         layout.addWidget(header)
         layout.addWidget(self.stack, 1)
+        # Reading aloud for one visit (kiosk.ui.speech): its speaker button sits beside the
+        # language switch, which it precedes in the Tab order.
+        self.speech = SpeechReader(
+            speech if config.speech_button else None,
+            self.stack,
+            lambda: self.switcher.language,
+            self._is_visitor_screen,
+            scale,
+            self,
+        )
+        header_row.insertWidget(header_row.indexOf(self.language_button), self.speech.button)
+        QWidget.setTabOrder(self.speech.button, self.language_button)
         self.idle_warning = IdleWarning(scale, self)
         self.idle_warning.continue_requested.connect(self._restart_idle)
         self._focus_before_warning: QWidget | None = None
@@ -302,6 +318,7 @@ class KioskWindow(QWidget):
         modal = QApplication.activeModalWidget()
         if isinstance(modal, QDialog):
             modal.reject()  # a file or print dialog the manager left open must not stay on top
+        self.speech.end_visit()
         self._finish_visit()
         self._exit_warned = False
         self.thanks_timer.stop()
@@ -418,6 +435,7 @@ class KioskWindow(QWidget):
         self.details.set_language(language)
         self.role.set_language(language)
         self.welcome.set_language(language)
+        self.speech.language_changed()
 
     # --- staff access and kiosk mode --------------------------------------------------------
 
@@ -428,6 +446,10 @@ class KioskWindow(QWidget):
             self._idle()  # a visitor's card is finalised before staff take over
         self.pin.reset()
         self._show(self.pin)
+
+    def _is_visitor_screen(self, screen: QWidget | None) -> bool:
+        staff = (self.pin, self.staff, *self.staff_screens)
+        return screen is not None and screen not in staff
 
     def enable_manager(self, enabled: bool) -> None:
         self.staff.manager_button.setVisible(enabled)
@@ -480,6 +502,8 @@ class KioskWindow(QWidget):
             return True
         if kind in _POINTER_EVENTS and self.monotonic() - self.last_switch < SETTLE_SECONDS:
             return True  # a double tap must not also act on the screen it opened
+        if self.speech.intercept(watched, event):
+            return True  # reading aloud: a first touch on a control only reads it
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self._key(watched, event)
         return False

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.core.card import Card
 from kiosk.core.config import Config
+from kiosk.core.speech import SpeechEngine
 from kiosk.shell.app import VisitorSession, build_window
 from kiosk.store.cards import CardStore
 from kiosk.ui.window import SETTLE_SECONDS, KioskWindow
@@ -67,12 +68,13 @@ def open_kiosk(
     config: Config,
     kiosk_mode: bool = True,
     size: tuple[int, int] = (1280, 800),
+    speech: SpeechEngine | None = None,
 ) -> Iterator[Kiosk]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     monotonic = FakeMonotonic()
     window, session = build_window(
-        app, config, data_dir, size, kiosk_mode, clock=clock, monotonic=monotonic
+        app, config, data_dir, size, kiosk_mode, clock=clock, monotonic=monotonic, speech=speech
     )
     window.resize(*size)
     window.show()

@@ -124,9 +124,11 @@ def test_snapshot_renders_every_screen_in_both_languages(tmp_path: Path) -> None
     screens = ["welcome", "details", "role", "resolution", "comment", "followup", "thanks"]
     screens += ["pin", "staff", "idle-warning", "attract"]
     screens += [f"manager-{s}" for s in ("today", "cards", "followups", "reports", "sync")]
-    screens += ["manager-settings"]
+    screens += ["manager-settings", "welcome-speech"]
     expected = {f"{s}-{lang}.png" for s in screens for lang in ("en", "es")}
     assert expected <= {p.name for p in out.iterdir()}
+    # Welcome with the speaker button on is not Welcome with it off.
+    assert (out / "welcome-speech-en.png").read_bytes() != (out / "welcome-en.png").read_bytes()
     for name in expected:
         header = (out / name).read_bytes()[:24]
         assert header[:8] == b"\x89PNG\r\n\x1a\n"

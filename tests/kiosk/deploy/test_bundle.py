@@ -116,7 +116,7 @@ def test_frozen_doctor_passes(bundle: Path, frozen_env: dict[str, str], tmp_path
         tmp_path,
     )
     assert result.returncode == 0, result.stdout
-    for name in ("fonts", "translations", "database", "clock"):
+    for name in ("fonts", "translations", "database", "clock", "speech"):
         assert re.search(rf"^OK\s+{name}\s", result.stdout, re.M), result.stdout
     assert re.search(r"^OK\s+version\s+\S+ \(build \w+, \d{4}-\d\d-\d\d\)", result.stdout, re.M)
 
@@ -133,7 +133,7 @@ def test_frozen_snapshot_renders_every_screen(
     visitor = [p for p in pngs if not p.startswith("manager-")]
     manager = [p for p in pngs if p.startswith("manager-")]
     assert "welcome-es.png" in visitor and "thanks-en.png" in visitor
-    assert len(visitor) == 16  # eight screens in two languages
+    assert len(visitor) == 18  # eight screens and Welcome reading aloud, in two languages
     assert manager and all(p.endswith(("-en.png", "-es.png")) for p in manager)
     assert sorted(Path(line).name for line in result.stdout.split()) == pngs  # all it reported
     assert all(p.stat().st_size > 5000 for p in out.glob("*.png"))

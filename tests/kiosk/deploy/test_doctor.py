@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from click.testing import CliRunner
 
 from kiosk.cli.main import main
 from kiosk.core.card import Card
-from kiosk.core.config import SyncConfig
+from kiosk.core.config import Config, SyncConfig
+from kiosk.core.speech import EspeakEngine, system_engine
 from kiosk.deploy.buildinfo import BuildInfo
 from kiosk.deploy.doctor import (
     QM_MAGIC,
@@ -22,6 +24,7 @@ from kiosk.deploy.doctor import (
     check_disk,
     check_endpoint,
     check_logs,
+    check_speech,
     check_token_file_mode,
     check_translations,
 )
@@ -225,7 +228,7 @@ def test_cli_report_passes_on_a_provisioned_kiosk(tmp_path: Path, data_dir: Path
     )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    for name in ("config", "database", "disk", "clock", "logs", "fonts", "translations"):
+    for name in ("config", "database", "disk", "clock", "logs", "fonts", "translations", "speech"):
         assert any(line.startswith("OK") and f" {name} " in line for line in lines), name
     assert "all checks passed" in result.output
 
@@ -257,3 +260,47 @@ def test_cli_fails_on_corrupt_database_and_unreachable_endpoint(
     assert result.exit_code == 1
     assert "2 check(s) failed: database, endpoint" in result.output
     assert "kiosk-token-1" not in result.output  # never print the secret
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="espeak-ng is the Linux engine")
+def test_speech_has_a_voice_for_each_offered_language() -> None:
+    check = check_speech(Config(), system_engine())
+    assert check.status is Status.OK, check.line()
+    assert check.detail == "espeak-ng: en (en-us), es (es-419)"
+
+
+def test_no_voice_at_all_fails_and_says_what_to_install() -> None:
+    check = check_speech(Config(), None)
+    assert check.status is Status.FAIL and "no speaker button" in check.detail
+    assert "apt-get install espeak-ng" in check.fix or "Settings" in check.fix
+
+
+def test_a_language_without_a_voice_fails(tmp_path: Path) -> None:
+    # An espeak-ng whose data has English only.
+    fake = tmp_path / "espeak-ng"
+    fake.write_text(
+        "#!/bin/sh\necho 'Pty Language Age/Gender VoiceName File Other Languages'\n"
+        "echo ' 2  en-us --/M English_(America) gmw/en-US (en 3)'\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    check = check_speech(Config(), EspeakEngine(str(fake)))
+    assert check.status is Status.FAIL
+    assert "no voice for 'es'" in check.detail and "espeak-ng" in check.fix
+
+
+def test_speech_is_skipped_when_the_config_turns_the_button_off() -> None:
+    assert check_speech(Config(speech_button=False), None).status is Status.SKIP
+
+
+def test_cli_without_espeak_fails_the_speech_check(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    config = tmp_path / "config.toml"
+    config.write_text('school_name = "Lincoln"\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["doctor", "--config", str(config), "--data-dir", str(data_dir)]
+    )
+    assert result.exit_code == 1
+    assert "FAIL  speech" in result.output and "1 check(s) failed: speech" in result.output

@@ -220,7 +220,7 @@ def test_idle_timeout_finalises_the_card_with_what_was_given(kiosk: Kiosk) -> No
     kiosk.tap(w.language_button)
     kiosk.tap(w.welcome.faces[1])
     kiosk.tap(w.details.could_improve.buttons["parking"])  # chosen, but "Next" never pressed
-    kiosk.monotonic.advance(w.idle_seconds)
+    kiosk.monotonic.advance(w.idle_seconds + 1)
     w.check_idle()
     assert w.current() is w.welcome
     card = kiosk.only_card()

@@ -1,0 +1,149 @@
+"""The speech engines: real espeak-ng voices, and the worker that cancels what is being said."""
+
+from __future__ import annotations
+
+import sys
+import time
+import wave
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.speech import (
+    EspeakEngine,
+    SapiEngine,
+    SpeechEngine,
+    Utterance,
+    join_sentences,
+    system_engine,
+    wav_is_silent,
+)
+
+linux = pytest.mark.skipif(sys.platform != "linux", reason="espeak-ng is the Linux engine")
+
+
+def espeak() -> EspeakEngine:
+    engine = system_engine()
+    assert isinstance(engine, EspeakEngine), "install espeak-ng (scripts/dev.sh setup does)"
+    return engine
+
+
+def wait_for(condition: Callable[[], bool], what: str, seconds: float = 30) -> None:
+    """Wait for a child process to get somewhere (processes, not Qt: no event loop to spin)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.01)
+
+
+@linux
+@pytest.mark.parametrize(
+    ("language", "voice", "text"),
+    [("en", "en-us", "How was your visit today?"), ("es", "es-419", "¿Cómo fue su visita hoy?")],
+)
+def test_espeak_renders_each_language_as_sound(
+    tmp_path: Path, language: str, voice: str, text: str
+) -> None:
+    engine = espeak()
+    assert engine.voice(language) == voice
+    wav = tmp_path / f"{language}.wav"
+    engine.render(text, language, wav)
+    with wave.open(str(wav), "rb") as f:
+        assert f.getnframes() > f.getframerate() // 2  # at least half a second of speech
+    assert not wav_is_silent(wav)
+    assert engine.missing_voices(["en", "es"]) == {}
+
+
+@linux
+def test_a_language_without_a_voice_says_what_to_install() -> None:
+    missing = espeak().missing_voices(["en", "xx"])
+    assert list(missing) == ["xx"] and "install" in missing["xx"]
+
+
+@linux
+@pytest.mark.parametrize("key", [",", "¿", "."])
+def test_a_punctuation_key_is_said_not_silent(tmp_path: Path, key: str) -> None:
+    wav = tmp_path / "key.wav"
+    espeak().render(join_sentences([key]), "es", wav)
+    assert not wav_is_silent(wav)
+
+
+def test_a_silent_wav_is_told_apart(tmp_path: Path) -> None:
+    wav = tmp_path / "silence.wav"
+    with wave.open(str(wav), "wb") as f:
+        f.setnchannels(1)
+        f.setsampwidth(2)
+        f.setframerate(22050)
+        f.writeframes(b"\0\0" * 22050)
+    assert wav_is_silent(wav)
+
+
+class ScriptEngine(SpeechEngine):
+    """The real worker with a stand-in voice: a Python child that writes down its text, then
+    talks (sleeps) for a minute unless the text says to finish at once."""
+
+    speaks = True
+
+    def __init__(self, out: Path) -> None:
+        super().__init__()
+        self.out = out
+
+    def command(self, utterance: Utterance) -> tuple[list[str], bytes]:
+        script = (
+            "import sys, time, pathlib; t = sys.stdin.read(); "
+            f"pathlib.Path({str(self.out)!r}, t.split()[0]).write_text(t); "
+            "'quick' in t or time.sleep(60)"
+        )
+        return [sys.executable, "-c", script], utterance.text.encode()
+
+
+def test_a_new_utterance_cancels_the_one_being_spoken(tmp_path: Path) -> None:
+    engine = ScriptEngine(tmp_path)
+    engine.say("first long sentence", "en")
+    wait_for(lambda: (tmp_path / "first").exists(), "the first utterance")
+    first = engine._process
+    assert first is not None
+    started = time.monotonic()
+    engine.say("second long sentence", "es")  # returns at once: the worker does the rest
+    assert time.monotonic() - started < 1
+    wait_for(lambda: (tmp_path / "second").exists(), "the second utterance")
+    assert first.returncode is not None and first.returncode != 0  # ended, not finished
+    engine.close()
+    assert engine._thread is not None and not engine._thread.is_alive()
+    assert list(engine.transcript) == [
+        Utterance("first long sentence", "en"),
+        Utterance("second long sentence", "es"),
+    ]
+
+
+def test_queued_utterances_follow_each_other(tmp_path: Path) -> None:
+    engine = ScriptEngine(tmp_path)
+    engine.say("one quick", "en")
+    engine.say("two quick", "en", interrupt=False)
+    wait_for(lambda: (tmp_path / "two").exists(), "the queued utterance")
+    assert (tmp_path / "one").read_text() == "one quick"
+    engine.close()
+
+
+def test_the_silent_engine_only_listens() -> None:
+    engine = SpeechEngine()
+    engine.say("  Hello \n there ", "en")
+    engine.say("   ", "en")
+    assert list(engine.transcript) == [Utterance("Hello there", "en")]
+    assert engine._thread is None
+    engine.close()
+
+
+def test_sentences_are_joined_with_a_pause_each() -> None:
+    assert join_sentences(["Thank you!", "Step 1 of 4", "", "Done."]) == (
+        "Thank you! Step 1 of 4. Done."
+    )
+
+
+def test_windows_voice_is_chosen_by_the_language_on_screen() -> None:
+    # Untested on Windows itself: this checks only what the kiosk would run there.
+    argv, stdin = SapiEngine("powershell.exe").command(Utterance("¿Cómo fue?", "es"))
+    assert argv[:2] == ["powershell.exe", "-NoProfile"]
+    assert "TwoLetterISOLanguageName -eq 'es'" in argv[-1]
+    assert stdin.decode("utf-8") == "¿Cómo fue?"
