@@ -71,6 +71,15 @@ class IdleWarning(Retranslatable):
         self.countdown.setText(text)
         self.countdown.setAccessibleName(text)
 
+    def words(self) -> list[str]:
+        """What reading aloud says when the warning appears, in reading order."""
+        return [
+            self.title.text(),
+            self.countdown.text(),
+            self.body.text(),
+            self.continue_button.text(),
+        ]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         # A dimmed veil over the screen below, so the question is the one thing to read.
         painter = QPainter(self)

@@ -199,7 +199,7 @@ class SpeechReader(QObject):
             if isinstance(control, QAbstractButton) and control.isCheckable():
                 screen = self.current()
                 # Say the new state once the tap has toggled it, unless it led to a new screen.
-                QTimer.singleShot(0, lambda: self._after_toggle(control, screen))
+                QTimer.singleShot(0, self, lambda: self._after_toggle(control, screen))
             return False
         self.armed = control
         self._swallow_release = True

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.card import ContactError
 from kiosk.core.config import IDLE_MIN_SECONDS, IDLE_WARNING_SECONDS, LANGUAGE_NAMES, Config
-from kiosk.core.speech import SpeechEngine
+from kiosk.core.speech import SpeechEngine, join_sentences
 from kiosk.ui.attract import AttractView
 from kiosk.ui.branding import logo_pixmap
 from kiosk.ui.i18n import LanguageSwitcher
@@ -378,6 +378,8 @@ class KioskWindow(QWidget):
             warning.raise_()
             warning.show()
             warning.continue_button.setFocus()
+            if self.speech.active():  # a visitor who listens hears the warning too
+                self.speech.say(join_sentences(warning.words()))
 
     def hide_idle_warning(self) -> None:
         warning = self.idle_warning

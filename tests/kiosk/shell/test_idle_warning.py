@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.core.card import Delivery
 from kiosk.core.config import IDLE_WARNING_SECONDS, Config, ConfigError, parse_config
+from kiosk.core.speech import SpeechEngine, Utterance
 
 TIMEOUT = 45
 
@@ -122,3 +123,26 @@ def test_a_timeout_too_short_for_the_warning_is_refused_at_load(seconds: int) ->
         f'(got {seconds}); its last 20 seconds ask the visitor "Still there?" before the kiosk '
         "starts over"
     )
+
+
+def test_a_visitor_who_listens_hears_the_warning(
+    qtbot: QtBot, data_dir: Path, clock: FakeClock
+) -> None:
+    engine = SpeechEngine()  # the kiosk's silent engine: it keeps what it was asked to say
+    config = Config(idle_timeout_seconds=TIMEOUT)
+    for kiosk in open_kiosk(qtbot, data_dir, clock, config, speech=engine):
+        w = kiosk.window
+        kiosk.tap(w.language_button)
+        kiosk.tap(w.speech.button)
+        kiosk.tap(w.welcome.faces[3])
+        kiosk.tap(w.welcome.faces[3])  # reading aloud: the first touch read it, this one rates
+        assert w.current() is w.details
+        wait(kiosk, TIMEOUT - IDLE_WARNING_SECONDS)
+        assert engine.transcript[-1] == Utterance(
+            "¿Sigue ahí? Volvemos al inicio en 20 segundos. Sus respuestas se guardan. Toque la "
+            "pantalla para continuar con su visita. Sigo aquí.",
+            "es",
+        )
+        heard = len(engine.transcript)
+        wait(kiosk, 1)
+        assert len(engine.transcript) == heard  # said once, not at every second
