@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from kiosk.core.colours import DEFAULT_ACCENT
+
 log = logging.getLogger("kiosk.ui")
+
+
+def accent_svg(path: Path, accent: str, side: int) -> QPixmap:
+    """One of our own SVG icons drawn in the school's accent colour instead of the default
+    blue (kiosk.core.colours.DEFAULT_ACCENT), ``side`` pixels square."""
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(re.escape(DEFAULT_ACCENT), accent, text, flags=re.IGNORECASE)
+    renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    renderer.render(painter, QRectF(0, 0, side, side))
+    painter.end()
+    return QPixmap.fromImage(image)
 
 
 def logo_pixmap(path: Path | None, height: int, max_width: int) -> QPixmap | None:

@@ -22,6 +22,7 @@ DESIGN_SHORT_SIDE = 800  # the stylesheet's sizes are for a 1280x800 screen
 
 
 _loaded_family: str | None = None
+accent_colour = DEFAULT_ACCENT  # the school's, once apply_theme has run (our icons use it)
 _loaded_files: set[Path] = set()  # the manager area and the reports call load_fonts() too
 
 
@@ -86,4 +87,6 @@ def apply_theme(
     font.setPixelSize(round(24 * scale))
     app.setFont(font)
     app.setStyleSheet(scaled_stylesheet(scale, accent))
+    global accent_colour
+    accent_colour = accent
     return ScreenFit(width, height, scale)

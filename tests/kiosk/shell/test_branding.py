@@ -6,7 +6,8 @@ from pathlib import Path
 
 from fake_clock import FakeClock
 from kiosk_driver import open_kiosk
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QIcon, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -34,6 +35,9 @@ def test_the_logo_accent_and_welcome_line_show_in_both_languages(
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         assert "#8C1D40" in app.styleSheet() and "#1D4ED8" not in app.styleSheet().upper()
+        # Our own icons follow it too: the speaker in the header is drawn in the accent.
+        speaker = w.speech.button.icon().pixmap(QSize(100, 100), QIcon.Mode.Normal, QIcon.State.Off)
+        assert speaker.toImage().pixelColor(35, 50).name().upper() == "#8C1D40"
         kiosk.tap(w.welcome.faces[3])
         kiosk.tap(w.details.done_button)
         assert w.current() is w.thanks
