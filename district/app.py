@@ -14,10 +14,10 @@ from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
-from district import db, openapi, problems
+from district import db, docs, openapi, problems, tokens
 from district.accounts import Clock
 from district.problems import ProblemError, problem_response
-from district.tokens import Principal, Tokens
+from district.tokens import Principal
 from district.web import pages
 from district.web.settings import WebSettings
 from sync import __version__
@@ -141,21 +141,23 @@ def _utc_now() -> datetime:
 
 def create_app(
     engine: Engine,
-    tokens: Tokens,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     web: WebSettings | None = None,
     clock: Clock = _utc_now,
 ) -> FastAPI:
-    """The receiver (``/v1/``) and the web pages for people (everything else)."""
+    """The receiver (``/v1/``) and the web pages for people (everything else), on a database
+    at the newest revision (district.schema); tokens are looked up there on each request."""
     app = FastAPI(
         title="School feedback kiosk: district receiver",
         version=__version__,
         description="Protocol v1. Errors are Problem objects with stable codes.",
+        docs_url=None,  # district.docs serves it, with no CDN
     )
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(ProtocolMarker)  # added last, so outermost: it marks BodyLimit's 413 too
     problems.install(app)
     openapi.install(app)
+    docs.install(app)
     # What every operation may answer, then what reading a body or a query adds.
     anyone = [
         ProblemCode.TOKEN_MISSING,
@@ -173,7 +175,8 @@ def create_app(
     ) -> Principal:
         if credentials is None:
             raise ProblemError(ProblemCode.TOKEN_MISSING)
-        who = tokens.who(credentials.credentials)
+        with engine.connect() as conn:
+            who = tokens.who(conn, credentials.credentials)
         if who is None:
             raise ProblemError(ProblemCode.TOKEN_UNKNOWN)
         return who
@@ -191,7 +194,9 @@ def create_app(
     def same_kiosk(claimed: str, token_kiosk: str) -> None:
         if claimed == token_kiosk:
             return
-        if claimed not in tokens.kiosk_ids:
+        with engine.connect() as conn:
+            known = db.kiosk_known(conn, claimed)
+        if not known:
             raise ProblemError(ProblemCode.UNKNOWN_KIOSK, claimed)
         raise ProblemError(ProblemCode.OTHER_KIOSK, f"{claimed} is not {token_kiosk}")
 
@@ -210,9 +215,9 @@ def create_app(
             for c in batch.cards
             if c.kiosk_id != kiosk_id
         }
-        rows = [db.card_row(c) for c in batch.cards if str(c.id) not in foreign]
+        own = [c for c in batch.cards if str(c.id) not in foreign]
         with engine.begin() as conn:
-            stored = db.store_items(conn, db.cards, "id", rows)
+            stored = db.store_cards(conn, kiosk_id, own)
         results = {**stored, **foreign}
         return BatchResult(results=[results[str(c.id)] for c in batch.cards])
 
@@ -228,8 +233,8 @@ def create_app(
         with engine.begin() as conn:
             owners = db.card_kiosks(conn, {str(a.card_id) for a in batch.answers})
             refused = {a.key: _refusal(a, owners, kiosk_id) for a in batch.answers}
-            rows = [db.followup_row(kiosk_id, a) for a in batch.answers if not refused[a.key]]
-            stored = db.store_items(conn, db.followups, "answer_key", rows)
+            taken = [a for a in batch.answers if not refused[a.key]]
+            stored = db.store_answers(conn, kiosk_id, taken)
         return BatchResult(results=[refused[a.key] or stored[a.key] for a in batch.answers])
 
     @app.post(
@@ -274,7 +279,7 @@ def create_app(
     def get_kiosks(_who: Annotated[Principal, Depends(district)]) -> list[KioskInfo]:
         """Every kiosk: cards received, last heartbeat, version, pending (district token)."""
         with engine.connect() as conn:
-            return db.kiosk_list(conn, tokens.kiosk_ids)
+            return db.kiosk_list(conn)
 
     pages.install(app, engine, web or WebSettings(), clock)
     return app

@@ -1,13 +1,15 @@
-"""``kiosk-receiver``: run the district server, and manage its schools and people.
+"""``kiosk-receiver``: run the district server, and manage its database, schools, kiosks,
+tokens and people.
 
-``kiosk-receiver [serve] --tokens FILE ...`` serves (``serve`` is the default command, so the
-first release's command line still works); ``first-admin``, ``user add`` and ``school add``
-change the database and exit.
+``kiosk-receiver [serve] ...`` serves (``serve`` is the default command, so the first release's
+command line still works); ``migrate``, ``first-admin``, ``user add``, ``school add``,
+``kiosk add``, ``token ...`` and ``import-tokens`` change the database and exit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,14 +17,15 @@ from typing import Any
 import click
 import uvicorn
 from pydantic import ValidationError
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
-from district import accounts
+from district import accounts, kiosks, schema, tokens
 from district.accounts import AccountError, Role
 from district.app import DEFAULT_MAX_BODY_BYTES, create_app
 from district.db import SchemaOutOfDate, open_database
-from district.tokens import Tokens, TokensError
+from district.kiosks import KioskError
+from district.tokens import TokensError
 from district.web.settings import WebSettings
 
 ENV_PREFIX = "KIOSK_RECEIVER_"
@@ -72,11 +75,66 @@ def _web_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def _open(database: str) -> Engine:
+def _shown(database: str) -> str:
+    """The URL without its password, for messages."""
     try:
-        return open_database(database)
-    except (ArgumentError, OperationalError, SchemaOutOfDate) as exc:
-        raise click.ClickException(f"cannot open the database {database!r}: {exc}") from None
+        return make_url(database).render_as_string(hide_password=True)
+    except ArgumentError:
+        return database
+
+
+def _open(database: str) -> Engine:
+    """The database, at the newest revision: SQLite (the embedded default) is migrated here,
+    PostgreSQL must have been (``migrate``)."""
+    engine = None
+    try:
+        engine = open_database(database)
+        schema.open_schema(engine)
+        return engine
+    except (SchemaOutOfDate, schema.MigrationFailed) as exc:
+        if engine is not None:
+            engine.dispose()
+        raise click.ClickException(str(exc)) from None
+    except (ArgumentError, OperationalError) as exc:
+        if engine is not None:
+            engine.dispose()
+        raise _unopened(database, exc) from None
+
+
+def _unopened(database: str, exc: Exception) -> click.ClickException:
+    return click.ClickException(f"cannot open the database {_shown(database)!r}: {exc}")
+
+
+class Refused(click.ClickException):
+    """A change the database refuses (unknown school, kiosk exists, ...): one line, exit 2."""
+
+    exit_code = 2
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@main.command()
+@_database_option
+def migrate(database: str) -> None:
+    """Bring the database to this receiver's newest schema revision (Alembic); a database made
+    before migrations is taken up from what it has. Run it after each upgrade of the server."""
+    engine = None
+    try:
+        engine = open_database(database)
+        before, after = schema.upgrade(engine)
+    except schema.MigrationFailed as exc:
+        raise click.ClickException(str(exc)) from None
+    except (ArgumentError, OperationalError) as exc:
+        raise _unopened(database, exc) from None
+    finally:
+        if engine is not None:
+            engine.dispose()
+    if before == after:
+        click.echo(f"the database is at the newest revision, {after}")
+    else:
+        click.echo(f"migrated the database from {before or 'no revision'} to {after}")
 
 
 @main.command()
@@ -86,10 +144,9 @@ def _open(database: str) -> Engine:
 @click.option(
     "--tokens",
     "tokens_file",
-    required=True,
     envvar=f"{ENV_PREFIX}TOKENS",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="TOML file of kiosk and district tokens (see the README).",
+    help="Deprecated: a tokens file (TOML) to import at start; use import-tokens once instead.",
 )
 @click.option(
     "--max-body-bytes",
@@ -110,7 +167,7 @@ def serve(
     database: str,
     host: str,
     port: int,
-    tokens_file: Path,
+    tokens_file: Path | None,
     max_body_bytes: int,
     log_level: str,
     **web: Any,
@@ -125,13 +182,27 @@ def serve(
         first = exc.errors()[0]
         flag = "--" + str(first["loc"][0]).replace("_", "-")
         raise click.ClickException(f"{flag}: {first['msg']}") from None
-    try:
-        tokens = Tokens.load(tokens_file)
-    except TokensError as exc:
-        raise click.ClickException(str(exc)) from None
+    found = None
+    if tokens_file is not None:
+        try:
+            found = tokens.read_file(tokens_file)
+        except TokensError as exc:
+            raise click.ClickException(str(exc)) from None
     engine = _open(database)
+    if found is not None:
+        try:
+            with engine.begin() as conn:
+                tokens.import_file(conn, found, _now())
+        except TokensError as exc:
+            engine.dispose()
+            raise click.ClickException(f"{tokens_file}: {exc}") from None
+        click.echo(
+            f"--tokens is deprecated: {tokens_file} was imported into the database; run "
+            "`kiosk-receiver import-tokens` once and start without --tokens",
+            err=True,
+        )
     uvicorn.run(
-        create_app(engine, tokens, max_body_bytes, settings),
+        create_app(engine, max_body_bytes, settings),
         host=host,
         port=port,
         log_level=log_level,
@@ -154,10 +225,6 @@ _password_option = click.option(
 )
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _add_user(
     database: str, username: str, role: Role, school: str | None, password_file: Path | None,
     first: bool = False,
@@ -167,14 +234,14 @@ def _add_user(
         if first:
             with engine.connect() as conn:
                 if accounts.count_district_admins(conn):
-                    raise click.ClickException(
+                    raise Refused(
                         "a district administrator exists already; add people with: user add"
                     )
         password = _password(password_file)
         with engine.begin() as conn:
             user = accounts.add_user(conn, username, password, role, school, _now())
     except AccountError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Refused(str(exc)) from None
     finally:
         engine.dispose()
     where = f" at {school}" if school else ""
@@ -224,12 +291,120 @@ def school() -> None:
 @click.option("--name", required=True, help="The school's name as people read it.")
 def school_add(database: str, slug: str, name: str) -> None:
     """Add a school with the short name SLUG (e.g. lincoln-elem)."""
+    with _changing(database) as conn:
+        added = accounts.add_school(conn, slug, name)
+    click.echo(f"added school {added.slug}: {added.name}")
+
+
+@contextmanager
+def _changing(database: str) -> Iterator[Connection]:
+    """One transaction on the database; a refusal is one line naming the field, exit 2."""
     engine = _open(database)
     try:
         with engine.begin() as conn:
-            added = accounts.add_school(conn, slug, name)
-    except AccountError as exc:
-        raise click.ClickException(str(exc)) from None
+            yield conn
+    except (AccountError, KioskError, TokensError) as exc:
+        raise Refused(str(exc)) from None
     finally:
         engine.dispose()
-    click.echo(f"added school {added.slug}: {added.name}")
+
+
+@main.group()
+def kiosk() -> None:
+    """The district's kiosks, each at a school."""
+
+
+@kiosk.command("add")
+@_database_option
+@click.argument("kiosk_id")
+@click.option("--school", required=True, help="The school's short name (see: school add).")
+@click.option("--label", help='Where it stands, e.g. "Front office, main entrance".')
+def kiosk_add(database: str, kiosk_id: str, school: str, label: str | None) -> None:
+    """Register the kiosk KIOSK_ID (its kiosk_id setting) at a school; then issue its token."""
+    with _changing(database) as conn:
+        kiosks.add_kiosk(conn, kiosk_id, school, label, _now())
+    click.echo(f"added kiosk {kiosk_id} at {school} (next: token issue --kiosk {kiosk_id})")
+
+
+@kiosk.command("assign")
+@_database_option
+@click.argument("kiosk_id")
+@click.option("--school", required=True, help="The school's short name.")
+def kiosk_assign(database: str, kiosk_id: str, school: str) -> None:
+    """Move KIOSK_ID to a school; its cards that had no school (imported kiosks) go with it."""
+    with _changing(database) as conn:
+        kiosks.assign(conn, kiosk_id, school)
+    click.echo(f"kiosk {kiosk_id} is at {school}")
+
+
+_kiosk_option = click.option("--kiosk", "kiosk_id", help="A kiosk's id.")
+_tool_option = click.option("--tool", help="A district tool's name (it may read cards, kiosks).")
+
+
+@main.group()
+def token() -> None:
+    """Bearer tokens of kiosks and district tools: each shown once, stored as its hash."""
+
+
+def _show_once(new_token: str, owner: str) -> None:
+    """The token alone on standard output (for a file or a pipe), the note on standard error."""
+    click.echo(new_token)
+    where = "the kiosk's sync.token_file" if owner.startswith("kiosk") else "the tool's settings"
+    click.echo(
+        f"the token of {owner}, shown only this once: put it in {where}; "
+        "the server keeps only its hash",
+        err=True,
+    )
+
+
+@token.command("issue")
+@_database_option
+@_kiosk_option
+@_tool_option
+def token_issue(database: str, kiosk_id: str | None, tool: str | None) -> None:
+    """Issue a token for a kiosk (--kiosk) or a district tool (--tool) that has none."""
+    with _changing(database) as conn:
+        new_token = tokens.issue(conn, _now(), kiosk_id=kiosk_id, tool=tool)
+    _show_once(new_token, f"kiosk {kiosk_id}" if kiosk_id else f"tool {tool}")
+
+
+@token.command("rotate")
+@_database_option
+@click.option("--kiosk", "kiosk_id", required=True, help="A kiosk's id.")
+def token_rotate(database: str, kiosk_id: str) -> None:
+    """Revoke a kiosk's token and issue its new one (the old one is refused from now on)."""
+    with _changing(database) as conn:
+        new_token = tokens.rotate(conn, _now(), kiosk_id)
+    _show_once(new_token, f"kiosk {kiosk_id}")
+
+
+@token.command("revoke")
+@_database_option
+@_kiosk_option
+@_tool_option
+def token_revoke(database: str, kiosk_id: str | None, tool: str | None) -> None:
+    """Revoke the token of a kiosk or a tool: refused from the next request on."""
+    with _changing(database) as conn:
+        tokens.revoke(conn, _now(), kiosk_id=kiosk_id, tool=tool)
+    click.echo(f"revoked the token of {f'kiosk {kiosk_id}' if kiosk_id else f'tool {tool}'}")
+
+
+@main.command("import-tokens")
+@_database_option
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--school", help="Put the kiosks it registers (and unassigned ones) at this school.")
+def import_tokens(database: str, file: Path, school: str | None) -> None:
+    """Import today's tokens file: its kiosks are registered, its tokens stored as hashes
+    (a token under 128 bits of entropy is refused, naming its kiosk). Delete the file after."""
+    try:
+        found = tokens.read_file(file)
+    except TokensError as exc:
+        raise Refused(str(exc)) from None
+    with _changing(database) as conn:
+        school_id = kiosks.school_id_of(conn, school) if school else None
+        done = tokens.import_file(conn, found, _now(), school_id)
+    where = f" at {school}" if school else ""
+    click.echo(
+        f"imported {file}: {len(done.kiosks_added)} kiosk(s) registered{where}, "
+        f"{done.tokens_stored} token(s) stored as hashes"
+    )

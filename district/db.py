@@ -16,20 +16,25 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
+    CheckConstraint,
     Column,
     Connection,
+    Date,
     DateTime,
     Engine,
     Float,
+    ForeignKey,
+    Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
     create_engine,
     event,
     func,
-    inspect,
     make_url,
     select,
     text,
@@ -50,6 +55,9 @@ from sync.protocol import (
 )
 
 metadata = MetaData()
+"""Every table of the receiver (district.accounts adds the people's). The schema a database has
+is made by the Alembic migrations in district/migrations, never by ``create_all``; a test checks
+that the migrated schema is exactly this metadata."""
 
 # SQLite only autoincrements an INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
 _Seq = BigInteger().with_variant(Integer(), "sqlite")
@@ -61,9 +69,43 @@ cards = Table(
     Column("id", String(36), nullable=False, unique=True),
     Column("kiosk_id", String(64), nullable=False, index=True),
     Column("body_sha256", String(64), nullable=False),
-    Column("body", Text, nullable=False),
+    Column("body", Text, nullable=False),  # as received: the duplicate check compares it
     Column("received_at", DateTime(timezone=True), nullable=False),
+    # The card's fields as columns, filled at receipt, so pages aggregate in SQL.
+    Column("school_id", Integer, ForeignKey("schools.id")),  # the kiosk's school on arrival
+    Column("rating", SmallInteger, nullable=False),
+    Column("language", String(2), nullable=False),
+    Column("role", String(40)),
+    Column("comment", Text),
+    Column("followup_requested", Boolean, nullable=False),
+    Column("contact_name", String(120)),
+    Column("contact_phone", String(30)),
+    Column("contact_email", String(120)),
+    Column("created_at_utc", DateTime(timezone=True), nullable=False),
+    Column("created_offset_minutes", SmallInteger, nullable=False),
+    # In the kiosk's own local time (created_at's offset): the day and hour the visitor saw.
+    Column("local_date", Date, nullable=False),
+    Column("local_hour", SmallInteger, nullable=False),
+    Column("local_weekday", SmallInteger, nullable=False),  # 0 = Monday .. 6 = Sunday
+    Column("finalised_at_utc", DateTime(timezone=True)),
+    Column("app_version", String(40), nullable=False),
+    Column("resolution", String(8)),
+    Index("ix_cards_school_id_local_date", "school_id", "local_date"),
+    Index("ix_cards_local_date", "local_date"),
+    Index("ix_cards_followups", "followup_requested", "school_id", "created_at_utc"),
 )
+
+card_choices = Table(
+    "card_choices",
+    metadata,
+    Column("card_seq", _Seq, ForeignKey("cards.seq"), primary_key=True, autoincrement=False),
+    Column("kind", String(16), primary_key=True),  # CHOICE_KINDS
+    Column("choice", String(40), primary_key=True),
+    Index("ix_card_choices_kind_choice", "kind", "choice"),
+)
+
+CHOICE_KINDS = ("went_well", "could_improve")
+"""card_choices.kind: the WireCard list each chip came from."""
 
 followups = Table(
     "followups",
@@ -75,33 +117,61 @@ followups = Table(
     Column("body_sha256", String(64), nullable=False),
     Column("body", Text, nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
+    # A card's follow-up is answered by its earliest answer (the kiosk's clock, in UTC).
+    Column("answered_at_utc", DateTime(timezone=True), nullable=False),
+    Column("answered_by", String(80)),
+    Column("note", Text),
 )
 
 kiosks = Table(
     "kiosks",
     metadata,
     Column("kiosk_id", String(64), primary_key=True),
-    Column("last_heartbeat_at", DateTime(timezone=True), nullable=False),
-    Column("app_version", String(40), nullable=False),
-    Column("pending", Integer, nullable=False),
+    Column("school_id", Integer, ForeignKey("schools.id"), index=True),  # NULL: not assigned
+    Column("label", String(120)),
+    Column("registered_at", DateTime(timezone=True)),  # NULL: known only from its heartbeats
+    # The last heartbeat; all NULL for a registered kiosk that never called.
+    Column("last_heartbeat_at", DateTime(timezone=True)),  # the receiver's clock
+    Column("app_version", String(40)),
+    Column("pending", Integer),
     Column("oldest_pending_age_seconds", Float),
     Column("last_error", String(500)),
     Column("disk_free_bytes", BigInteger),
-    # Added after the first release: nullable, and README says how to add it to a database
-    # made before (check_schema refuses to start without it).
-    Column("last_heartbeat_sent_at", DateTime(timezone=True)),
+    Column("last_heartbeat_sent_at", DateTime(timezone=True)),  # the kiosk's clock
 )
 
-ADDED_COLUMNS = {("kiosks", "last_heartbeat_sent_at"): "TIMESTAMP WITH TIME ZONE"}
-"""Columns added since tables were first created, with the type an ALTER TABLE gives them."""
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # Only the token's SHA-256: a copy of the database lets nobody call as a kiosk.
+    Column("token_sha256", String(64), nullable=False, unique=True),
+    Column("kiosk_id", String(64), ForeignKey("kiosks.kiosk_id")),
+    Column("tool_name", String(64)),  # a district reading tool
+    Column("issued_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+    CheckConstraint("(kiosk_id IS NULL) <> (tool_name IS NULL)", name="ck_api_tokens_one_owner"),
+    # At most one live token per kiosk and per tool: rotation revokes the old one first.
+    Index(
+        "uq_api_tokens_live_kiosk", "kiosk_id", unique=True,
+        sqlite_where=text("revoked_at IS NULL AND kiosk_id IS NOT NULL"),
+        postgresql_where=text("revoked_at IS NULL AND kiosk_id IS NOT NULL"),
+    ),
+    Index(
+        "uq_api_tokens_live_tool", "tool_name", unique=True,
+        sqlite_where=text("revoked_at IS NULL AND tool_name IS NOT NULL"),
+        postgresql_where=text("revoked_at IS NULL AND tool_name IS NOT NULL"),
+    ),
+)  # fmt: skip
 
 
 class SchemaOutOfDate(Exception):
-    """The database was created by an older receiver; the message says what to run."""
+    """The database is not at this receiver's newest revision; the message says what to run."""
 
 
 def open_database(url: str, busy_timeout_ms: int = 10_000) -> Engine:
-    """An engine for ``url`` with the schema created. ``postgresql://`` means psycopg 3.
+    """An engine for ``url`` (``postgresql://`` means psycopg 3). It makes no tables: the
+    migrations do (district.schema).
 
     ``busy_timeout_ms``: how long a SQLite write waits for another writer before the request
     is answered 503 (database unavailable)."""
@@ -113,29 +183,7 @@ def open_database(url: str, busy_timeout_ms: int = 10_000) -> Engine:
     engine = create_engine(parsed, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", partial(_sqlite_pragmas, busy_timeout_ms))
-    try:
-        metadata.create_all(engine)
-        check_schema(engine)
-    except BaseException:
-        engine.dispose()
-        raise
     return engine
-
-
-def check_schema(engine: Engine) -> None:
-    """Refuse to serve a database that lacks a column added since it was created (tables are
-    created when missing, but never altered: that is a person's decision, see the README)."""
-    found = inspect(engine)
-    missing = [
-        f"ALTER TABLE {table} ADD COLUMN {column} {kind};"
-        for (table, column), kind in ADDED_COLUMNS.items()
-        if column not in {c["name"] for c in found.get_columns(table)}
-    ]
-    if missing:
-        raise SchemaOutOfDate(
-            "the database was made by an older receiver; add the new column(s) first: "
-            + " ".join(missing)
-        )
 
 
 def _sqlite_pragmas(busy_timeout_ms: int, dbapi_connection: Any, _record: Any) -> None:
@@ -165,11 +213,12 @@ _SEQ_ORDER_LOCK = 7_310_425  # an arbitrary, fixed advisory lock id for the inse
 
 def store_items(
     conn: Connection, table: Table, key: str, rows: Sequence[dict[str, Any]]
-) -> dict[str, ItemResult]:
+) -> tuple[dict[str, ItemResult], dict[str, int]]:
     """Insert rows keyed by ``key``; each row has that key, ``body`` and the table's other
-    columns. Returns each key's result: accepted, duplicate, or rejected as a conflict."""
+    columns. Returns each key's result (accepted, duplicate, or rejected as a conflict) and
+    the seq of each row inserted now."""
     if not rows:
-        return {}
+        return {}, {}
     if conn.dialect.name == "postgresql":
         # Readers page by seq (`?since=`). PostgreSQL hands out sequence numbers outside the
         # transaction, so two kiosks' inserts could commit out of seq order and a reader past
@@ -178,15 +227,16 @@ def store_items(
     received_at = _now()
     values = [{**r, "body_sha256": _sha256(r["body"]), "received_at": received_at} for r in rows]
     column = table.c[key]
-    inserted = {
-        k
-        for (k,) in conn.execute(
+    inserted: dict[str, int] = {}
+    # In slices: a full batch of cards with every column would pass SQLite's bound-parameter cap.
+    for start in range(0, len(values), _ROWS_PER_INSERT):
+        statement = (
             _insert(conn, table)
-            .values(values)
+            .values(values[start : start + _ROWS_PER_INSERT])
             .on_conflict_do_nothing(index_elements=[key])
-            .returning(column)
+            .returning(column, table.c.seq)
         )
-    }
+        inserted.update((k, seq) for k, seq in conn.execute(statement))
     rest = [v for v in values if v[key] not in inserted]
     stored: dict[str, str] = {}
     if rest:
@@ -203,11 +253,68 @@ def store_items(
                 code=ProblemCode.ID_CONFLICT.value,
                 reason=PROBLEM_TITLES[ProblemCode.ID_CONFLICT],
             )
+    return results, inserted
+
+
+_ROWS_PER_INSERT = 250
+
+
+def card_row(card: WireCard, school_id: int | None) -> dict[str, Any]:
+    """The row of a card: its body as received and its fields as columns."""
+    created = card.created_at
+    offset = created.utcoffset()
+    assert offset is not None  # a Moment always has its offset
+    return {
+        "id": str(card.id),
+        "kiosk_id": card.kiosk_id,
+        "body": card.wire_json(),
+        "school_id": school_id,
+        "rating": card.rating,
+        "language": card.language,
+        "role": card.role,
+        "comment": card.comment,
+        "followup_requested": card.followup_requested,
+        "contact_name": card.contact_name,
+        "contact_phone": card.contact_phone,
+        "contact_email": card.contact_email,
+        # In UTC: SQLite keeps a moment's wall-clock digits and drops its offset.
+        "created_at_utc": created.astimezone(UTC),
+        "created_offset_minutes": int(offset.total_seconds() // 60),
+        "local_date": created.date(),
+        "local_hour": created.hour,
+        "local_weekday": created.weekday(),
+        "finalised_at_utc": card.finalised_at.astimezone(UTC) if card.finalised_at else None,
+        "app_version": card.app_version,
+        "resolution": card.resolution,
+    }
+
+
+def choice_rows(seq: int, card: WireCard) -> list[dict[str, Any]]:
+    """The card_choices rows of a stored card: each chip once per kind."""
+    return [
+        {"card_seq": seq, "kind": kind, "choice": choice}
+        for kind in CHOICE_KINDS
+        for choice in dict.fromkeys(getattr(card, kind))
+    ]
+
+
+def kiosk_school(conn: Connection, kiosk_id: str) -> int | None:
+    query = select(kiosks.c.school_id).where(kiosks.c.kiosk_id == kiosk_id)
+    return conn.execute(query).scalar_one_or_none()
+
+
+def store_cards(
+    conn: Connection, kiosk_id: str, batch: Sequence[WireCard]
+) -> dict[str, ItemResult]:
+    """Store one kiosk's cards with their columns and chips, in the caller's transaction."""
+    school_id = kiosk_school(conn, kiosk_id)
+    results, inserted = store_items(conn, cards, "id", [card_row(c, school_id) for c in batch])
+    chips = [
+        row for c in batch if str(c.id) in inserted for row in choice_rows(inserted[str(c.id)], c)
+    ]
+    if chips:
+        conn.execute(card_choices.insert(), chips)
     return results
-
-
-def card_row(card: WireCard) -> dict[str, Any]:
-    return {"id": str(card.id), "kiosk_id": card.kiosk_id, "body": card.wire_json()}
 
 
 def card_kiosks(conn: Connection, card_ids: Iterable[str]) -> dict[str, str]:
@@ -223,7 +330,22 @@ def followup_row(kiosk_id: str, answer: FollowupAnswer) -> dict[str, Any]:
         "card_id": str(answer.card_id),
         "kiosk_id": kiosk_id,
         "body": answer.model_dump_json(),
+        "answered_at_utc": answer.answered_at.astimezone(UTC),
+        "answered_by": answer.answered_by,
+        "note": answer.note,
     }
+
+
+def store_answers(
+    conn: Connection, kiosk_id: str, answers: Sequence[FollowupAnswer]
+) -> dict[str, ItemResult]:
+    rows = [followup_row(kiosk_id, a) for a in answers]
+    return store_items(conn, followups, "answer_key", rows)[0]
+
+
+def kiosk_known(conn: Connection, kiosk_id: str) -> bool:
+    query = select(kiosks.c.kiosk_id).where(kiosks.c.kiosk_id == kiosk_id)
+    return conn.execute(query).first() is not None
 
 
 def save_heartbeat(conn: Connection, kiosk_id: str, beat: Heartbeat) -> None:
@@ -272,18 +394,18 @@ def answers_since(conn: Connection, since: int, limit: int) -> list[StoredAnswer
     ]
 
 
-def kiosk_list(conn: Connection, known: frozenset[str]) -> list[KioskInfo]:
-    """Every kiosk in the tokens file or with a heartbeat, with its card count."""
+def kiosk_list(conn: Connection) -> list[KioskInfo]:
+    """Every kiosk registered, heard from, or with cards here, with its card count."""
     counts: dict[str, int] = dict(
         (k, n)
         for k, n in conn.execute(select(cards.c.kiosk_id, func.count()).group_by(cards.c.kiosk_id))
     )
     beats = {r.kiosk_id: r for r in conn.execute(select(kiosks))}
     infos = []
-    for kiosk_id in sorted(known | set(beats) | set(counts)):
+    for kiosk_id in sorted(set(beats) | set(counts)):
         beat = beats.get(kiosk_id)
-        received = _aware(beat.last_heartbeat_at) if beat else None
-        sent = _aware(beat.last_heartbeat_sent_at) if beat and beat.last_heartbeat_sent_at else None
+        received = _maybe_aware(beat.last_heartbeat_at) if beat else None
+        sent = _maybe_aware(beat.last_heartbeat_sent_at) if beat else None
         infos.append(
             KioskInfo(
                 kiosk_id=kiosk_id,
@@ -299,6 +421,10 @@ def kiosk_list(conn: Connection, known: frozenset[str]) -> list[KioskInfo]:
             )
         )
     return infos
+
+
+def _maybe_aware(moment: datetime | None) -> datetime | None:
+    return _aware(moment) if moment else None
 
 
 def _aware(moment: datetime) -> datetime:

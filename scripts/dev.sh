@@ -105,7 +105,8 @@ demo() {
 }
 
 # The district server on the embedded default (SQLite in district-demo/), seeded with three
-# schools, one person per role and a token for the demo kiosk, on 127.0.0.1 only.
+# schools, one person per role, the demo kiosk at Lincoln with its token and a reading tool's
+# token (district-demo/reports.token), on 127.0.0.1 only.
 district_demo() {
   local dir="$ROOT/district-demo" port=${DISTRICT_DEMO_PORT:-8080}
   local db="sqlite:///$dir/district.db" bin="$VENV/bin/kiosk-receiver"
@@ -121,21 +122,25 @@ district_demo() {
       --password-file "$dir/password" --database "$db"
     "$bin" user add viewer.district --role viewer --password-file "$dir/password" --database "$db"
     rm "$dir/password"
-    local kiosk_token district_token
-    kiosk_token=$("$VENV/bin/python" -c "import secrets; print(secrets.token_hex(24))")
-    district_token=$("$VENV/bin/python" -c "import secrets; print(secrets.token_hex(24))")
-    printf '[kiosks]\nlincoln-front-office = "%s"\n\n[district]\nreports = "%s"\n' \
-      "$kiosk_token" "$district_token" >"$dir/tokens.toml"
-    (umask 077 && printf '%s\n' "$kiosk_token" >"$dir/lincoln-front-office.token")
+    "$bin" kiosk add lincoln-front-office --school lincoln-elem --label "Front office" \
+      --database "$db"
+    (umask 077 && "$bin" token issue --kiosk lincoln-front-office --database "$db" \
+      >"$dir/lincoln-front-office.token")
+    (umask 077 && "$bin" token issue --tool reports --database "$db" \
+      >"$dir/reports.token")
     { cat assets/demo.toml
       printf '\n[sync]\nendpoint = "http://127.0.0.1:%s"\ntoken_file = "%s"\n' \
         "$port" "$dir/lincoln-front-office.token"; } >"$dir/kiosk.toml"
+  fi
+  if [ -e "$dir/tokens.toml" ]; then  # a demo made before tokens moved into the database
+    "$bin" import-tokens "$dir/tokens.toml" --school lincoln-elem --database "$db"
+    rm "$dir/tokens.toml"
   fi
   echo "district-demo: http://127.0.0.1:$port/  (sign in as demo-admin, password $password;"
   echo "  also principal.lincoln (school) and viewer.district (viewer), same password)"
   echo "  the kiosk demo syncs to it: .venv/bin/kiosk run --config district-demo/kiosk.toml" \
     "--data-dir demo-data --windowed"
-  exec "$bin" serve --database "$db" --tokens "$dir/tokens.toml" --host 127.0.0.1 \
+  exec "$bin" serve --database "$db" --host 127.0.0.1 \
     --port "$port" --log-level warning
 }
 

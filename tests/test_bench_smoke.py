@@ -83,3 +83,12 @@ def test_lossy_drain_runs(qapp: QApplication) -> None:
     assert result["lossless"][0]["card_requests"] == 3
     assert result["ratio"] > 0
     assert "answers lost" in lossy.report(result)
+
+
+def test_token_lookup_runs() -> None:
+    bench = load("token_lookup")
+    result = bench.measure(n=3, sizes=(2, 5))
+    for row in result["sizes"].values():
+        assert row["linear_us"] > 0 and row["hash_index_us"] > 0 and row["hash_over_linear"] > 0
+    assert result["linear_growth"] > 0 and result["hash_growth"] > 0
+    assert "per authenticated request" in bench.report(result)

@@ -132,53 +132,6 @@
     </message>
 </context>
 <context>
-    <name>DayReport</name>
-    <message>
-        <source>Visitor feedback</source>
-        <translation>Opiniones de los visitantes</translation>
-    </message>
-    <message>
-        <source>Visitor feedback: {date}</source>
-        <translation>Opiniones de los visitantes: {date}</translation>
-    </message>
-    <message>
-        <source>Cards: {cards} · average face {average} of 5 · happy: {positive}</source>
-        <translation>Opiniones: {cards} · carita promedio: {average} de 5 · satisfechos: {positive}</translation>
-    </message>
-    <message>
-        <source>Went well</source>
-        <translation>Lo que salió bien</translation>
-    </message>
-    <message>
-        <source>Could be better</source>
-        <translation>Lo que podría mejorar</translation>
-    </message>
-    <message>
-        <source>Comments ({count})</source>
-        <translation>Comentarios ({count})</translation>
-    </message>
-    <message>
-        <source>More in the manager area: {count}</source>
-        <translation>Más en el área de administración: {count}</translation>
-    </message>
-    <message>
-        <source>No comments.</source>
-        <translation>Sin comentarios.</translation>
-    </message>
-    <message>
-        <source>Open follow-ups ({count})</source>
-        <translation>Seguimientos pendientes ({count})</translation>
-    </message>
-    <message>
-        <source>{time}  {name}, {contact}: answer by {due}</source>
-        <translation>{time}  {name}, {contact}: responder a más tardar el {due}</translation>
-    </message>
-    <message>
-        <source>None open.</source>
-        <translation>Ninguno pendiente.</translation>
-    </message>
-</context>
-<context>
     <name>DetailsScreen</name>
     <message>
         <source>Tell us a little more</source>
@@ -218,6 +171,13 @@
     <message>
         <source>Excellent</source>
         <translation>Excelente</translation>
+    </message>
+</context>
+<context>
+    <name>Figures</name>
+    <message>
+        <source>Yes {yes} · Partly {partly} · Not yet {not_yet}</source>
+        <translation>Sí {yes} · En parte {partly} · Todavía no {not_yet}</translation>
     </message>
 </context>
 <context>
@@ -525,6 +485,165 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>del {first} al {last}</translation>
+    </message>
+    <message>
+        <source>Visitor feedback: {period}</source>
+        <translation>Opiniones de los visitantes: {period}</translation>
+    </message>
+    <message>
+        <source>Made {date} at {time}</source>
+        <translation>Generado el {date} a las {time}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>against the day before</source>
+        <translation>respecto al día anterior</translation>
+    </message>
+    <message>
+        <source>against the {days} days before</source>
+        <translation>respecto a los {days} días anteriores</translation>
+    </message>
+    <message>
+        <source>cards</source>
+        <translation>opiniones</translation>
+    </message>
+    <message>
+        <source>average face, 1 to 5</source>
+        <translation>carita promedio, de 1 a 5</translation>
+    </message>
+    <message>
+        <source>happy (Good or Excellent)</source>
+        <translation>satisfechos (Bien o Excelente)</translation>
+    </message>
+    <message>
+        <source>{change} points</source>
+        <translation>{change} puntos</translation>
+    </message>
+    <message>
+        <source>{change} point</source>
+        <translation>{change} punto</translation>
+    </message>
+    <message>
+        <source>resolved on the first visit</source>
+        <translation>resueltos en la primera visita</translation>
+    </message>
+    <message>
+        <source>of {count} who answered</source>
+        <translation>de {count} que han respondido</translation>
+    </message>
+    <message>
+        <source>Previous period: {cards} cards, average {average}, {happy} happy</source>
+        <translation>Período anterior: {cards} opiniones, promedio {average}, {happy} satisfechos</translation>
+    </message>
+    <message>
+        <source>No cards in the previous period to compare with.</source>
+        <translation>No hay opiniones del período anterior para comparar.</translation>
+    </message>
+    <message>
+        <source>Faces</source>
+        <translation>Caritas</translation>
+    </message>
+    <message>
+        <source>What went well</source>
+        <translation>Lo que salió bien</translation>
+    </message>
+    <message>
+        <source>What could be better</source>
+        <translation>Lo que podría mejorar</translation>
+    </message>
+    <message>
+        <source>Cards and average face per day</source>
+        <translation>Opiniones y carita promedio por día</translation>
+    </message>
+    <message>
+        <source>Bars: cards a day (scale on the right). Line: the day&apos;s average face, 1 to 5 (scale on the left).</source>
+        <translation>Barras: opiniones por día (escala a la derecha). Línea: carita promedio del día, de 1 a 5 (escala a la izquierda).</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Seguimientos</translation>
+    </message>
+    <message>
+        <source>Asked for: {count}</source>
+        <translation>Solicitados: {count}</translation>
+    </message>
+    <message>
+        <source>Answered: {count}</source>
+        <translation>Respondidos: {count}</translation>
+    </message>
+    <message>
+        <source>Still open: {count}</source>
+        <translation>Pendientes: {count}</translation>
+    </message>
+    <message>
+        <source>Median time to answer: {time}</source>
+        <translation>Tiempo medio de respuesta (mediana): {time}</translation>
+    </message>
+    <message>
+        <source>Resolved on the first visit</source>
+        <translation>Resueltos en la primera visita</translation>
+    </message>
+    <message>
+        <source>{share} said yes, of {answered} who answered</source>
+        <translation>{share} dijo que sí, de {answered} que han respondido</translation>
+    </message>
+    <message>
+        <source>No visitor has answered “Did you get what you came for today?” yet.</source>
+        <translation>Ningún visitante ha respondido todavía «¿Obtuvo hoy lo que vino a buscar?».</translation>
+    </message>
+    <message>
+        <source>Visitor feedback</source>
+        <translation>Opiniones de los visitantes</translation>
+    </message>
+    <message>
+        <source>nothing to compare with</source>
+        <translation>sin datos para comparar</translation>
+    </message>
+    <message>
+        <source>Day by day</source>
+        <translation>Día por día</translation>
+    </message>
+    <message>
+        <source>Every day&apos;s faces on one scale: a full bar is {count} cards.</source>
+        <translation>Las caritas de todos los días en la misma escala: una barra completa son {count} opiniones.</translation>
+    </message>
+    <message>
+        <source>No cards.</source>
+        <translation>Sin opiniones.</translation>
+    </message>
+    <message>
+        <source>{cards} cards · average {average} · {happy} happy · resolved on the first visit: {resolved}</source>
+        <translation>{cards} opiniones · promedio {average} · {happy} satisfechos · resueltos en la primera visita: {resolved}</translation>
+    </message>
+    <message>
+        <source>Went well</source>
+        <translation>Lo que salió bien</translation>
+    </message>
+    <message>
+        <source>Could be better</source>
+        <translation>Lo que podría mejorar</translation>
+    </message>
+    <message>
+        <source>Comments ({count})</source>
+        <translation>Comentarios ({count})</translation>
+    </message>
+    <message>
+        <source>No comments in this period.</source>
+        <translation>No hay comentarios en este período.</translation>
+    </message>
+    <message>
+        <source>{day} (continued)</source>
+        <translation>{day} (continuación)</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>CSV files (*.csv)</source>
@@ -567,8 +686,8 @@
         <translation>Informes</translation>
     </message>
     <message>
-        <source>CSV: one row per card, for a spreadsheet. PDF and print: one page per day with the counts, the chart, the comments and the open follow-ups.</source>
-        <translation>CSV: una fila por opinión, para una hoja de cálculo. PDF e impresión: una página por día con los totales, el gráfico, los comentarios y los seguimientos pendientes.</translation>
+        <source>CSV: one row per card, for a spreadsheet. PDF and print: a summary of the period, then every day on one scale, then the comments.</source>
+        <translation>CSV: una fila por opinión, para una hoja de cálculo. PDF e impresión: un resumen del período, luego cada día en la misma escala y, al final, los comentarios.</translation>
     </message>
     <message>
         <source>From</source>
@@ -830,8 +949,8 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <source>cards {cards} · average {average} · happy {positive}</source>
-        <translation>opiniones {cards} · promedio {average} · satisfechos {positive}</translation>
+        <source>cards {cards} · average {average} · happy {positive} · resolved {resolved}</source>
+        <translation>opiniones {cards} · promedio {average} · satisfechos {positive} · resueltos {resolved}</translation>
     </message>
     <message>
         <source>Today at a glance: {date}</source>
@@ -848,6 +967,10 @@
     <message>
         <source>happy</source>
         <translation>satisfechos</translation>
+    </message>
+    <message>
+        <source>resolved on the first visit</source>
+        <translation>resueltos en la primera visita</translation>
     </message>
     <message>
         <source>to call back</source>
@@ -886,8 +1009,16 @@
         <translation>Idioma</translation>
     </message>
     <message>
+        <source>Resolved on the first visit</source>
+        <translation>Resueltos en la primera visita</translation>
+    </message>
+    <message>
         <source>Nothing yet</source>
         <translation>Todavía no hay datos</translation>
+    </message>
+    <message>
+        <source>{answered} of {cards} visitors answered</source>
+        <translation>Han respondido {answered} de {cards} visitantes</translation>
     </message>
     <message>
         <source>{count} · {name}, average {average}</source>

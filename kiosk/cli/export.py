@@ -1,4 +1,4 @@
-"""`kiosk export`: the day's (or a range's) cards as CSV, or the daily report as PDF."""
+"""`kiosk export`: the day's (or a range's) cards as CSV, or the report as PDF."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from kiosk.cli.main import Context, common_options, own_lines_only
+from kiosk.core.card import system_clock
 from kiosk.core.config import Config
 from kiosk.store import reports
 from kiosk.store.cards import DB_FILENAME, CardStore
@@ -51,7 +52,7 @@ def export(
     fmt: str,
     out: Path,
 ) -> None:
-    """Write the cards of one day or a range: CSV (one row per card) or PDF (a page per day)."""
+    """Write the cards of one day or a range: CSV (one row per card) or the PDF report."""
     own_lines_only()
     day, start, end = _day(on, "--date"), _day(first, "--from"), _day(last, "--to")
     if day and (start or end):
@@ -86,7 +87,7 @@ def export(
 
 
 def _write_pdf(store: CardStore, config: Config, start: date, end: date, out: Path) -> int:
-    days = store.read(reports.day_reports, start, end)  # all read before Qt paints a line
+    report = store.read(reports.period_report, start, end)  # all read before Qt paints a line
     # Rendering a PDF needs Qt's font machinery but no screen: the offscreen platform serves a
     # headless server or an SSH session alike.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -97,7 +98,7 @@ def _write_pdf(store: CardStore, config: Config, start: date, end: date, out: Pa
     # QApplication rather than QGuiApplication, so a widget-using caller in the same process
     # (the kiosk itself, the test suite) can share it.
     _app = QApplication.instance() or QApplication([])
-    pages = write_pdf(days, config, out)
+    pages = write_pdf(report, config, out, system_clock())
     if not out.is_file():
         raise ExportError(f"cannot write {out}")
     return pages

@@ -266,6 +266,11 @@ class Config(BaseModel):
         description="Hash of the manager PIN, from `kiosk pin-hash`. "
         "Empty: the kiosk cannot be unlocked.",
     )
+    report_paper: Literal["letter", "a4"] = Field(
+        default="letter",
+        description="Paper of the PDF report: US letter or A4 (printed to fit, the other would "
+        "shrink its type below 10 pt).",
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", description="Least severe log level written to the log file."
     )

@@ -109,3 +109,14 @@ def _m0006_card_resolution(db: sqlite_utils.Database) -> None:
     # "Did you get what you came for today?": yes, partly or not_yet; NULL when not asked or not
     # answered, as every card made before this question was.
     db.execute("ALTER TABLE cards ADD COLUMN resolution TEXT")
+
+
+@migrations(name="0007_resolution_index")
+def _m0007_resolution_index(db: sqlite_utils.Database) -> None:
+    # Covering index for "resolved on the first visit" over a week or a month: the manager's
+    # summary reads the answers from the index alone (a month of a million-card file took half
+    # a second from the table). Partial: cards whose visitor did not answer are not in it.
+    db.execute(
+        "CREATE INDEX cards_date_resolution ON cards (local_date, resolution) "
+        "WHERE resolution IS NOT NULL"
+    )

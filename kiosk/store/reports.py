@@ -1,9 +1,10 @@
 """What the office manager reads: day summaries, trends, filtered card pages, follow-ups.
 
 Qt-free. Every function takes the store's sqlite3 connection and aggregates in SQL, on the
-indexes ``cards_local_date``, ``cards_date_rating`` and ``cards_followups``, so a summary stays
-fast with a million cards in the database. Callers outside the store run them through
-``CardStore.read``, which keeps the connection and maps the machine's failures.
+indexes ``cards_local_date``, ``cards_date_rating``, ``cards_date_resolution`` and
+``cards_followups``, so a summary stays fast with a million cards in the database. Callers
+outside the store run them through ``CardStore.read``, which keeps the connection and maps the
+machine's failures.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
+from statistics import median
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from kiosk.core.card import Card, utc_iso
+from kiosk.core.card import RESOLUTIONS, Card, utc_iso
 from kiosk.store.card_columns import SELECT, from_row, named
 
 if TYPE_CHECKING:
@@ -50,6 +52,38 @@ class Tally:
         return sum(self.faces[POSITIVE_FROM - 1 :]) / total if total else None
 
 
+# --- first-contact resolution ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Resolutions:
+    """The answers to "Did you get what you came for today?" (kiosk.core.card.RESOLUTIONS)."""
+
+    yes: int = 0
+    partly: int = 0
+    not_yet: int = 0
+
+    @property
+    def answered(self) -> int:
+        return self.yes + self.partly + self.not_yet
+
+    @property
+    def resolved_share(self) -> float | None:
+        """Resolved on the first visit: the share of yes among the cards that answered."""
+        return self.yes / self.answered if self.answered else None
+
+
+def resolutions(conn: sqlite3.Connection, first: date, last: date) -> Resolutions:
+    counted = dict(
+        conn.execute(
+            "SELECT resolution, count(*) FROM cards WHERE local_date BETWEEN ? AND ? "
+            "AND resolution IS NOT NULL GROUP BY resolution",
+            [first.isoformat(), last.isoformat()],
+        ).fetchall()
+    )
+    return Resolutions(*(int(counted.get(answer, 0)) for answer in RESOLUTIONS))
+
+
 @dataclass(frozen=True)
 class DaySummary:
     day: date
@@ -58,6 +92,7 @@ class DaySummary:
     could_improve: list[tuple[str, int]]
     by_role: list[tuple[str | None, Tally]]  # None: the visitor did not say
     by_language: list[tuple[str, Tally]]
+    resolutions: Resolutions = Resolutions()
 
 
 @dataclass(frozen=True)
@@ -167,13 +202,16 @@ def day_summary(conn: sqlite3.Connection, day: date) -> DaySummary:
                 when,
             )
         ],
+        resolutions=resolutions(conn, day, day),
     )
 
 
-def _top_chips(conn: sqlite3.Connection, column: str, when: list[str]) -> list[tuple[str, int]]:
+def _top_chips(
+    conn: sqlite3.Connection, column: str, when: list[str], match: str = "= ?"
+) -> list[tuple[str, int]]:
     rows = conn.execute(
         f"SELECT chip.value, count(*) AS n FROM cards, json_each(cards.{column}) AS chip "
-        "WHERE cards.local_date = ? GROUP BY chip.value ORDER BY n DESC, chip.value",
+        f"WHERE cards.local_date {match} GROUP BY chip.value ORDER BY n DESC, chip.value",
         when,
     )
     return [(str(r[0]), int(r[1])) for r in rows]
@@ -306,16 +344,6 @@ def answered_followups(conn: sqlite3.Connection, limit: int = ANSWERED_SHOWN) ->
     return [_followup(from_row(r)) for r in named(rows)]
 
 
-def day_followups(conn: sqlite3.Connection, day: date) -> list[FollowUp]:
-    """The follow-ups asked for on ``day``, answered or not, in the order they came."""
-    rows = conn.execute(
-        f"SELECT {SELECT} FROM cards "
-        "WHERE local_date = ? AND followup_requested = 1 ORDER BY created_at",
-        [day.isoformat()],
-    )
-    return [_followup(from_row(r)) for r in named(rows)]
-
-
 def day_comments(conn: sqlite3.Connection, day: date) -> list[tuple[datetime, int, str]]:
     """(time, face, comment) of the day's cards that carry a comment, in the order they came."""
     rows = conn.execute(
@@ -327,26 +355,82 @@ def day_comments(conn: sqlite3.Connection, day: date) -> list[tuple[datetime, in
     return [(c.created_at, c.rating, str(c.comment)) for c in cards]
 
 
-# --- the daily report ---------------------------------------------------------------------------
+# --- the report ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FollowUpFigures:
+    """The follow-ups asked for in a period: how many, how many answered, how fast."""
+
+    asked: int
+    answered: int
+    median_wait: timedelta | None  # request to answer, over the answered ones
 
 
 @dataclass(frozen=True)
 class DayReport:
-    """One page of the daily report: all of it read before the first line is painted, so a
-    database that fails midway leaves no half-painted document behind."""
+    """One day of the report: its figures and its comments."""
 
     summary: DaySummary
     comments: list[tuple[datetime, int, str]]
-    followups: list[FollowUp]
 
     @property
     def day(self) -> date:
         return self.summary.day
 
 
-def day_reports(conn: sqlite3.Connection, first: date, last: date) -> list[DayReport]:
-    """The report's pages from ``first`` to ``last`` inclusive, one per day."""
-    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    return [
-        DayReport(day_summary(conn, d), day_comments(conn, d), day_followups(conn, d)) for d in days
-    ]
+@dataclass(frozen=True)
+class PeriodReport:
+    """The whole report, read before the first line is painted, so a database that fails
+    midway leaves no half-painted document behind."""
+
+    days: list[DayReport]  # from the first day to the last, every day present
+    trend: Trend  # the period, or the week ending on its last day when it is shorter
+    previous: Tally  # the same number of days just before the first
+    went_well: list[tuple[str, int]]
+    could_improve: list[tuple[str, int]]
+    followups: FollowUpFigures
+    resolutions: Resolutions
+
+    @property
+    def first(self) -> date:
+        return self.days[0].day
+
+    @property
+    def last(self) -> date:
+        return self.days[-1].day
+
+    @property
+    def tally(self) -> Tally:
+        return Trend([(d.day, d.summary.tally) for d in self.days]).tally
+
+
+TREND_AT_LEAST = 7  # days: a trend of one or two days says nothing
+
+
+def period_report(conn: sqlite3.Connection, first: date, last: date) -> PeriodReport:
+    """The report from ``first`` to ``last`` inclusive."""
+    span = (last - first).days + 1
+    days = [first + timedelta(days=i) for i in range(span)]
+    shown_from = min(first, last - timedelta(days=TREND_AT_LEAST - 1))
+    when = [first.isoformat(), last.isoformat()]
+    return PeriodReport(
+        days=[DayReport(day_summary(conn, d), day_comments(conn, d)) for d in days],
+        trend=trend(conn, shown_from, last),
+        previous=trend(conn, first - timedelta(days=span), first - timedelta(days=1)).tally,
+        went_well=_top_chips(conn, "went_well", when, "BETWEEN ? AND ?"),
+        could_improve=_top_chips(conn, "could_improve", when, "BETWEEN ? AND ?"),
+        followups=_followup_figures(conn, first, last),
+        resolutions=resolutions(conn, first, last),
+    )
+
+
+def _followup_figures(conn: sqlite3.Connection, first: date, last: date) -> FollowUpFigures:
+    rows = conn.execute(
+        f"SELECT {SELECT} FROM cards WHERE local_date BETWEEN ? AND ? AND followup_requested = 1",
+        [first.isoformat(), last.isoformat()],
+    )
+    asked = [_followup(from_row(r)) for r in named(rows)]
+    waits = [f.took.total_seconds() for f in asked if f.took is not None]
+    middle = timedelta(seconds=median(waits)) if waits else None
+    return FollowUpFigures(len(asked), len(waits), middle)

@@ -106,9 +106,10 @@ def _cards(n: int, days: int, now: datetime, rng: random.Random, config: Config)
         age = now - created
         delivered = age > timedelta(hours=2) and rng.random() < 0.97
         answered = wants and age > timedelta(hours=rng.uniform(3, 30))
+        card_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
         # Keyword order is the order of the draws from ``rng``: the same seed, the same cards.
         yield Card(
-            id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            id=card_id,
             rating=rating,
             language=language,
             role=rng.choice(roles) if rng.random() < 0.8 else None,
@@ -129,7 +130,21 @@ def _cards(n: int, days: int, now: datetime, rng: random.Random, config: Config)
             followup_answered_by="Front office" if answered else None,
             followup_note="Called back and explained." if answered else None,
             followup_delivery=Delivery.DELIVERED if answered else None,
+            resolution=_resolution(card_id, rating),
         )
+
+
+def _resolution(card_id: str, rating: int) -> str | None:
+    """Drawn from its own generator, seeded by the card, so adding the question left every
+    other seeded field as it was."""
+    draw = random.Random(card_id).random()
+    if draw < 0.3:
+        return None  # not answered
+    yes = 0.3 + 0.12 * rating  # a happier visit more often got what it came for
+    answer = (draw - 0.3) / 0.7
+    if answer < yes:
+        return "yes"
+    return "partly" if answer < (1 + yes) / 2 else "not_yet"
 
 
 def _chips(rng: random.Random, ids: list[str], likely: bool) -> list[str]:

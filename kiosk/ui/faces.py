@@ -20,9 +20,10 @@ def face_word(rating: int) -> str:
     return words[rating]
 
 
-# Bar and chart colours for the manager's screens and reports, each at least 4.5:1 against white
-# so a count printed on a bar stays readable; a face is always named by its word as well.
-_COLOURS = ("#A61B1B", "#A34A00", "#5C5C66", "#2E6B3F", "#1D5C2E")
+# Bar and chart colours for the manager's screens and reports: each face's own colour, the edge of
+# its circle in assets/faces (so the Okay bar is the Okay face's amber), each at least 4.5:1
+# against white; a face is always named by its word as well.
+_COLOURS = ("#9F1C13", "#9A3412", "#854D0E", "#166534", "#0F5F55")
 
 
 def face_colour(rating: int) -> QColor:

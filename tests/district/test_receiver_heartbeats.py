@@ -1,17 +1,14 @@
 """Each heartbeat's sent_at (the kiosk's clock) is kept, so GET /v1/kiosks shows each kiosk's
-clock skew; a database made before that column existed is refused at start with what to run."""
+clock skew (a database made before that column existed gets it from the migrations:
+tests/district/test_migrations.py)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-import pytest
 from receiver_calls import get, heartbeat, post
 from receiver_harness import KIOSK_ID, OTHER_KIOSK_ID, OTHER_TOKEN, Receiver
-from sqlalchemy import create_engine, text
-
-from district import db
 
 
 def kiosk_row(receiver: Receiver, kiosk_id: str) -> dict[str, Any]:
@@ -42,20 +39,3 @@ def test_clock_skew_of_each_kiosk(receiver: Receiver) -> None:
 def test_a_kiosk_never_heard_from_has_no_skew(receiver: Receiver) -> None:
     row = kiosk_row(receiver, OTHER_KIOSK_ID)
     assert (row["last_heartbeat_sent_at"], row["clock_skew_seconds"]) == (None, None)
-
-
-def test_a_database_from_before_sent_at_is_refused_until_altered(database_url: str) -> None:
-    engine = create_engine(database_url)
-    db.metadata.create_all(engine)
-    with engine.begin() as conn:  # the kiosks table as the first release made it
-        conn.execute(text("ALTER TABLE kiosks DROP COLUMN last_heartbeat_sent_at"))
-    with pytest.raises(db.SchemaOutOfDate) as refused:
-        db.open_database(database_url)
-    statement = str(refused.value).split(": ", 1)[1]
-    assert statement == (
-        "ALTER TABLE kiosks ADD COLUMN last_heartbeat_sent_at TIMESTAMP WITH TIME ZONE;"
-    )
-    with engine.begin() as conn:  # what the README tells the district to run
-        conn.execute(text(statement))
-    engine.dispose()
-    db.open_database(database_url).dispose()

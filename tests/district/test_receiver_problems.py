@@ -126,7 +126,7 @@ def test_a_bug_answers_a_problem_marked_as_the_receivers(
     receiver = Receiver(database_url, tokens_file).start()
     try:
         with receiver.engine.begin() as conn:  # a receiver bug as good as any: a table gone
-            conn.execute(text("DROP TABLE kiosks"))
+            conn.execute(text("DROP TABLE kiosks CASCADE"))  # tokens refer to it
         answer = get(receiver, "/v1/kiosks")
         assert problem_of(answer) == (500, "500.1")
         assert answer.headers["feedback-protocol"] == "1"

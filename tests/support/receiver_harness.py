@@ -15,15 +15,15 @@ import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import uvicorn
 from sqlalchemy import Engine, func, select
 
-from district import db
+from district import db, schema, tokens
 from district.app import DEFAULT_MAX_BODY_BYTES, create_app
-from district.tokens import Tokens
 
 KIOSK_ID = "lincoln-1"
 KIOSK_TOKEN = "kiosk-token-lincoln-1-0123456789abcdef"
@@ -208,10 +208,14 @@ class Receiver:
         busy_timeout_ms: int = 10_000,
         **app_options: Any,
     ):
-        """``app_options``: create_app's other arguments (the web settings, a clock)."""
+        """The database is migrated and ``tokens_file`` imported into it, as ``kiosk-receiver
+        migrate`` and ``import-tokens`` do. ``app_options``: create_app's other arguments (the
+        web settings, a clock)."""
         self.engine: Engine = db.open_database(database_url, busy_timeout_ms)
-        self.tokens = Tokens.load(tokens_file)
-        self.faults = Faults(create_app(self.engine, self.tokens, max_body_bytes, **app_options))
+        schema.upgrade(self.engine)
+        with self.engine.begin() as conn:
+            tokens.import_file(conn, tokens.read_file(tokens_file), datetime.now(UTC))
+        self.faults = Faults(create_app(self.engine, max_body_bytes, **app_options))
         self.sock = sock or bind_socket()
         host, port = self.sock.getsockname()
         self.url = f"http://{host}:{port}"
@@ -246,8 +250,12 @@ class Receiver:
             return [i for (i,) in conn.execute(select(db.cards.c.id))]
 
     def heartbeat(self, kiosk_id: str = KIOSK_ID) -> Any:
+        """The kiosk's row once it has sent a heartbeat, else None."""
+        query = select(db.kiosks).where(
+            db.kiosks.c.kiosk_id == kiosk_id, db.kiosks.c.last_heartbeat_at.is_not(None)
+        )
         with self.engine.connect() as conn:
-            return conn.execute(select(db.kiosks).where(db.kiosks.c.kiosk_id == kiosk_id)).first()
+            return conn.execute(query).first()
 
     def count(self) -> int:
         with self.engine.connect() as conn:

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtPrintSupport import QPrinter
 
+from kiosk.core.card import Clock, system_clock
 from kiosk.core.config import Config
 from kiosk.store import reports
 from kiosk.store.cards import CardStore
@@ -29,9 +30,16 @@ class ReportJob(QObject):
     crashed = Signal(object)  # an unexpected exception, for the GUI thread to raise
 
     def __init__(
-        self, db_path: Path, config: Config, first: date, last: date, target: Path | QPrinter
+        self,
+        db_path: Path,
+        config: Config,
+        first: date,
+        last: date,
+        target: Path | QPrinter,
+        clock: Clock = system_clock,
     ) -> None:
         super().__init__()
+        self.clock = clock  # the report says when it was made
         self.db_path = db_path
         self.config = config
         self.first = first
@@ -59,10 +67,10 @@ class ReportJob(QObject):
         target = self.target
         if isinstance(target, Path) and target.suffix.lower() == ".csv":
             return store.read(write_csv, self.first, self.last, target)
-        days = store.read(reports.day_reports, self.first, self.last)
+        report = store.read(reports.period_report, self.first, self.last)
         if isinstance(target, QPrinter):
-            return paint_report(target, days, self.config)
-        pages = write_pdf(days, self.config, target)
+            return paint_report(target, report, self.config, self.clock())
+        pages = write_pdf(report, self.config, target, self.clock())
         if not target.is_file():  # QPdfWriter reports no error; the missing file is the sign
             raise OSError(0, "the file could not be written")
         return pages

@@ -1,4 +1,4 @@
-"""Reports: pick the days, then save a CSV or PDF, or print one page per day."""
+"""Reports: pick the days, then save a CSV or the PDF report, or print the report."""
 
 from __future__ import annotations
 
@@ -176,8 +176,8 @@ class ReportsPage(QWidget):
         self.title.setText(self.tr("Reports"))
         self.explain.setText(
             self.tr(
-                "CSV: one row per card, for a spreadsheet. PDF and print: one page per day "
-                "with the counts, the chart, the comments and the open follow-ups."
+                "CSV: one row per card, for a spreadsheet. PDF and print: a summary of the "
+                "period, then every day on one scale, then the comments."
             )
         )
         self.from_label.setText(self.tr("From"))

@@ -27,13 +27,27 @@ def button(object_name: str, parent: QWidget | None = None) -> QPushButton:
     return widget
 
 
-# The manager's dates, each in the shown language's own order and words. The day: the locale's
-# long format. A moment: the weekday and day without the year, then the clock as each language
-# writes it (a plain space before AM/PM: the typeface has no narrow no-break space).
-_MOMENT = {
-    QLocale.Language.English: "ddd, MMM d, h:mm AP",
-    QLocale.Language.Spanish: "ddd d 'de' MMM, H:mm",
+# The manager's dates, each in the shown language's own order and words, all from one family:
+# the day is the locale's long format; where a chart has room for less, the same words without
+# the weekday and year; a moment is the weekday and day without the year, then the clock as each
+# language writes it (a plain space before AM/PM: the typeface has no narrow no-break space).
+# Never a numeric date: "11/2/26" reads as two different days in the two languages.
+_DAY_MONTH = {
+    QLocale.Language.English: "MMMM d",
+    QLocale.Language.Spanish: "d 'de' MMMM",
 }
+_CLOCK = {
+    QLocale.Language.English: "h:mm AP",
+    QLocale.Language.Spanish: "H:mm",
+}
+_MOMENT = {
+    QLocale.Language.English: "ddd, MMM d, " + _CLOCK[QLocale.Language.English],
+    QLocale.Language.Spanish: "ddd d 'de' MMM, " + _CLOCK[QLocale.Language.Spanish],
+}
+
+
+def _format(formats: dict[QLocale.Language, str], locale: QLocale) -> str:
+    return formats.get(locale.language(), formats[QLocale.Language.English])
 
 
 def long_date(day: date) -> str:
@@ -41,17 +55,24 @@ def long_date(day: date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
 
-def short_date(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+def day_month(day: date) -> str:
+    """A day where a chart has little room: "December 1" or "1 de diciembre"."""
+    locale = QLocale()
+    return locale.toString(QDate(day.year, day.month, day.day), _format(_DAY_MONTH, locale))
+
+
+def clock_time(moment: datetime) -> str:
+    """The wall-clock time of a moment: "2:05 PM" or "14:05"."""
+    locale = QLocale()
+    return locale.toString(QTime(moment.hour, moment.minute), _format(_CLOCK, locale))
 
 
 def day_and_time(moment: datetime) -> str:
     """A moment as its wall-clock time where it happened, e.g. "Tue, Nov 24, 8:14 AM" or
     "mar 24 de nov, 8:14"."""
     locale = QLocale()
-    moment_format = _MOMENT.get(locale.language(), _MOMENT[QLocale.Language.English])
     qt = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
-    return locale.toString(qt, moment_format)
+    return locale.toString(qt, _format(_MOMENT, locale))
 
 
 class DayPicker(QWidget):

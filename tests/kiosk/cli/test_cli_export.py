@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -49,7 +50,7 @@ def test_export_one_day_as_csv(seeded: Path, clock: FakeClock, tmp_path: Path) -
 
 
 @pytest.mark.gui  # renders with Qt
-def test_export_a_range_as_pdf_one_page_per_day(seeded: Path, tmp_path: Path) -> None:
+def test_export_a_range_as_the_pdf_report(seeded: Path, tmp_path: Path) -> None:
     out = tmp_path / "week.pdf"
     result = CliRunner().invoke(
         main,
@@ -68,8 +69,10 @@ def test_export_a_range_as_pdf_one_page_per_day(seeded: Path, tmp_path: Path) ->
         ],
     )
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == f"{out}: 7 page(s)"
-    assert out.read_bytes().startswith(b"%PDF")
+    said = re.fullmatch(rf"{re.escape(str(out))}: (\d+) page\(s\)", result.output.strip())
+    assert said, result.output
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    assert re.search(rf"^Pages:\s+{said[1]}$", info.stdout, re.MULTILINE)
 
 
 @pytest.mark.parametrize(

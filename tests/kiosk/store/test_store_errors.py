@@ -95,13 +95,13 @@ def test_reads_for_other_layers_run_through_the_store_and_are_mapped(
     store = seeded_store(data_dir, clock)
     today = clock().date()
     assert store.read(reports.day_summary, today).tally.cards > 0
-    pages = store.read(reports.day_reports, today - timedelta(days=2), today)
-    assert [p.day for p in pages] == [today - timedelta(days=d) for d in (2, 1, 0)]
+    report = store.read(reports.period_report, today - timedelta(days=2), today)
+    assert [p.day for p in report.days] == [today - timedelta(days=d) for d in (2, 1, 0)]
     store.close()
     damage_cards(store.path)
     damaged = CardStore(store.path, clock)  # opens: its schema and migrations are intact
     with pytest.raises(StoreEnvironmentError, match="damaged") as failed:
-        damaged.read(reports.day_reports, today, today)
+        damaged.read(reports.period_report, today, today)
     assert failed.value.problem is StoreProblem.DAMAGED
 
 

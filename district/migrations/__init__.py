@@ -1,0 +1,1 @@
+"""The Alembic migrations of the receiver's database (district.schema runs them)."""
