@@ -15,7 +15,8 @@ SERVER_VENV=${DISTRICT_VENV:-$ROOT/.venv-district}
 PY=${PYTHON:-python3}
 
 # Shared libraries Qt's xcb and offscreen platforms load, poppler for reading PDFs back in tests,
-# PostgreSQL for the receiver's tests, chromium for the district pages' browser tests, Xvfb so the demo also runs on a machine with no screen.
+# PostgreSQL for the receiver's tests, chromium for the district pages' browser tests, Xvfb so the
+# demo also runs on a machine with no screen (x11vnc, optional, shows it: DEMO_VNC=1).
 # For the bundle: binutils (readelf), and icupkg with gcc to build the trimmed ICU data library.
 APT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
@@ -97,11 +98,51 @@ demo() {
   # A month of made-up cards, so the manager area has something to show.
   [ -e "$ROOT/demo-data/cards.db" ] ||
     "$VENV/bin/kiosk" seed --config assets/demo.toml --data-dir "$ROOT/demo-data" --cards 600 --days 30
+  echo "demo: Lincoln Elementary School. Staff area: hold the top-left corner for 3 seconds, or press"
+  echo "  Ctrl+Alt+Shift+M; the manager PIN is 1234. Ctrl+C here stops the kiosk."
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-    echo "demo: no screen here, so the kiosk runs on a virtual one (xvfb-run)."
-    exec xvfb-run -a -s "-screen 0 1280x800x24" "$VENV/bin/kiosk" "${args[@]}" "$@"
+    headless_demo "${args[@]}" "$@"
+    return
   fi
   exec "$VENV/bin/kiosk" "${args[@]}" "$@"
+}
+
+# No screen here: the kiosk runs on a virtual one (Xvfb), seen through VNC when DEMO_VNC=1.
+# Xvfb runs in a session of its own, so Ctrl+C reaches only the kiosk, and it stops after the
+# kiosk has (stopped first, it would take the kiosk's display away from under it).
+headless_demo() {
+  local scratch xvfb vnc="" display status
+  scratch=$(mktemp -d)
+  mkfifo "$scratch/display"
+  setsid Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$scratch/display" \
+    >"$scratch/xvfb.log" 2>&1 &
+  xvfb=$!
+  # Xvfb writes its display number once it takes connections.
+  read -r display <"$scratch/display" || { cat "$scratch/xvfb.log"; kill "$xvfb"; exit 1; }
+  echo "demo: no screen here, so the kiosk runs on a virtual one (display :$display), unseen."
+  echo "  To see every screen as pictures: .venv/bin/kiosk snapshot --config assets/demo.toml" \
+    "--out shots/  (writes shots/<screen>-<lang>.png)"
+  if [ "${DEMO_VNC:-}" = 1 ]; then
+    if command -v x11vnc >/dev/null; then
+      setsid x11vnc -display ":$display" -localhost -nopw -forever -quiet -rfbport 5900 \
+        >"$scratch/vnc.log" 2>&1 &
+      vnc=$!
+      echo "  To use it live: a VNC viewer on this machine, to localhost:5900 (ssh -L 5900:localhost:5900" \
+        "from another one)."
+    else
+      echo "  DEMO_VNC=1 needs x11vnc (sudo apt-get install x11vnc)."
+    fi
+  else
+    echo "  To use it live: DEMO_VNC=1 bash scripts/dev.sh demo, then a VNC viewer to localhost:5900."
+  fi
+  set +e
+  DISPLAY=":$display" "$VENV/bin/kiosk" "$@"  # not exec: Xvfb stops after it
+  status=$?
+  [ -z "$vnc" ] || kill "$vnc" 2>/dev/null
+  kill "$xvfb" 2>/dev/null
+  wait "$xvfb" 2>/dev/null
+  rm -rf "$scratch"
+  exit "$status"
 }
 
 # The district server on the embedded default (SQLite in district-demo/), seeded with three

@@ -159,11 +159,17 @@ def run(
 @common_options
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for PNGs.")
 @click.option("--size", callback=parse_size, default="1280x800", show_default=True)
-def snapshot(ctx: Context, out: str, size: tuple[int, int]) -> None:
-    """Render every screen, in each language, to <screen>-<lang>.png, offscreen."""
+@click.option(
+    "--pseudo", is_flag=True, help="Every string 40% longer, accented: finds where text is tight."
+)
+def snapshot(ctx: Context, out: str, size: tuple[int, int], pseudo: bool) -> None:
+    """Render every screen, in each language, to <screen>-<lang>.png, offscreen; name each
+    text that does not fit its box (on stderr)."""
     from kiosk.shell.snapshot import render_all
 
-    for path in render_all(ctx.config, Path(out), size):
+    for path in render_all(
+        ctx.config, Path(out), size, pseudo, lambda line: click.echo(line, err=True)
+    ):
         click.echo(path)
 
 

@@ -353,15 +353,17 @@ def build_window(
     monotonic: Callable[[], float] = time.monotonic,
     sync_worker: SyncWorker | None = None,
     speech: SpeechEngine | None = None,
+    pseudo: bool = False,
 ) -> tuple[KioskWindow, VisitorSession]:
     """The whole kiosk window, wired to its store (and sync), not shown yet.
 
     ``monotonic`` drives the window's tap-settle guard; tests and benchmarks pass a fake one
     to step past the settle window instead of sleeping. ``speech`` reads aloud when the
-    visitor asks (None: no speaker button).
+    visitor asks (None: no speaker button). ``pseudo``: every string 40% longer
+    (kiosk.ui.i18n.pseudo_text), to find where text is tight.
     """
     fit = apply_theme(app, *size, accent=config.accent_colour)
-    switcher = LanguageSwitcher()
+    switcher = LanguageSwitcher(pseudo=pseudo)
     switcher.set_language(config.default_language)
     window = KioskWindow(
         config, fit, switcher, kiosk_mode=kiosk_mode, monotonic=monotonic, speech=speech

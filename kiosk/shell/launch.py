@@ -7,10 +7,11 @@ and the store is open: its first frame takes taps.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
@@ -20,7 +21,10 @@ from kiosk.core.exit_codes import EXIT_ALREADY_RUNNING, EXIT_CONFIG
 from kiosk.core.logs import setup_logging
 from kiosk.core.paths import default_log_dir
 from kiosk.shell.app import start_kiosk
+from kiosk.shell.interrupt import stop_on_signals
 from kiosk.shell.qt_log import route_qt_messages
+
+log = logging.getLogger("kiosk.shell")
 
 
 class AlreadyRunning(Exception):
@@ -87,10 +91,24 @@ def run_kiosk(
             window.exit_requested.emit()
 
         StartProbe(window, leave, lambda line: print(line, flush=True))
+
+    def stop(name: str) -> None:
+        log.info("kiosk stopped by %s", name)
+        # In the event loop, even for a signal that came before it started: quit() does
+        # nothing outside it.
+        QTimer.singleShot(0, leave_now)
+
+    def leave_now() -> None:
+        window.reset_to_welcome()  # an open visit's card is final, as after an idle visitor
+        window.exit_requested.emit()  # then as when staff close it
+
+    stop_on_signals(window, stop)
     if windowed:
         window.show()
     else:
         window.showFullScreen()
+    if not quit_after_first_tap:  # the probe's lines are all a measurement reads
+        print("kiosk: running; Ctrl+C here stops it", flush=True)
     code = app.exec()
     lock.unlock()
     return code

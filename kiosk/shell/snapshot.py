@@ -3,7 +3,8 @@
 Visitor screens are `<screen>-<lang>.png`, with Welcome with reading aloud turned on also as
 `welcome-speech-<lang>.png`, the idle warning over a step as `idle-warning-<lang>.png` and
 Welcome's attract state as `attract-<lang>.png`; the manager's, with a month of seeded cards,
-`manager-<screen>-<lang>.png`.
+`manager-<screen>-<lang>.png`. Each text on a screen that does not fit its box is named
+(kiosk.ui.text_fit), with ``pseudo`` too: every string 40% longer, to find tight places.
 """
 
 from __future__ import annotations
@@ -11,13 +12,20 @@ from __future__ import annotations
 import os
 import random
 import tempfile
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.core.config import Config
 from kiosk.core.speech import SpeechEngine
 from kiosk.store.cards import CardStore
 from kiosk.store.seed import seed_cards
+
+if TYPE_CHECKING:  # Qt is imported inside, after the offscreen platform is chosen
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from kiosk.ui.window import KioskWindow
 
 SAMPLE_COMMENT = {
     "en": "The staff at the front desk were very kind and helped me find my son's classroom.",
@@ -25,24 +33,98 @@ SAMPLE_COMMENT = {
 }
 
 
-def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
+def seed_scratch(scratch: Path, config: Config) -> Callable[[], datetime]:
+    """A month of made-up cards in ``scratch``, so the manager's screens show what a school
+    would see; the clock they are seen at: 2:30 pm today, whatever the time now."""
+    afternoon = datetime.now().astimezone().replace(hour=14, minute=30, second=0, microsecond=0)
+    store = CardStore.in_dir(scratch)
+    seed_cards(store, 1500, 30, lambda: afternoon, random.Random(7), config)
+    store.close()
+    return lambda: afternoon
+
+
+def each_screen(app: QApplication, window: KioskWindow, language: str) -> Iterator[str]:
+    """Shows every screen in turn in ``language``, filled in as a visitor would have it, and
+    yields each one's name (``welcome``, ..., ``manager-today``, ...) while it is on screen."""
+    from kiosk.ui.manager.area import SCREENS, ManagerArea
+
+    config = window.config
+    window.reset_to_welcome()
+    window.switcher.set_language(language)
+    scenes: dict[str, QWidget] = {
+        "welcome": window.welcome,
+        "details": window.details,
+        "role": window.role,
+        **({"resolution": window.resolution} if window.resolution is not None else {}),
+        "comment": window.comment,
+        "followup": window.followup,
+        "thanks": window.thanks,
+        "pin": window.pin,
+        "staff": window.staff,
+    }
+    for step in window.steps:  # as after a tap on "Good": the first step confirms it
+        step.chosen_face.set_rating(4)
+    window.steps[0].chosen_face.confirm()
+    window.details.went_well.buttons[config.went_well[0].id].setChecked(True)
+    if window.resolution is not None:
+        window.resolution.buttons["partly"].setChecked(True)
+    window.role.buttons[config.roles[0].id].setChecked(True)
+    window.comment.editor.setPlainText(SAMPLE_COMMENT.get(language, SAMPLE_COMMENT["en"]))
+    window.followup.name.setText("María José Núñez")
+    window.followup.phone.setText("555 201 7788")
+    window.thanks.start(config.thanks_seconds, followup_requested=True)
+    window.staff.manager_button.setVisible(True)
+    for name, screen in scenes.items():
+        window.stack.setCurrentWidget(screen)
+        app.processEvents()
+        yield name
+    window.stack.setCurrentWidget(window.welcome)
+    if window.speech.button.isVisible():
+        window.speech.button.click()  # on, as a visitor's tap turns it on
+        app.processEvents()
+        yield "welcome-speech"
+        window.speech.end_visit()
+    # The attract state, its invitation in this language.
+    window.stack.setCurrentWidget(window.welcome)
+    window.attract.start(language)
+    app.processEvents()
+    yield "attract"
+    window.attract.stop()
+    # "Still there?" over a step, 12 seconds before the idle reset.
+    window.stack.setCurrentWidget(window.details)
+    window.show_idle_warning(12)
+    app.processEvents()
+    yield "idle-warning"
+    window.hide_idle_warning()
+    window.manager_requested.emit()  # as after the PIN, from the staff menu
+    manager = window.current()
+    assert isinstance(manager, ManagerArea)
+    for name in SCREENS:
+        manager.show_screen(name)
+        app.processEvents()
+        yield f"manager-{name}"
+
+
+def render_all(
+    config: Config,
+    out: Path,
+    size: tuple[int, int],
+    pseudo: bool = False,
+    report: Callable[[str], None] = print,
+) -> list[Path]:
+    """The PNG files written; ``report`` hears of each text that does not fit."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from kiosk.shell.app import build_window
-    from kiosk.ui.manager.area import SCREENS, ManagerArea
+    from kiosk.ui.text_fit import cut_texts
 
     app = QApplication.instance() or QApplication(["kiosk-snapshot"])
     assert isinstance(app, QApplication)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="kiosk-snapshot-") as scratch:
-        # A month of made-up cards, so the manager's screens show what a school would see.
-        # The shots are taken at 2:30 pm on the day they are made, whatever the time now.
-        afternoon = datetime.now().astimezone().replace(hour=14, minute=30, second=0)
-        store = CardStore.in_dir(Path(scratch))
-        seed_cards(store, 1500, 30, lambda: afternoon, random.Random(7), config)
-        store.close()
+        clock = seed_scratch(Path(scratch), config)
         # The speaker button is shown as on a kiosk with voices; the silent engine says nothing.
         window, _session = build_window(
             app,
@@ -50,76 +132,19 @@ def render_all(config: Config, out: Path, size: tuple[int, int]) -> list[Path]:
             Path(scratch),
             size,
             kiosk_mode=False,
-            clock=lambda: afternoon,
+            clock=clock,
             speech=SpeechEngine(),
+            pseudo=pseudo,
         )
         window.resize(*size)
         window.show()
         for language in config.languages:
-            window.reset_to_welcome()
-            window.switcher.set_language(language)
-            scenes: dict[str, QWidget] = {
-                "welcome": window.welcome,
-                "details": window.details,
-                "role": window.role,
-                **({"resolution": window.resolution} if window.resolution is not None else {}),
-                "comment": window.comment,
-                "followup": window.followup,
-                "thanks": window.thanks,
-                "pin": window.pin,
-                "staff": window.staff,
-            }
-            for step in window.steps:  # as after a tap on "Good": the first step confirms it
-                step.chosen_face.set_rating(4)
-            window.steps[0].chosen_face.confirm()
-            window.details.went_well.buttons[config.went_well[0].id].setChecked(True)
-            if window.resolution is not None:
-                window.resolution.buttons["partly"].setChecked(True)
-            window.role.buttons[config.roles[0].id].setChecked(True)
-            window.comment.editor.setPlainText(SAMPLE_COMMENT.get(language, SAMPLE_COMMENT["en"]))
-            window.followup.name.setText("María José Núñez")
-            window.followup.phone.setText("555 201 7788")
-            window.thanks.start(config.thanks_seconds, followup_requested=True)
-            window.staff.manager_button.setVisible(True)
-            for name, screen in scenes.items():
-                window.stack.setCurrentWidget(screen)
-                app.processEvents()
+            for name in each_screen(app, window, language):
                 path = out / f"{name}-{language}.png"
                 window.grab().save(str(path))
                 written.append(path)
-            window.stack.setCurrentWidget(window.welcome)
-            if window.speech.button.isVisible():
-                window.speech.button.click()  # on, as a visitor's tap turns it on
-                app.processEvents()
-                path = out / f"welcome-speech-{language}.png"
-                window.grab().save(str(path))
-                written.append(path)
-                window.speech.end_visit()
-            # The attract state, its invitation in this language.
-            window.stack.setCurrentWidget(window.welcome)
-            window.attract.start(language)
-            app.processEvents()
-            path = out / f"attract-{language}.png"
-            window.grab().save(str(path))
-            written.append(path)
-            window.attract.stop()
-            # "Still there?" over a step, 12 seconds before the idle reset.
-            window.stack.setCurrentWidget(window.details)
-            window.show_idle_warning(12)
-            app.processEvents()
-            path = out / f"idle-warning-{language}.png"
-            window.grab().save(str(path))
-            written.append(path)
-            window.hide_idle_warning()
-            window.manager_requested.emit()  # as after the PIN, from the staff menu
-            manager = window.current()
-            assert isinstance(manager, ManagerArea)
-            for name in SCREENS:
-                manager.show_screen(name)
-                app.processEvents()
-                path = out / f"manager-{name}-{language}.png"
-                window.grab().save(str(path))
-                written.append(path)
+                for cut in cut_texts(window):
+                    report(f"cut: {path.stem}: {cut}")
         window.leave_kiosk()
         window.deleteLater()
         app.processEvents()

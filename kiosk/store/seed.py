@@ -2,8 +2,8 @@
 
 Cards fall in office hours over ``days`` days ending at the clock's "now"; ratings lean positive
 as real front-office feedback does; chips and roles come from the config; some visitors comment
-(in English or Spanish) and a few ask to be contacted. Rows go in with executemany in batched
-transactions, so a million cards take seconds, not hours.
+(in English or Spanish, in words that agree with their face) and a few ask to be contacted. Rows
+go in with executemany in batched transactions, so a million cards take seconds, not hours.
 """
 
 from __future__ import annotations
@@ -23,24 +23,47 @@ BATCH = 20_000
 RATING_WEIGHTS = (5, 7, 13, 35, 40)  # per cent, faces 1 to 5
 OPEN_MINUTES = (7 * 60 + 30, 16 * 60 + 30)  # the front office's day, local time
 
-COMMENTS = {
-    "en": (
-        "The front desk staff were very kind.",
-        "I waited a long time to sign in.",
-        "Thank you for helping me find my child's classroom.",
-        "The parking lot is confusing in the morning.",
-        "Quick and friendly, as always.",
-        "Nobody could answer my question about the bus.",
-    ),
-    "es": (
-        "El personal de la oficina fue muy amable.",
-        "Esperé mucho tiempo para registrarme.",
-        "Gracias por ayudarme con la inscripción de mi hijo.",
-        "No había nadie que hablara español cuando llegué.",
-        "Todo muy rápido y claro, ¡gracias!",
-        "Los letreros no son fáciles de entender.",
-    ),
+# What visitors write, by how the visit went (faces 1-2, 3, 4-5), so a comment agrees with its face.
+COMMENTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "bad": (
+            "I waited a long time to sign in.",
+            "The parking lot is confusing in the morning.",
+            "Nobody could answer my question about the bus.",
+        ),
+        "okay": (
+            "Fine overall, but I had to wait a little.",
+            "Friendly, though signing in took a while.",
+        ),
+        "good": (
+            "The front desk staff were very kind.",
+            "Thank you for helping me find my child's classroom.",
+            "Quick and friendly, as always.",
+        ),
+    },
+    "es": {
+        "bad": (
+            "Esperé mucho tiempo para registrarme.",
+            "No había nadie que hablara español cuando llegué.",
+            "Los letreros no son fáciles de entender.",
+        ),
+        "okay": (
+            "Bien en general, pero tuve que esperar un poco.",
+            "Fueron amables, aunque el registro tardó un rato.",
+        ),
+        "good": (
+            "El personal de la oficina fue muy amable.",
+            "Gracias por ayudarme con la inscripción de mi hijo.",
+            "Todo muy rápido y claro, ¡gracias!",
+        ),
+    },
 }
+
+
+def comment_mood(rating: int) -> str:
+    return "bad" if rating <= 2 else "okay" if rating == 3 else "good"
+
+
 NAMES = (
     "Ana García",
     "John Miller",
@@ -115,7 +138,11 @@ def _cards(n: int, days: int, now: datetime, rng: random.Random, config: Config)
             role=rng.choice(roles) if rng.random() < 0.8 else None,
             went_well=_chips(rng, went_well, rating >= 3),
             could_improve=_chips(rng, could_improve, rating <= 3),
-            comment=rng.choice(COMMENTS[language]) if rng.random() < 0.25 else None,
+            comment=(
+                rng.choice(COMMENTS[language][comment_mood(rating)])
+                if rng.random() < 0.25
+                else None
+            ),
             followup_requested=wants,
             contact_name=name,
             contact_phone=phone,

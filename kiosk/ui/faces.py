@@ -134,4 +134,5 @@ class ChosenFace(QToolButton):
         font = self.font()
         font.setBold(True)
         frame = self.sizeHint().width() - QFontMetrics(self.font()).horizontalAdvance(self.text())
-        self.setFixedWidth(frame + QFontMetrics(font).horizontalAdvance(saved))
+        # (plus a little: the style's hint measures a bold text's box, not only its advance)
+        self.setFixedWidth(frame + QFontMetrics(font).horizontalAdvance(saved) + 6)

@@ -9,7 +9,7 @@ says so in words and the area stays open.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -50,7 +50,7 @@ from kiosk.ui.theme import load_fonts
 
 SCREENS = ("today", "cards", "followups", "reports", "sync", "settings")
 CARDS, FOLLOWUPS = SCREENS.index("cards"), SCREENS.index("followups")
-NAV_WIDTH = 250
+NAV_WIDTH = 250  # the side rail's least width; wider where its labels need it
 # Below this width (e.g. 800x1280 portrait) the navigation moves from the side to two rows above
 # the page, so the pages keep the screen's whole width, and the card filters take three rows.
 NARROW_WIDTH = 1100
@@ -272,6 +272,24 @@ class ManagerArea(QWidget):
         )
         for i, name in enumerate(names):
             self.nav.button(i).setText(name)
+        self._fit_rail()
+
+    def _fit_rail(self) -> None:
+        """The side rail as wide as its widest label, set bold as the checked one is: its font
+        grows with the screen, and the follow-up count and the language change the labels."""
+        if self.narrow or self.rail.parent() is None:
+            return  # narrow, the buttons share the width; unparented, not styled as they will be
+        widest = 0
+        for nav in self.nav.buttons():
+            nav.ensurePolished()
+            bold = QFont(nav.font())
+            bold.setBold(True)
+            extra = QFontMetrics(bold).horizontalAdvance(nav.text())
+            extra -= nav.fontMetrics().horizontalAdvance(nav.text())
+            widest = max(widest, nav.sizeHint().width() + max(0, extra))
+        margins = self.rail_grid.contentsMargins()
+        # The focus edge takes its room from the padding: a few pixels over the hint, for rounding.
+        self.rail.setFixedWidth(max(NAV_WIDTH, widest + margins.left() + margins.right() + 4))
 
     def set_narrow(self, narrow: bool) -> None:
         """Navigation: a rail at the side on a wide screen, two rows on top on a narrow one."""
@@ -294,11 +312,14 @@ class ManagerArea(QWidget):
                 grid.setColumnStretch(column, 1)
         else:
             self.body.setDirection(QBoxLayout.Direction.LeftToRight)
-            self.rail.setFixedWidth(NAV_WIDTH)  # wide enough for the bold, checked label in Spanish
             grid.setContentsMargins(12, 16, 12, 16)
+            self._fit_rail()
             for i, nav in enumerate(buttons):
                 grid.addWidget(nav, i, 0)
             grid.setRowStretch(len(buttons), 1)
+        # Narrow, the kiosk's own header above already names the school: its room goes to the
+        # title and "Back to the kiosk".
+        self.school.setVisible(not narrow)
         self.rail.setProperty("narrow", narrow)
         self.rail.style().unpolish(self.rail)
         self.rail.style().polish(self.rail)

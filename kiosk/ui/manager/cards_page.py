@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHeaderView,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.core.config import Config
+from kiosk.core.config import LANGUAGE_NAMES, Config
 from kiosk.store.cards import CardStore
 from kiosk.store.errors import StoreEnvironmentError
 from kiosk.store.reports import NO_ROLE, CardFilter
@@ -33,12 +35,11 @@ from kiosk.ui.manager.cards_model import (
 from kiosk.ui.manager.widgets import DayPicker, button, label
 from kiosk.ui.store_problem import problem_text
 
-# Fixed widths keep the last column, what the visitor said, as wide as the screen allows.
-# VISITOR fits "Miembro de la comunidad"; FOLLOWUP fits its header, "Seguimiento".
-COLUMN_WIDTHS = {TIME: 80, FACE: 125, VISITOR: 280, FOLLOWUP: 155}
-# Narrow, the time column also holds the face word ("Excelente") under the time.
-COMPACT_TIME_WIDTH = 110
-ROW_HEIGHT = 76  # two lines of 22 px text (see cards_model)
+# The first columns are as wide as their widest text and header in the shown language, at the
+# screen's type size; the last, what the visitor said, takes the rest of the width. Narrow, the
+# time column also holds the face word ("Excelente") under the time.
+FITTED_COLUMNS = (TIME, FACE, VISITOR, FOLLOWUP)
+ROW_HEIGHT = 76  # at least; two lines of text (see cards_model) and some air
 
 
 class CardsPage(QWidget):
@@ -75,11 +76,8 @@ class CardsPage(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
         header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)
 
         for combo in (self.face, self.role):
@@ -119,8 +117,33 @@ class CardsPage(QWidget):
         self.model.set_compact(self.narrow)
         for column in HIDDEN_WHEN_COMPACT:
             self.table.setColumnHidden(column, self.narrow)
-        width = COMPACT_TIME_WIDTH if self.narrow else COLUMN_WIDTHS[TIME]
-        self.table.horizontalHeader().resizeSection(TIME, width)
+        if not self.isVisible():
+            return  # measured when shown: only then is the table styled as it is shown
+        header = self.table.horizontalHeader()
+        fm = self.table.fontMetrics()
+        # What Qt's item views leave either side of a cell's text, and a little air.
+        style = self.table.style()
+        margin = 2 * (
+            style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1
+        )
+        margin += fm.averageCharWidth()
+        faces = [face_word(r) for r in range(1, 6)]
+        roles = [c.label(self.language) for c in self.config.roles]
+        texts = {
+            TIME: ["00:00", *(faces if self.narrow else [])],
+            FACE: faces,
+            VISITOR: ["–", *roles, *LANGUAGE_NAMES.values()],
+            FOLLOWUP: [
+                QCoreApplication.translate("CardsModel", "Answered"),
+                QCoreApplication.translate("CardsModel", "Waiting"),
+            ],
+        }
+        for column in FITTED_COLUMNS:
+            if self.table.isColumnHidden(column):
+                continue
+            cells = max(fm.horizontalAdvance(text) for text in texts[column]) + margin
+            header.resizeSection(column, max(cells, header.sectionSizeHint(column)))
+        self.table.verticalHeader().setDefaultSectionSize(max(ROW_HEIGHT, 2 * fm.height() + 16))
 
     def _place_filters(self) -> None:
         toggles_at = ((2, 0), (2, 1)) if self.narrow else ((0, 2), (1, 2))
@@ -182,6 +205,7 @@ class CardsPage(QWidget):
         roles.append((NO_ROLE, self.tr("Did not say")))
         self._fill(self.role, self.tr("All visitors"), roles)
         self._show_count()
+        self._fit_columns()
 
     @staticmethod
     def _fill(combo: QComboBox, everything: str, items: Sequence[tuple[object, str]]) -> None:
@@ -194,6 +218,10 @@ class CardsPage(QWidget):
             combo.addItem(text, value)
         combo.setCurrentIndex(max(0, picked))
         combo.blockSignals(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit_columns()
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from kiosk.core.card import EMAIL_MAX, NAME_MAX, PHONE_MAX, Contact, ContactError, validate_contact
 from kiosk.ui.keyboard import OnScreenKeyboard
+from kiosk.ui.tick_box import TickBox
 from kiosk.ui.widgets import StepScreen, label, set_flag
 
 
@@ -23,7 +24,7 @@ class FollowupScreen(StepScreen):
         self.email.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
         self.fields = {"name": self.name, "phone": self.phone, "email": self.email}
         self.labels = {key: label("Body", wrap=False) for key in self.fields}
-        self.consent = QCheckBox()
+        self.consent = TickBox()
         self.consent.setObjectName("Consent")
         self.error = label("ErrorText")
         self.error.hide()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.core.config import WelcomeLine
 from kiosk.ui.faces import FaceButton
@@ -34,19 +34,30 @@ class WelcomeScreen(Retranslatable):
         self.banner = label("Banner")
         self.banner.hide()
         scale = fit.scale
-        # Five faces in one row, as large as the width allows (150 px at 1280x800).
-        icon = min(round(150 * scale), (fit.width - 80) // 5 - round(40 * scale))
+        side = 12 if fit.narrow else 40
+        if fit.narrow:
+            # Portrait: three faces over two, each as large as a third of the width allows
+            # (218 px at 800x1280, where one row of five left them 98 px and the height empty).
+            icon = min(round(240 * scale), (fit.width - 2 * side) // 3 - round(40 * scale))
+        else:
+            # Five faces in one row, as large as the width allows (150 px at 1280x800).
+            icon = min(round(150 * scale), (fit.width - 80) // 5 - round(40 * scale))
         self.faces = [FaceButton(r, icon) for r in range(1, 6)]
         # No exclusive QButtonGroup: it would let Tab skip the faces (radio-button focus rules).
-        row = QHBoxLayout()
+        row = QGridLayout()
         row.setSpacing(4 if fit.narrow else round(16 * scale))
-        for face in self.faces:
+        for i, face in enumerate(self.faces):
             face.setProperty("narrow", fit.narrow)  # not polished yet: no re-polish needed
-            row.addWidget(face)
+            if fit.narrow:  # six half-columns: 0-1, 2-3, 4-5 above; 1-2, 3-4 centred below
+                above = i < 3
+                row.addWidget(face, 0 if above else 1, 2 * i if above else 2 * (i - 3) + 1, 1, 2)
+            else:
+                row.addWidget(face, 0, i)
             face.clicked.connect(lambda _=False, r=face.rating: self._tapped(r))
+        for column in range(row.columnCount()):
+            row.setColumnStretch(column, 1)
 
         layout = QVBoxLayout(self)
-        side = 12 if fit.narrow else 40
         layout.setContentsMargins(side, 24, side, 40)
         layout.addStretch(1)
         layout.addWidget(self.line)
