@@ -102,6 +102,9 @@ def measure_memory(n: int = 1000, sample_every: int = 100) -> dict[str, Any]:
                     tap(window.details.next_button)
                     tap(roles[i % len(roles)])
                     tap(window.role.next_button)
+                    if window.resolution is not None:
+                        tap(window.resolution.buttons["yes"])
+                        tap(window.resolution.next_button)
                     for ch in COMMENT.lower():
                         if ch in keys:
                             tap(keys[ch])

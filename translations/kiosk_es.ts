@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en_US">
 <context>
+    <name>Attract</name>
+    <message>
+        <source>How was your visit today?</source>
+        <translation>¿Cómo fue su visita hoy?</translation>
+    </message>
+    <message>
+        <source>Touch the screen to tell us.</source>
+        <translation>Toque la pantalla para contarnos.</translation>
+    </message>
+</context>
+<context>
     <name>CardsModel</name>
     <message>
         <source>Time</source>
@@ -93,6 +104,17 @@
     <message>
         <source>All visitors</source>
         <translation>Todos los visitantes</translation>
+    </message>
+</context>
+<context>
+    <name>ChosenFace</name>
+    <message>
+        <source>Saved: {face}</source>
+        <translation>Guardado: {face}</translation>
+    </message>
+    <message>
+        <source>Your answer: {face}. Tap to change it.</source>
+        <translation>Su respuesta: {face}. Toque para cambiarla.</translation>
     </message>
 </context>
 <context>
@@ -388,6 +410,29 @@
     <message>
         <source>Done</source>
         <translation>Terminar</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <source>Starting over in 1 second</source>
+        <translation>Volvemos al inicio en 1 segundo</translation>
+    </message>
+    <message>
+        <source>Starting over in {n} seconds</source>
+        <translation>Volvemos al inicio en {n} segundos</translation>
+    </message>
+    <message>
+        <source>Still there?</source>
+        <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <source>Your answers so far are kept. Tap anywhere to go on with your visit.</source>
+        <translation>Sus respuestas se guardan. Toque la pantalla para continuar con su visita.</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>Sigo aquí</translation>
     </message>
 </context>
 <context>
@@ -801,6 +846,29 @@
     <message>
         <source>Print…</source>
         <translation>Imprimir…</translation>
+    </message>
+</context>
+<context>
+    <name>ResolutionScreen</name>
+    <message>
+        <source>Did you get what you came for today?</source>
+        <translation>¿Consiguió hoy lo que vino a buscar?</translation>
+    </message>
+    <message>
+        <source>Choose one. It is optional.</source>
+        <translation>Elija una respuesta. Es opcional.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>En parte</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
     </message>
 </context>
 <context>

@@ -16,13 +16,24 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
+from kiosk.core.colours import DEFAULT_ACCENT, HEX_COLOUR, PAGE_BACKGROUND, contrast
+
 Language = Literal["en", "es"]
 # Each language's name in that language: the language toggle offers the other one by it.
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "es": "Español"}
+
+
+# The idle timeout's last seconds show "Still there?" with a button to continue: WCAG 2.2.1 asks
+# for at least 20 s to extend a time limit, and a timeout shorter than the minimum would leave no
+# calm time before the warning.
+IDLE_WARNING_SECONDS = 20
+IDLE_MIN_SECONDS = 30
+ATTRACT_MIN_SECONDS = 30
 
 
 class ConfigError(Exception):
@@ -73,6 +84,32 @@ DEFAULT_ROLES = _choices(
     ("community", "Community member", "Miembro de la comunidad"),
     ("other", "Other", "Otro"),
 )
+
+
+LOGO_MAX_BYTES = 2_000_000
+MIN_TEXT_CONTRAST = 4.5  # WCAG 1.4.3: the accent is text (and white text sits on it)
+
+
+class WelcomeLine(BaseModel):
+    """The school's own line on the welcome screen, one per language (plain text)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    en: Annotated[str, Field(max_length=120)] = ""
+    es: Annotated[str, Field(max_length=120)] = ""
+
+    def text(self, language: str) -> str:
+        return self.es if language == "es" else self.en
+
+
+def _logo_kind(data: bytes) -> str | None:
+    """ "png" or "svg" from a file's first bytes, None for anything else."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip().lower()
+    if (head.startswith((b"<?xml", b"<svg", b"<!--", b"<!doctype svg"))) and b"<svg" in head:
+        return "svg"
+    return None
 
 
 class TokenError(ConfigError):
@@ -174,10 +211,18 @@ class Config(BaseModel):
     )
     idle_timeout_seconds: int = Field(
         default=45,
-        ge=10,
+        ge=IDLE_MIN_SECONDS,
         le=600,
         description="Seconds without a touch before the kiosk finalises the card "
-        "and returns to welcome.",
+        "and returns to welcome; the last 20 show a warning with a button to continue.",
+    )
+    attract_after_seconds: int = Field(
+        default=180,
+        ge=0,
+        le=3600,
+        description="Seconds untouched on Welcome (no visit open) before it shows a calm, "
+        "slowly changing invitation in every language; the first touch brings the faces back. "
+        "0: never.",
     )
     thanks_seconds: int = Field(
         default=8, ge=2, le=60, description="Seconds the thank-you screen stays up."
@@ -189,6 +234,11 @@ class Config(BaseModel):
     )
     comment_max_chars: int = Field(
         default=500, ge=50, le=2000, description="Longest comment a visitor can enter."
+    )
+    ask_resolution: bool = Field(
+        default=True,
+        description='Ask "Did you get what you came for today?" (Yes / Partly / Not yet) '
+        "after the role, before the comment.",
     )
     went_well: list[Choice] = Field(
         default_factory=lambda: list(DEFAULT_WENT_WELL),
@@ -224,7 +274,57 @@ class Config(BaseModel):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", description="Least severe log level written to the log file."
     )
+    logo: Path | None = Field(
+        default=None,
+        description="The school's logo, an SVG or PNG file (a relative path is from the config "
+        "file's folder), shown in the header and on the thank-you screen. Empty: none.",
+    )
+    accent_colour: str = Field(
+        default=DEFAULT_ACCENT,
+        description="The school's accent colour as #RRGGBB (buttons, chosen chips, the "
+        "language toggle); at least 4.5:1 against the background #F7F5F0.",
+    )
+    welcome_line: WelcomeLine = Field(
+        default_factory=WelcomeLine,
+        description="A line of the school's own above the question, per language "
+        "(welcome_line.en, welcome_line.es). Empty: none.",
+    )
     sync: SyncConfig = Field(default_factory=SyncConfig, description="See the [sync] table.")
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_file(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        if value is None or str(value) == "":
+            return None
+        base = (info.context or {}).get("config_dir")
+        path = value if value.is_absolute() or base is None else Path(base) / value
+        try:
+            with path.open("rb") as f:
+                data = f.read(LOGO_MAX_BYTES + 1)
+        except FileNotFoundError:
+            raise ValueError(f"no such file: {path}") from None
+        except OSError as exc:
+            raise ValueError(f"cannot read {path} ({exc.strerror})") from None
+        if len(data) > LOGO_MAX_BYTES:
+            raise ValueError(f"{path} is larger than {LOGO_MAX_BYTES // 1_000_000} MB")
+        kind = _logo_kind(data)
+        if kind is None or path.suffix.lower() != f".{kind}":
+            raise ValueError(f"{path} is not an SVG or PNG file (named .svg or .png)")
+        return path
+
+    @field_validator("accent_colour")
+    @classmethod
+    def _readable_accent(cls, value: str) -> str:
+        if not HEX_COLOUR.match(value):
+            raise ValueError('must be a colour written as "#RRGGBB", e.g. "#1D4ED8"')
+        ratio = contrast(value, PAGE_BACKGROUND)
+        if ratio < MIN_TEXT_CONTRAST:
+            raise ValueError(
+                f"{value} has a contrast of {ratio:.2f}:1 against the background "
+                f"{PAGE_BACKGROUND}; text needs at least {MIN_TEXT_CONTRAST}:1, "
+                "so choose a darker colour"
+            )
+        return value.upper()
 
     @field_validator("thanks_qr_url")
     @classmethod
@@ -234,6 +334,16 @@ class Config(BaseModel):
         assert value is not None
         if not re.match(r"^https?://\S+$", value) or len(value) > 300:
             raise ValueError("must be an http:// or https:// URL of at most 300 characters")
+        return value
+
+    @field_validator("attract_after_seconds")
+    @classmethod
+    def _attract_not_too_soon(cls, value: int) -> int:
+        if 0 < value < ATTRACT_MIN_SECONDS:
+            raise ValueError(
+                f"must be 0 (never) or at least {ATTRACT_MIN_SECONDS}, so a visitor reading "
+                "Welcome is not interrupted"
+            )
         return value
 
     @field_validator("languages")
@@ -259,6 +369,17 @@ class Config(BaseModel):
             )
         return self
 
+    @model_validator(mode="after")
+    def _welcome_line_in_every_language(self) -> Config:
+        given = [lang for lang in self.languages if self.welcome_line.text(lang).strip()]
+        missing = [lang for lang in self.languages if lang not in given]
+        if given and missing:
+            raise ValueError(
+                f"welcome_line has no text for {', '.join(missing)}: give it in every "
+                "language offered, or in none"
+            )
+        return self
+
     def choice_label(self, kind: str, choice_id: str, language: str) -> str:
         """Label of a stored chip or role id; an id no longer in the config shows as itself."""
         options: list[Choice] = getattr(self, kind)
@@ -278,7 +399,16 @@ def _describe(error: dict[str, object], source: str) -> str:
     message = message.removeprefix("Value error, ")
     got = error.get("input")
     shown = "" if isinstance(got, dict | list) or got is None else f" (got {got!r})"
-    return f"{source}: {loc}: {message}{shown}"
+    why = _WHY_THE_MINIMUM.get(loc, "") if kind == "greater_than_equal" else ""
+    if not loc:  # a rule across settings: its message names them
+        return f"{source}: {message}"
+    return f"{source}: {loc}: {message}{shown}{why}"
+
+
+_WHY_THE_MINIMUM = {
+    "idle_timeout_seconds": f"; its last {IDLE_WARNING_SECONDS} seconds ask the visitor "
+    '"Still there?" before the kiosk starts over',
+}
 
 
 def _allowed_keys(loc: object) -> list[str]:
@@ -290,14 +420,19 @@ def _allowed_keys(loc: object) -> list[str]:
         annotation = model.model_fields[str(part)].annotation
         if annotation is SyncConfig:
             model = SyncConfig
+        elif annotation is WelcomeLine:
+            model = WelcomeLine
         elif annotation == list[Choice]:
             model = Choice
     return list(model.model_fields)
 
 
-def parse_config(data: dict[str, object], source: str = "config") -> Config:
+def parse_config(
+    data: dict[str, object], source: str = "config", config_dir: Path | None = None
+) -> Config:
+    """Validate a parsed config; ``config_dir`` is where relative paths (the logo) start."""
     try:
-        return Config.model_validate(data)
+        return Config.model_validate(data, context={"config_dir": config_dir})
     except ValidationError as exc:
         first = exc.errors()[0]
         raise ConfigError(_describe(dict(first), source)) from None
@@ -319,4 +454,4 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    return parse_config(data, str(path))
+    return parse_config(data, str(path), path.parent)

@@ -362,7 +362,7 @@ def build_window(
     visitor asks (None: no speaker button). ``pseudo``: every string 40% longer
     (kiosk.ui.i18n.pseudo_text), to find where text is tight.
     """
-    fit = apply_theme(app, *size)
+    fit = apply_theme(app, *size, accent=config.accent_colour)
     switcher = LanguageSwitcher(pseudo=pseudo)
     switcher.set_language(config.default_language)
     window = KioskWindow(

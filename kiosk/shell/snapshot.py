@@ -1,10 +1,12 @@
 """`kiosk snapshot`: every screen in every language, rendered offscreen to PNG files.
 
-Visitor screens are `<screen>-<lang>.png` (Welcome with reading aloud turned on also as
-`welcome-speech-<lang>.png`; the question before closing, `staff-close-<lang>.png`); the
-manager's, with a month of seeded cards, `manager-<screen>-<lang>.png`, and the reports' export
-and print sheets `manager-export-<lang>.png` and `manager-print-<lang>.png` (with a demo USB
-stick and printers). Each text on a screen that does not fit its box is named
+Visitor screens are `<screen>-<lang>.png`, with Welcome with reading aloud turned on also as
+`welcome-speech-<lang>.png`, the idle warning over a step as `idle-warning-<lang>.png`,
+Welcome's attract state as `attract-<lang>.png` and the question before closing as
+`staff-close-<lang>.png`; the manager's, with a month of seeded cards,
+`manager-<screen>-<lang>.png`, and the reports' export and print sheets
+`manager-export-<lang>.png` and `manager-print-<lang>.png` (with a demo USB stick and
+printers). Each text on a screen that does not fit its box is named
 (kiosk.ui.text_fit), with ``pseudo`` too: every string 40% longer, to find tight places.
 """
 
@@ -27,7 +29,7 @@ from kiosk.store.cards import CardStore
 from kiosk.store.seed import seed_cards
 
 if TYPE_CHECKING:  # Qt is imported inside, after the offscreen platform is chosen
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from kiosk.ui.manager.area import ManagerArea
     from kiosk.ui.window import KioskWindow
@@ -61,17 +63,23 @@ def each_screen(
     config = window.config
     window.reset_to_welcome()
     window.switcher.set_language(language)
-    scenes = {
+    scenes: dict[str, QWidget] = {
         "welcome": window.welcome,
         "details": window.details,
         "role": window.role,
+        **({"resolution": window.resolution} if window.resolution is not None else {}),
         "comment": window.comment,
         "followup": window.followup,
         "thanks": window.thanks,
         "pin": window.pin,
         "staff": window.staff,
     }
+    for step in window.steps:  # as after a tap on "Good": the first step confirms it
+        step.chosen_face.set_rating(4)
+    window.steps[0].chosen_face.confirm()
     window.details.went_well.buttons[config.went_well[0].id].setChecked(True)
+    if window.resolution is not None:
+        window.resolution.buttons["partly"].setChecked(True)
     window.role.buttons[config.roles[0].id].setChecked(True)
     window.comment.editor.setPlainText(SAMPLE_COMMENT.get(language, SAMPLE_COMMENT["en"]))
     window.followup.name.setText("María José Núñez")
@@ -95,6 +103,18 @@ def each_screen(
         app.processEvents()
         yield "welcome-speech"
         window.speech.end_visit()
+    # The attract state, its invitation in this language.
+    window.stack.setCurrentWidget(window.welcome)
+    window.attract.start(language)
+    app.processEvents()
+    yield "attract"
+    window.attract.stop()
+    # "Still there?" over a step, 12 seconds before the idle reset.
+    window.stack.setCurrentWidget(window.details)
+    window.show_idle_warning(12)
+    app.processEvents()
+    yield "idle-warning"
+    window.hide_idle_warning()
     window.manager_requested.emit()  # as after the PIN, from the staff menu
     manager = window.current()
     assert isinstance(manager, ManagerArea)

@@ -89,6 +89,14 @@ class LanguageSwitcher(QObject):
             self._loaded[language] = translator
         return self._loaded[language]
 
+    def translate(self, language: str, context: str, source: str) -> str:
+        """A string in a language other than the screen's (the attract state shows them all)."""
+        if language == SOURCE_LANGUAGE:
+            return source
+        translator = self._translator(language)
+        text = translator.translate(context, source) if translator is not None else ""
+        return text or source
+
     def set_language(self, language: str) -> None:
         if language == self.language and (self._pseudo is not None) == self.pseudo:
             return

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 from kiosk.core.config import LANGUAGE_NAMES
 from kiosk.core.resources import asset
 from kiosk.core.speech import SpeechEngine, join_sentences
+from kiosk.ui import theme
+from kiosk.ui.branding import accent_svg
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.qr import QrCodeWidget
 
@@ -72,11 +74,12 @@ class SpeakerButton(QPushButton):
         super().__init__(parent)
         self.setObjectName("SpeakerToggle")
         self.setCheckable(True)
-        icon = QIcon()
-        icon.addFile(str(asset("speaker.svg")), QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+        side = round(32 * scale)
+        icon = QIcon()  # the speaker in the school's accent colour (kiosk.ui.branding)
+        off = accent_svg(asset("speaker.svg"), theme.accent_colour, side * 2)
+        icon.addPixmap(off, QIcon.Mode.Normal, QIcon.State.Off)
         icon.addFile(str(asset("speaker-on.svg")), QSize(), QIcon.Mode.Normal, QIcon.State.On)
         self.setIcon(icon)
-        side = round(32 * scale)
         self.setIconSize(QSize(side, side))
 
 
@@ -199,7 +202,7 @@ class SpeechReader(QObject):
             if isinstance(control, QAbstractButton) and control.isCheckable():
                 screen = self.current()
                 # Say the new state once the tap has toggled it, unless it led to a new screen.
-                QTimer.singleShot(0, lambda: self._after_toggle(control, screen))
+                QTimer.singleShot(0, self, lambda: self._after_toggle(control, screen))
             return False
         self.armed = control
         self._swallow_release = True

@@ -12,6 +12,7 @@ import fontpkg_atkinson_hyperlegible
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
+from kiosk.core.colours import DEFAULT_ACCENT, accent_shades
 from kiosk.core.resources import asset
 
 log = logging.getLogger("kiosk.ui")
@@ -22,6 +23,7 @@ CARET_PX = 3  # Qt's one-pixel text cursor is lost at arm's length on a touchscr
 
 
 _loaded_family: str | None = None
+accent_colour = DEFAULT_ACCENT  # the school's, once apply_theme has run (our icons use it)
 _loaded_files: set[Path] = set()  # the manager area and the reports call load_fonts() too
 
 
@@ -69,10 +71,13 @@ def scale_for(width: int, height: int) -> float:
     return max(0.75, min(width, height) / DESIGN_SHORT_SIDE)
 
 
-def scaled_stylesheet(scale: float) -> str:
+def scaled_stylesheet(scale: float, accent: str = DEFAULT_ACCENT) -> str:
+    """The stylesheet at this scale, in the school's accent colour (and its shades)."""
     text = asset("style.qss").read_text(encoding="utf-8")
     # Images named "assets:icons/x.svg" in the stylesheet are the bundled files, wherever the
     # kiosk runs from (Qt reads a relative url from the working folder).
+    for ours, school in accent_shades(accent).items():
+        text = re.sub(re.escape(ours), school, text, flags=re.IGNORECASE)
     text = text.replace("url(assets:", f"url({asset('style.qss').parent.as_posix()}/")
     return re.sub(r"(\d+)px", lambda m: f"{round(int(m.group(1)) * scale)}px", text)
 
@@ -95,7 +100,9 @@ class KioskStyle(QProxyStyle):
         return super().pixelMetric(metric, option, widget)
 
 
-def apply_theme(app: QApplication, width: int, height: int) -> ScreenFit:
+def apply_theme(
+    app: QApplication, width: int, height: int, accent: str = DEFAULT_ACCENT
+) -> ScreenFit:
     family = load_fonts()
     scale = scale_for(width, height)
     if not isinstance(app.style(), KioskStyle):
@@ -103,5 +110,7 @@ def apply_theme(app: QApplication, width: int, height: int) -> ScreenFit:
     font = QFont(family)
     font.setPixelSize(round(24 * scale))
     app.setFont(font)
-    app.setStyleSheet(scaled_stylesheet(scale))
+    app.setStyleSheet(scaled_stylesheet(scale, accent))
+    global accent_colour
+    accent_colour = accent
     return ScreenFit(width, height, scale)

@@ -7,15 +7,24 @@ signals, which kiosk.shell.app connects to the store.
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -23,12 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.card import ContactError
-from kiosk.core.config import LANGUAGE_NAMES, Config
-from kiosk.core.speech import SpeechEngine
+from kiosk.core.config import IDLE_MIN_SECONDS, IDLE_WARNING_SECONDS, LANGUAGE_NAMES, Config
+from kiosk.core.speech import SpeechEngine, join_sentences
+from kiosk.ui.attract import AttractView
+from kiosk.ui.branding import logo_pixmap
 from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.idle_warning import IdleWarning
 from kiosk.ui.screens.comment import CommentScreen
 from kiosk.ui.screens.details import DetailsScreen
 from kiosk.ui.screens.followup import FollowupScreen
+from kiosk.ui.screens.resolution import ResolutionScreen
 from kiosk.ui.screens.role import RoleScreen
 from kiosk.ui.screens.staff import PinScreen, StaffMenu
 from kiosk.ui.screens.thanks import ThanksScreen
@@ -92,6 +105,11 @@ class KioskWindow(QWidget):
         self.storage_problem = False  # the store refused the last save (shown to visitors)
         self.last_switch = -SETTLE_SECONDS
         self.idle_seconds: float = config.idle_timeout_seconds
+        # The idle timeout runs on the injected clock from the last touch (or the last screen
+        # change the kiosk made by itself); the timer only wakes the window to look at it.
+        self.idle_since = monotonic()
+        self.last_touch = monotonic()  # the attract state counts from the last real touch
+        self.attract_seconds = config.attract_after_seconds
         scale = fit.scale
         self.default_language: str = config.default_language
         if kiosk_mode:
@@ -104,6 +122,14 @@ class KioskWindow(QWidget):
 
         self.school = label("SchoolName", wrap=False)
         self.school.setText(config.school_name)
+        # The school's logo, if the config names one, before its name.
+        self.logo = QLabel()
+        self.logo.setObjectName("SchoolLogo")
+        self.logo.setAccessibleName(config.school_name)
+        logo = logo_pixmap(config.logo, round(56 * scale), round(240 * scale))
+        if logo is not None:
+            self.logo.setPixmap(logo)
+        self.logo.setVisible(logo is not None)
         self.language_button = QPushButton()
         self.language_button.setObjectName("LanguageToggle")
         self.language_button.setMinimumWidth(round(200 * scale))
@@ -115,16 +141,32 @@ class KioskWindow(QWidget):
         header_row.setContentsMargins(
             round(32 * scale), round(8 * scale), round(24 * scale), round(8 * scale)
         )
+        header_row.addWidget(self.logo)
         header_row.addWidget(self.school, 1)
         header_row.addWidget(self.language_button)
 
-        self.welcome = WelcomeScreen(fit)
-        self.details = DetailsScreen(config.went_well, config.could_improve, 1, 4)
-        self.role = RoleScreen(config.roles, 2, 4)
-        self.comment = CommentScreen(config.comment_max_chars, fit.narrow, 3, 4)
-        self.followup = FollowupScreen(fit.narrow, 4, 4)
-        self.steps: list[StepScreen] = [self.details, self.role, self.comment, self.followup]
+        self.welcome = WelcomeScreen(fit, config.welcome_line)
+        self.attract = AttractView(self.languages, switcher.translate)
+        self.welcome.add_overlay(self.attract)
+        # The optional resolution question, when IT keeps it on, comes before the comment: a
+        # visitor who did not get what they came for can say why next.
+        asks = config.ask_resolution
+        steps = 5 if asks else 4
+        self.details = DetailsScreen(config.went_well, config.could_improve, 1, steps)
+        self.role = RoleScreen(config.roles, 2, steps)
+        self.resolution = ResolutionScreen(fit.narrow, 3, steps) if asks else None
+        self.comment = CommentScreen(config.comment_max_chars, fit.narrow, steps - 1, steps)
+        self.followup = FollowupScreen(fit.narrow, steps, steps)
+        self.steps: list[StepScreen] = [
+            self.details,
+            self.role,
+            *([self.resolution] if self.resolution is not None else []),
+            self.comment,
+            self.followup,
+        ]
         self.thanks = ThanksScreen(config.thanks_qr_url, fit.scale)
+        thanks_logo = logo_pixmap(config.logo, round(120 * scale), round(480 * scale))
+        self.thanks.set_logo(thanks_logo, config.school_name)
         if fit.narrow:
             for step in self.steps:
                 step.outer.setContentsMargins(20, 12, 20, 20)
@@ -150,12 +192,16 @@ class KioskWindow(QWidget):
         )
         header_row.insertWidget(header_row.indexOf(self.language_button), self.speech.button)
         QWidget.setTabOrder(self.speech.button, self.language_button)
+        self.idle_warning = IdleWarning(scale, self)
+        self.idle_warning.continue_requested.connect(self._restart_idle)
+        self._focus_before_warning: QWidget | None = None
 
         self.welcome.rated.connect(self._rated)
         for i, step in enumerate(self.steps):
             step.back_requested.connect(lambda i=i: self._step_back(i))
             step.next_requested.connect(lambda i=i: self._step_next(i))
             step.done_requested.connect(lambda i=i: self._step_done(i))
+            step.change_rating_requested.connect(lambda i=i: self._change_rating(i))
         self.thanks.restart_requested.connect(self.reset_to_welcome)
         self.pin.unlocked.connect(lambda: self._show(self.staff))
         self.pin.cancelled.connect(self.reset_to_welcome)
@@ -170,7 +216,7 @@ class KioskWindow(QWidget):
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
-        self.idle_timer.timeout.connect(self._idle)
+        self.idle_timer.timeout.connect(self.check_idle)
         self.thanks_timer = QTimer(self)
         self.thanks_timer.setInterval(1000)
         self.thanks_timer.timeout.connect(self._thanks_tick)
@@ -191,6 +237,8 @@ class KioskWindow(QWidget):
         return self.stack.currentWidget()
 
     def _show(self, screen: QWidget) -> None:
+        if screen is not self.welcome:
+            self.attract.stop()
         if screen is not self.thanks:
             self.thanks_timer.stop()  # its countdown must not pull staff out of their screens
         if screen is not self.stack.currentWidget():
@@ -209,7 +257,16 @@ class KioskWindow(QWidget):
         self.rated.emit(rating)
         self.visit_open = True
         self.welcome.set_selected(rating)
-        self._show(self.details)
+        for step in self.steps:
+            step.chosen_face.set_rating(rating)
+        self.details.set_rating(rating)  # what the rating points to comes first
+        self.steps[0].chosen_face.confirm()  # "Saved: Good", so a mis-tap is noticed
+        self._show(self.steps[0])
+
+    def _change_rating(self, index: int) -> None:
+        """The chosen face in a step's header: back to the faces, the same card."""
+        self._save(self.steps[index])
+        self._show(self.welcome)
 
     def _save(self, step: StepScreen) -> None:
         self.details_given.emit(step.values())
@@ -265,12 +322,78 @@ class KioskWindow(QWidget):
         self.thanks_timer.stop()
         for step in self.steps:
             step.reset()
+            step.chosen_face.end_confirmation()
+            step.chosen_face.set_rating(None)
         self.pin.reset()
         self.welcome.set_selected(None)
+        self.details.set_rating(None)
         self._choose_language(self.default_language)
         self._show(self.welcome)
 
+    def _warns_before_idle(self) -> bool:
+        """Is there anything an idle reset would end? Not on a Welcome with no visit open (it
+        only goes back to the default language), nor on the thank-you screen's own countdown."""
+        screen = self.current()
+        if screen is self.thanks:
+            return False
+        return screen is not self.welcome or self.visit_open
+
+    def idle_timeout(self) -> float:
+        """Seconds untouched before the current screen starts over."""
+        staff = self.current() in (self.pin, self.staff) or self.current() in self.staff_screens
+        return max(self.idle_seconds, STAFF_IDLE_SECONDS) if staff else self.idle_seconds
+
+    def check_idle(self) -> None:
+        """Look at the clock: warn in the timeout's last seconds, start over at its end, and
+        wake again when what is shown next changes."""
+        left = self.idle_timeout() - (self.monotonic() - self.idle_since)
+        if left <= 0:
+            self._idle()
+            return
+        wait = left
+        if self._warns_before_idle():
+            if left <= IDLE_WARNING_SECONDS:
+                shown = math.ceil(left)
+                self.show_idle_warning(shown)
+                wait = left - (shown - 1)  # when the countdown's number next changes
+            else:
+                wait = left - IDLE_WARNING_SECONDS
+        elif self.current() is self.welcome and self.attract_seconds and self.attract.isHidden():
+            attract_left = self.attract_seconds - (self.monotonic() - self.last_touch)
+            if attract_left <= 0:
+                log.info("attract state on")
+                self.attract.start()
+            else:
+                wait = min(wait, attract_left)
+        self.idle_timer.start(max(1, math.ceil(wait * 1000)))
+
+    def show_idle_warning(self, seconds: int) -> None:
+        warning = self.idle_warning
+        warning.show_seconds(seconds)
+        if not warning.isVisible():
+            self._focus_before_warning = QApplication.focusWidget()
+            warning.setGeometry(self.rect())
+            warning.raise_()
+            warning.show()
+            warning.continue_button.setFocus()
+            if self.speech.active():  # a visitor who listens hears the warning too
+                self.speech.say(join_sentences(warning.words()))
+
+    def hide_idle_warning(self) -> None:
+        warning = self.idle_warning
+        if warning.isVisible():
+            warning.hide()
+            focus = self._focus_before_warning
+            self._focus_before_warning = None
+            if focus is not None and focus.isVisible():
+                focus.setFocus()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.idle_warning.setGeometry(self.rect())
+        super().resizeEvent(event)
+
     def _idle(self) -> None:
+        self.hide_idle_warning()
         screen = self.current()
         if isinstance(screen, StepScreen) and screen is not self.followup:
             self._save(screen)  # what the visitor chose here counts, even without "Next"
@@ -279,12 +402,14 @@ class KioskWindow(QWidget):
         self.reset_to_welcome()
 
     def _restart_idle(self) -> None:
-        staff = self.current() in (self.pin, self.staff) or self.current() in self.staff_screens
-        seconds = max(self.idle_seconds, STAFF_IDLE_SECONDS) if staff else self.idle_seconds
-        self.idle_timer.start(round(seconds * 1000))
+        self.idle_since = self.monotonic()
+        self.hide_idle_warning()
+        self.check_idle()
 
     def set_idle_seconds(self, seconds: float) -> None:
-        self.idle_seconds = seconds
+        # A manager's value saved before the warning raised the minimum still leaves the
+        # warning its time.
+        self.idle_seconds = max(seconds, IDLE_MIN_SECONDS)
         self._restart_idle()
 
     # --- language -------------------------------------------------------------------------
@@ -309,6 +434,7 @@ class KioskWindow(QWidget):
         self.language_button.setAccessibleName(LANGUAGE_NAMES[following])
         self.details.set_language(language)
         self.role.set_language(language)
+        self.welcome.set_language(language)
         self.speech.language_changed()
 
     # --- staff access and kiosk mode --------------------------------------------------------
@@ -361,13 +487,21 @@ class KioskWindow(QWidget):
         if kind == QEvent.Type.ContextMenu:
             return True  # no context menus anywhere in kiosk mode
         if kind in _ACTIVITY_EVENTS:
+            self.last_touch = self.monotonic()
             self._restart_idle()
-        if kind in _POINTER_EVENTS:
-            # The first receiver decides: a swallowed event reaches no widget below it.
-            if isinstance(event, QMouseEvent):
-                self._corner_gesture(event)
-            if self.monotonic() - self.last_switch < SETTLE_SECONDS:
-                return True  # a double tap must not also act on the screen it opened
+        # The first receiver decides: a swallowed event reaches no widget below it.
+        if kind in _POINTER_EVENTS and isinstance(event, QMouseEvent):
+            self._corner_gesture(event)
+        touched = kind in _POINTER_EVENTS or kind == QEvent.Type.KeyPress
+        if touched and self.attract.isVisible():
+            # The first touch anywhere only brings the faces back: it rates nothing, and the
+            # rest of that tap falls in the settle time of a screen change.
+            self.attract.stop()
+            self.last_switch = self.monotonic()
+            self._restart_idle()
+            return True
+        if kind in _POINTER_EVENTS and self.monotonic() - self.last_switch < SETTLE_SECONDS:
+            return True  # a double tap must not also act on the screen it opened
         if self.speech.intercept(watched, event):
             return True  # reading aloud: a first touch on a control only reads it
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

@@ -1,6 +1,12 @@
-"""Step 1: what went well and what could be better, as chips from the config."""
+"""What went well and what could be better, as chips from the config.
+
+The group the rating points to comes first: "What could be better?" after Bad or Very bad,
+"What went well?" otherwise.
+"""
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -17,7 +23,7 @@ class ChipGroup(QWidget):
         self.title = label("GroupTitle")
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
-        grid.setSpacing(10)
+        grid.setSpacing(6)  # six chips and the chosen face fit 1280x800
         for i, choice in enumerate(choices):
             b = chip_button()
             self.buttons[choice.id] = b
@@ -53,14 +59,33 @@ class DetailsScreen(StepScreen):
         self.language = "en"
         self.went_well = ChipGroup(went_well)
         self.could_improve = ChipGroup(could_improve)
-        row = QHBoxLayout()
-        row.setSpacing(48)
-        row.addWidget(self.went_well, 1)
-        row.addWidget(self.could_improve, 1)
-        self.content.addLayout(row)
+        self.order = [self.went_well, self.could_improve]
+        self.row = QHBoxLayout()
+        self.row.setSpacing(48)
+        self.content.addLayout(self.row)
+        self.set_rating(None)
         for b in [*self.went_well.buttons.values(), *self.could_improve.buttons.values()]:
             b.toggled.connect(self.update_next_label)
         self.retranslate()
+
+    def groups(self) -> list[ChipGroup]:
+        """The two groups in the order they are shown."""
+        return list(self.order)
+
+    def set_rating(self, rating: int | None) -> None:
+        order = [self.went_well, self.could_improve]
+        if rating is not None and rating <= 2:
+            order.reverse()
+        for group in order:
+            self.row.removeWidget(group)
+        for group in order:
+            self.row.addWidget(group, 1)
+        self.order = order
+        # Tab follows the order on screen: the first group's chips, then the second's.
+        chips = [b for group in order for b in group.buttons.values()]
+        chain = [self.chosen_face, *chips, self.back_button, self.done_button, self.next_button]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def has_input(self) -> bool:
         return bool(self.went_well.selected() or self.could_improve.selected())

@@ -134,6 +134,6 @@ class FollowupScreen(StepScreen):
         self.labels["email"].setText(self.tr("Email"))
         self.consent.setText(self.tr("I agree that school staff may contact me about this visit."))
 
-    def update_next_label(self) -> None:
+    def done_labels(self) -> tuple[str, str]:
         # The last step: "Send" once there is a request to send, "Done" otherwise.
-        self.done_button.setText(self.tr("Send") if self.has_input() else self.tr("Done"))
+        return self.tr("Send"), self.tr("Done")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.qr import QrCodeWidget
 from kiosk.ui.widgets import Retranslatable, label, set_role
@@ -19,6 +20,10 @@ class ThanksScreen(Retranslatable):
         self.seconds_left = 0
         self.followup_requested = False
         self.saved = True
+        self.logo = QLabel()
+        self.logo.setObjectName("ThanksLogo")
+        self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo.hide()
         self.title = label("Question")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body = label("Body")
@@ -50,6 +55,8 @@ class ThanksScreen(Retranslatable):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 40)
         layout.addStretch(1)
+        layout.addWidget(self.logo)
+        layout.addSpacing(round(12 * scale))
         layout.addWidget(self.title)
         layout.addWidget(self.body)
         layout.addSpacing(24)
@@ -58,6 +65,13 @@ class ThanksScreen(Retranslatable):
         layout.addWidget(self.countdown)
         layout.addLayout(button_row)
         self.retranslate()
+
+    def set_logo(self, logo: QPixmap | None, school: str) -> None:
+        """The school's logo above the thanks (none: no room taken)."""
+        if logo is not None:
+            self.logo.setPixmap(logo)
+            self.logo.setAccessibleName(school)
+        self.logo.setVisible(logo is not None)
 
     def start(self, seconds: int, followup_requested: bool, saved: bool = True) -> None:
         self.seconds_left = seconds

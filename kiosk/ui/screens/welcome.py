@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
+from kiosk.core.config import WelcomeLine
 from kiosk.ui.faces import FaceButton
 from kiosk.ui.theme import ScreenFit
 from kiosk.ui.widgets import Retranslatable, label
@@ -13,8 +15,15 @@ from kiosk.ui.widgets import Retranslatable, label
 class WelcomeScreen(Retranslatable):
     rated = Signal(int)
 
-    def __init__(self, fit: ScreenFit, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, fit: ScreenFit, welcome_line: WelcomeLine | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.welcome_line = welcome_line or WelcomeLine()
+        self.overlays: list[QWidget] = []
+        self.line = label("WelcomeLine")  # the school's own words, from the config
+        self.line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.line.hide()
         self.setObjectName("WelcomeScreen")
         self.setProperty("screen", True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -51,6 +60,8 @@ class WelcomeScreen(Retranslatable):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(side, 24, side, 40)
         layout.addStretch(1)
+        layout.addWidget(self.line)
+        layout.addSpacing(round(8 * scale))
         layout.addWidget(self.question)
         layout.addSpacing(round(12 * scale))
         layout.addWidget(self.hint)
@@ -67,6 +78,22 @@ class WelcomeScreen(Retranslatable):
         """Show the face chosen for the open card (after Back), or none for a new visitor."""
         for face in self.faces:
             face.setChecked(face.rating == rating)
+
+    def add_overlay(self, overlay: QWidget) -> None:
+        """A widget over the whole screen (the attract state), kept to its size."""
+        overlay.setParent(self)
+        self.overlays.append(overlay)
+        overlay.setGeometry(self.rect())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        for overlay in self.overlays:
+            overlay.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    def set_language(self, language: str) -> None:
+        text = self.welcome_line.text(language).strip()
+        self.line.setText(text)
+        self.line.setVisible(bool(text))
 
     def show_problem(self, text: str | None) -> None:
         self.banner.setText(text or "")

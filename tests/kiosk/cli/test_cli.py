@@ -121,7 +121,8 @@ def test_snapshot_renders_every_screen_in_both_languages(tmp_path: Path) -> None
     out = tmp_path / "shots"
     result = kiosk("snapshot", "--out", str(out), "--config", str(ROOT / "assets" / "demo.toml"))
     assert result.returncode == 0, result.stderr
-    screens = ["welcome", "details", "role", "comment", "followup", "thanks", "pin", "staff"]
+    screens = ["welcome", "details", "role", "resolution", "comment", "followup", "thanks"]
+    screens += ["pin", "staff", "idle-warning", "attract"]
     screens += [f"manager-{s}" for s in ("today", "cards", "followups", "reports", "sync")]
     screens += ["manager-settings", "manager-export", "manager-print", "staff-close"]
     screens += ["welcome-speech"]

@@ -164,6 +164,8 @@ def test_visitor_text_never_reaches_the_log(
     window.details.next_button.click()
     window.role.buttons["parent"].setChecked(True)
     window.role.next_button.click()
+    assert window.resolution is not None
+    window.resolution.next_button.click()
     window.comment.editor.setPlainText(COMMENT)
     window.comment.next_button.click()
     assert window.current() is window.followup

@@ -35,7 +35,7 @@ except SystemExit as stop:
             "thanks_seconds: Input should be greater than or equal to 2 (got 0)",
         ),
         ('languages = ["en"]\ndefault_language = "es"\n', "default_language 'es' is not in"),
-        ("school = 'Lincoln'\n", "unknown key 'school' (allowed: admin_pin_hash,"),
+        ("school = 'Lincoln'\n", "unknown key 'school' (allowed: accent_colour, admin_pin_hash,"),
         ("[sync]\nbatch_size = 5000\n", "sync.batch_size: Input should be less than or equal"),
         ("school_name = \n", "not valid TOML"),
     ],

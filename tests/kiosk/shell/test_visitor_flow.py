@@ -67,6 +67,10 @@ def test_the_whole_flow_in_english(kiosk: Kiosk) -> None:
     assert w.current() is w.role
     kiosk.tap(w.role.buttons["parent"])
     kiosk.tap(w.role.next_button)
+    assert w.resolution is not None and w.current() is w.resolution
+    assert w.resolution.title.text() == "Did you get what you came for today?"
+    kiosk.tap(w.resolution.buttons["partly"])
+    kiosk.tap(w.resolution.next_button)
     assert w.current() is w.comment
     kiosk.qtbot.keyClicks(w.comment.editor, "Long wait at the desk")
     kiosk.tap(w.comment.keyboard.keys["?"])
@@ -91,6 +95,7 @@ def test_the_whole_flow_in_english(kiosk: Kiosk) -> None:
     assert card.rating == 2
     assert card.could_improve == ["wait_time", "signage"] and card.went_well == []
     assert card.role == "parent"
+    assert card.resolution == "partly"
     assert card.comment == "Long wait at the desk?"
     assert card.followup_requested
     assert (card.contact_name, card.contact_email, card.contact_phone) == (
@@ -111,11 +116,15 @@ def test_the_whole_flow_in_spanish(kiosk: Kiosk) -> None:
     assert w.details.title.text() == "Cuéntenos un poco más"
     assert w.details.went_well.buttons["friendly"].text() == "Personal amable"
     assert w.details.next_button.text() == "Omitir"
-    assert w.details.progress.text() == "Paso 1 de 4"
+    assert w.details.progress.text() == "Paso 1 de 5"
     kiosk.tap(w.details.went_well.buttons["friendly"])
     kiosk.tap(w.details.next_button)
     assert w.role.buttons["parent"].text() == "Padre, madre o tutor"
     kiosk.tap(w.role.next_button)
+    assert w.resolution is not None
+    assert w.resolution.title.text() == "¿Consiguió hoy lo que vino a buscar?"
+    assert [b.text() for b in w.resolution.buttons.values()] == ["Sí", "En parte", "Todavía no"]
+    kiosk.tap(w.resolution.next_button)  # skipped
     for key in ["m", "u", "y", " ", "a", "m", "a", "b", "l", "e", "s", "¡"]:
         w.comment.keyboard.press(key)
     assert w.comment.counter.text() == "12 de 500 caracteres"
@@ -125,19 +134,21 @@ def test_the_whole_flow_in_spanish(kiosk: Kiosk) -> None:
     card = kiosk.only_card()
     assert (card.rating, card.language, card.went_well) == (5, "es", ["friendly"])
     assert card.comment == "muy amables¡"
+    assert card.resolution is None
     assert not card.followup_requested
 
 
 def test_skipping_every_step_still_leaves_a_valid_card(kiosk: Kiosk) -> None:
     w = kiosk.window
     kiosk.tap(w.welcome.faces[2])
-    for step in (w.details, w.role, w.comment):
+    for step in w.steps[:-1]:
         kiosk.tap(step.next_button)
     kiosk.tap(w.followup.done_button)
     assert w.current() is w.thanks
     card = kiosk.only_card()
     assert card.rating == 3 and card.delivery is Delivery.PENDING
     assert card.comment is None and card.role is None and not card.followup_requested
+    assert card.resolution is None
 
 
 def test_done_on_the_first_step_finishes_the_card(kiosk: Kiosk) -> None:
@@ -209,8 +220,9 @@ def test_idle_timeout_finalises_the_card_with_what_was_given(kiosk: Kiosk) -> No
     kiosk.tap(w.language_button)
     kiosk.tap(w.welcome.faces[1])
     kiosk.tap(w.details.could_improve.buttons["parking"])  # chosen, but "Next" never pressed
-    w.set_idle_seconds(0.2)
-    kiosk.qtbot.waitUntil(lambda: w.current() is w.welcome, timeout=3000)
+    kiosk.monotonic.advance(w.idle_seconds + 1)
+    w.check_idle()
+    assert w.current() is w.welcome
     card = kiosk.only_card()
     assert card.could_improve == ["parking"]
     assert card.delivery is Delivery.PENDING
@@ -273,7 +285,7 @@ def test_a_follow_up_request_is_checked_before_it_is_accepted(
 ) -> None:
     w = kiosk.window
     kiosk.tap(w.welcome.faces[0])
-    for step in (w.details, w.role, w.comment):
+    for step in w.steps[:-1]:
         kiosk.tap(step.next_button)
     w.followup.name.setText(name)
     w.followup.phone.setText(phone)
@@ -290,6 +302,8 @@ def test_a_long_paste_is_cut_to_the_limit_and_stored_clean(kiosk: Kiosk) -> None
     kiosk.tap(w.welcome.faces[2])
     kiosk.tap(w.details.next_button)
     kiosk.tap(w.role.next_button)
+    assert w.resolution is not None
+    kiosk.tap(w.resolution.next_button)
     w.comment.editor.setPlainText("😀 ok\x07 " + "x" * 10_000)
     assert len(w.comment.editor.toPlainText()) == 500
     assert w.comment.counter.text() == "500 of 500 characters"
@@ -431,12 +445,12 @@ def test_a_disk_that_comes_back_mid_visit_still_gets_the_visit(kiosk: Kiosk) -> 
 def test_back_from_an_empty_step_keeps_the_visit(kiosk: Kiosk) -> None:
     w = kiosk.window
     kiosk.tap(w.welcome.faces[3])
-    for step in (w.details, w.role, w.comment):
+    for step in w.steps[:-1]:
         kiosk.tap(step.next_button)
     kiosk.tap(w.followup.back_button)
     assert w.current() is w.comment and w.visit_open
     kiosk.qtbot.keyClick(w.comment, Qt.Key.Key_Escape)
-    assert w.current() is w.role
+    assert w.current() is w.resolution
     card = kiosk.only_card()
     assert card.rating == 4 and card.delivery is Delivery.DRAFT
 
@@ -513,3 +527,33 @@ def test_the_managers_settings_change_the_pin_and_the_idle_timeout(kiosk: Kiosk)
     assert w.current() is w.pin  # the old PIN no longer opens it
     enter_pin(kiosk, "975310")
     assert w.current() is w.staff
+
+
+def test_the_resolution_answer_can_be_taken_back_and_the_question_switched_off(
+    qtbot: QtBot, data_dir: Path, clock: FakeClock, config: Config
+) -> None:
+    for kiosk in open_kiosk(qtbot, data_dir, clock, config):
+        w = kiosk.window
+        resolution = w.resolution
+        assert resolution is not None
+        kiosk.tap(w.welcome.faces[0])
+        kiosk.tap(w.details.next_button)
+        kiosk.tap(w.role.next_button)
+        assert w.current() is resolution and resolution.progress.text() == "Step 3 of 5"
+        kiosk.tap(resolution.buttons["yes"])
+        kiosk.tap(resolution.buttons["not_yet"])  # one answer at a time
+        assert [b.isChecked() for b in resolution.buttons.values()] == [False, False, True]
+        kiosk.tap(resolution.next_button)
+        assert kiosk.only_card().resolution == "not_yet"  # saved as the visitor moves on
+        kiosk.tap(w.comment.back_button)
+        kiosk.tap(resolution.buttons["not_yet"])  # taken back
+        kiosk.tap(resolution.done_button)
+        assert kiosk.only_card().resolution is None
+    off = config.model_copy(update={"ask_resolution": False})
+    for kiosk in open_kiosk(qtbot, data_dir, clock, off):
+        w = kiosk.window
+        assert w.resolution is None and len(w.steps) == 4
+        kiosk.tap(w.welcome.faces[3])
+        kiosk.tap(w.details.next_button)
+        kiosk.tap(w.role.next_button)
+        assert w.current() is w.comment and w.comment.progress.text() == "Step 3 of 4"

@@ -97,7 +97,10 @@ def test_a_first_touch_reads_a_face_and_a_second_chooses_it(
     details = kiosk.window.details
     assert kiosk.window.current() is details
     said = last(engine)
-    assert said.text.startswith("Tell us a little more. Step 1 of 4.")
+    # The chosen face in the step's header comes first: it confirms the rating just given.
+    assert said.text.startswith(
+        "Your answer: Good. Tap to change it. Tell us a little more. Step 1 of 5."
+    )
     assert "What went well?" in said.text and "Friendly staff" in said.text
 
 
@@ -194,7 +197,8 @@ def test_the_thank_you_is_read_and_the_next_visitor_starts_with_speech_off(
 def test_the_idle_reset_turns_speech_off(kiosk: Kiosk, engine: SpeechEngine) -> None:
     w = kiosk.window
     speaker_on(kiosk)
-    w.idle_timer.timeout.emit()
+    kiosk.monotonic.advance(w.idle_seconds + 1)  # untouched for the whole idle timeout
+    w.check_idle()
     assert not w.speech.button.isChecked() and not w.speech.on
 
 

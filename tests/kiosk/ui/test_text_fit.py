@@ -70,7 +70,7 @@ def test_every_text_fits_its_box_on_every_screen(
         window.leave_kiosk()
         window.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert screens == 18  # with Welcome as it reads aloud, the close question, both sheets
+    assert screens == 21  # Welcome reading aloud, resolution, attract, idle warning, close, sheets
     assert not cuts, "text cut off:\n" + "\n".join(cuts)
 
 
@@ -140,7 +140,8 @@ def test_pseudo_spanish_is_the_spanish_stretched_on_every_step(
         window.switcher.set_language("es")
         assert window.followup.back_button.text() == pseudo_text("Atrás")
         assert window.followup.progress.text() == pseudo_text("Paso {step} de {steps}").format(
-            step=4, steps=4
+            step=5,
+            steps=5,  # the last of five, with the resolution step on by default
         )
     finally:
         window.switcher.pseudo = False
