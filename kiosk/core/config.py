@@ -277,7 +277,8 @@ class Config(BaseModel):
     logo: Path | None = Field(
         default=None,
         description="The school's logo, an SVG or PNG file (a relative path is from the config "
-        "file's folder), shown in the header and on the thank-you screen. Empty: none.",
+        "file's folder), shown in the header, on the thank-you screen and on the PDF report's "
+        "first page. Empty: none.",
     )
     accent_colour: str = Field(
         default=DEFAULT_ACCENT,

@@ -116,8 +116,8 @@ def paint_report(
 ) -> int:
     """Paint the report onto a PDF writer or a printer; returns the page count.
 
-    ``logo``: an SVG or PNG shown at the head of the first page. The config has no logo setting
-    yet; the caller passes the school's once it has one.
+    ``logo``: an SVG or PNG shown at the head of the first page; the config's ``logo`` (the
+    school's, as on the kiosk's header) when not given.
     """
     family = load_fonts()
     if isinstance(device, QPrinter):
@@ -131,7 +131,7 @@ def paint_report(
         painter.scale(scale, scale)
         layout = _Layout(painter, family, device.height() / scale)
         language = "es" if QLocale().language() == QLocale.Language.Spanish else "en"
-        _Report(layout, report, config, language, logo).lay_out()
+        _Report(layout, report, config, language, logo or config.logo).lay_out()
         pages = layout.pages
         for number, page in enumerate(pages, start=1):
             if number > 1:

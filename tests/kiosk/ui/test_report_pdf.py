@@ -127,10 +127,11 @@ def _write(
     out: Path,
     days: int = 7,
     logo: Path | None = None,
+    config: Config | None = None,
 ) -> tuple[reports.PeriodReport, int]:
     last = clock().date()
     report = store.read(reports.period_report, last - timedelta(days=days - 1), last)
-    return report, write_pdf(report, Config(), out, clock(), logo)
+    return report, write_pdf(report, config or Config(), out, clock(), logo)
 
 
 def test_the_first_page_sums_up_the_week_and_every_page_says_which_it_is(
@@ -228,7 +229,8 @@ def test_every_page_renders_to_an_image_with_ink_on_it(
     image.fill(LOGO_COLOUR)
     assert image.save(str(logo))
     out = tmp_path / "week.pdf"
-    _, pages = _write(qapp, seeded, clock, out, logo=logo)
+    # The school's logo from the config, as the kiosk's header shows it.
+    _, pages = _write(qapp, seeded, clock, out, config=Config(logo=logo))
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(out), str(tmp_path / "page")], check=True)
     images = sorted(tmp_path.glob("page-*.png"))
     assert len(images) == pages
