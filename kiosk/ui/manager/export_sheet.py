@@ -85,6 +85,7 @@ class ExportSheet(Sheet):
         self.places = places
         for b in self.place_buttons:
             self.list.removeWidget(b)
+            b.hide()  # gone now, not at the next turn of the event loop: no ghost over the list
             b.deleteLater()
         self.place_buttons = []
         for place in places:

@@ -7,8 +7,9 @@ When the machine stops the store, the page says so under the form and keeps what
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QIntValidator
+from PySide6.QtGui import QIntValidator, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -83,19 +84,20 @@ class SettingsPage(QWidget):
             form.addWidget(caption, i, 0)
             form.addWidget(field, i, 1)
         form.setColumnStretch(1, 1)
-        # Each action on its own row, at its own width: Spanish labels fit a portrait screen,
-        # and quitting sits apart from saving.
-        actions = QVBoxLayout()
-        actions.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
-        actions.addSpacing(32)
-        actions.addWidget(self.quit, 0, Qt.AlignmentFlag.AlignLeft)
-        page = QVBoxLayout(self)
+        # Saving at one end, quitting at the other; on a screen too narrow for both labels
+        # (Spanish, portrait) each on a row of its own (see resizeEvent).
+        self.action_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.action_row.setSpacing(32)
+        self.action_row.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
+        self.action_row.addStretch(1)
+        self.action_row.addWidget(self.quit, 0, Qt.AlignmentFlag.AlignLeft)
+        self.page_layout = page = QVBoxLayout(self)
         page.addWidget(self.title)
         page.addLayout(form)
         page.addWidget(self.error)
         page.addWidget(self.status)
         page.addStretch(1)
-        page.addLayout(actions)
+        page.addLayout(self.action_row)
 
         self.save.clicked.connect(self.submit)
         self.quit.clicked.connect(self.exit_requested)
@@ -196,6 +198,19 @@ class SettingsPage(QWidget):
         self.retention_label.setText(self.tr("Remove contact details after (days)"))
         self.save.setText(self.tr("Save settings"))
         self.quit.setText(self.tr("Quit the kiosk app"))
+        self._place_actions()  # the labels' widths changed with the language
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_actions()
+
+    def _place_actions(self) -> None:
+        margins = self.page_layout.contentsMargins()
+        both = self.save.sizeHint().width() + self.quit.sizeHint().width() + 64
+        fits = self.width() - margins.left() - margins.right() >= both
+        direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
+        if self.action_row.direction() != direction:
+            self.action_row.setDirection(direction)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
