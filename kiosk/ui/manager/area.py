@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -219,6 +220,12 @@ class ManagerArea(QWidget):
             top, bottom = band.top() + VIEW_GAP, band.bottom() - VIEW_GAP
             field_top = field.mapTo(self, QPoint(0, 0)).y()
             wanted_bottom = field_top + 2 * field.height() + VIEW_GAP  # the row under it too
+            parent = field.parentWidget()
+            for b in parent.findChildren(QPushButton) if parent is not None else []:
+                # ... and the buttons that go with it, as Save under "Answered by".
+                b_top = b.mapTo(self, QPoint(0, 0)).y()
+                if b.isVisible() and field_top < b_top <= field_top + 3 * field.height():
+                    wanted_bottom = max(wanted_bottom, b_top + b.height() + VIEW_GAP)
             if wanted_bottom > bottom:
                 delta = min(wanted_bottom - bottom, field_top - top)
             elif field_top < top:
