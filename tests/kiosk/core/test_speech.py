@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 import wave
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,12 +29,10 @@ def espeak() -> EspeakEngine:
     return engine
 
 
-def wait_for(condition: Callable[[], bool], what: str, seconds: float = 30) -> None:
-    """Wait for a child process to get somewhere (processes, not Qt: no event loop to spin)."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.01)
+def heard(fifo: Path) -> str:
+    """What the stand-in voice was given, once it has it: reading the named pipe waits for the
+    child to write it (no polling, no sleep)."""
+    return fifo.read_text()
 
 
 @linux
@@ -80,8 +78,9 @@ def test_a_silent_wav_is_told_apart(tmp_path: Path) -> None:
 
 
 class ScriptEngine(SpeechEngine):
-    """The real worker with a stand-in voice: a Python child that writes down its text, then
-    talks (sleeps) for a minute unless the text says to finish at once."""
+    """The real worker with a stand-in voice: a Python child that writes down its text (to a
+    file or a named pipe named by its first word), then talks until stopped unless the text
+    says to finish at once."""
 
     speaks = True
 
@@ -91,23 +90,25 @@ class ScriptEngine(SpeechEngine):
 
     def command(self, utterance: Utterance) -> tuple[list[str], bytes]:
         script = (
-            "import sys, time, pathlib; t = sys.stdin.read(); "
+            "import sys, threading, pathlib; t = sys.stdin.read(); "
             f"pathlib.Path({str(self.out)!r}, t.split()[0]).write_text(t); "
-            "'quick' in t or time.sleep(60)"
+            "'quick' in t or threading.Event().wait()"
         )
         return [sys.executable, "-c", script], utterance.text.encode()
 
 
 def test_a_new_utterance_cancels_the_one_being_spoken(tmp_path: Path) -> None:
+    for name in ("first", "second"):
+        os.mkfifo(tmp_path / name)
     engine = ScriptEngine(tmp_path)
     engine.say("first long sentence", "en")
-    wait_for(lambda: (tmp_path / "first").exists(), "the first utterance")
+    assert heard(tmp_path / "first") == "first long sentence"
     first = engine._process
     assert first is not None
     started = time.monotonic()
     engine.say("second long sentence", "es")  # returns at once: the worker does the rest
     assert time.monotonic() - started < 1
-    wait_for(lambda: (tmp_path / "second").exists(), "the second utterance")
+    assert heard(tmp_path / "second") == "second long sentence"
     assert first.returncode is not None and first.returncode != 0  # ended, not finished
     engine.close()
     assert engine._thread is not None and not engine._thread.is_alive()
@@ -118,10 +119,11 @@ def test_a_new_utterance_cancels_the_one_being_spoken(tmp_path: Path) -> None:
 
 
 def test_queued_utterances_follow_each_other(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "two")
     engine = ScriptEngine(tmp_path)
     engine.say("one quick", "en")
     engine.say("two quick", "en", interrupt=False)
-    wait_for(lambda: (tmp_path / "two").exists(), "the queued utterance")
+    assert heard(tmp_path / "two") == "two quick"
     assert (tmp_path / "one").read_text() == "one quick"
     engine.close()
 
