@@ -165,6 +165,8 @@ def _first(exc: ValidationError) -> str:
 
 
 def _card_values(card: WireCard) -> dict[str, Any]:
+    # A copy of the receiver's row builder, on purpose: a migration is history and must fill
+    # the columns as they were at this revision, whatever the receiver's code becomes.
     created = card.created_at
     offset = created.utcoffset()
     assert offset is not None
