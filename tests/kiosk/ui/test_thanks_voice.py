@@ -7,6 +7,8 @@ hand: the countdown's end, the voice's end and the cap are each reached on purpo
 
 from __future__ import annotations
 
+import sys
+import wave
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from stand_in_voice import StandInVoice
 
 from kiosk.core.config import Config
+from kiosk.core.speech import EspeakEngine, SpeechEngine, system_engine
 from kiosk.ui.window import THANKS_VOICE_CAP_SECONDS
 
 THANKS_SECONDS = 4
@@ -114,3 +117,27 @@ def test_without_reading_aloud_the_countdown_alone_decides(
     assert w.current() is w.thanks
     after(kiosk, THANKS_SECONDS)
     assert w.current() is w.welcome
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="espeak-ng is the Linux engine")
+def test_the_cap_leaves_room_for_the_longest_thank_you(
+    qtbot: QtBot, data_dir: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Spanish, not saved, with the survey's QR code: espeak-ng reads it well inside the cap."""
+    listener = SpeechEngine()  # keeps what the kiosk says
+    config = Config(school_name="Lincoln Elementary", thanks_qr_url="https://example.org/s")
+    kiosks = open_kiosk(qtbot, data_dir, clock, config, speech=listener)
+    kiosk = next(kiosks)
+    w = kiosk.window
+    w.show_storage_problem(True)
+    thanks_read_aloud(kiosk, "es")
+    said = listener.transcript[-1]
+    assert "no se pudo guardar" in said.text and "Escanee este código" in said.text
+    next(kiosks, None)
+    espeak = system_engine()
+    assert isinstance(espeak, EspeakEngine), "install espeak-ng (scripts/dev.sh setup does)"
+    wav = tmp_path / "thanks.wav"
+    espeak.render(said.text, said.language, wav)
+    with wave.open(str(wav), "rb") as f:
+        seconds = f.getnframes() / f.getframerate()
+    assert 10 < seconds < THANKS_VOICE_CAP_SECONDS * 0.75, seconds
