@@ -1245,6 +1245,14 @@
 <context>
     <name>ThanksScreen</name>
     <message>
+        <source>Starting over once the reading ends</source>
+        <translation>Volvemos al inicio cuando termine la lectura</translation>
+    </message>
+    <message>
+        <source>Starting over in 1 second</source>
+        <translation>Volvemos al inicio en 1 segundo</translation>
+    </message>
+    <message>
         <source>Starting over in {n} seconds</source>
         <translation>Volvemos al inicio en {n} segundos</translation>
     </message>

@@ -9,14 +9,15 @@ button itself always toggles at the first touch, so nobody is stuck with a talki
 
 The words come from the widgets themselves, walked in their layouts' order (the reading
 order), so a screen needs nothing of its own to be read. The engine (kiosk.core.speech) speaks
-off the GUI thread; staff screens are never read.
+off the GUI thread and says when it falls silent (``quiet``, so the thank-you screen can wait
+for its reading); staff screens are never read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QIcon
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -86,6 +87,10 @@ class SpeakerButton(QPushButton):
 class SpeechReader(QObject):
     """Reads the visitor's screens aloud while the speaker button is on (one visit)."""
 
+    # The engine has said all it was given (or was cut short). Emitted from the engine's
+    # worker thread, so it reaches the window's slots queued, on the GUI thread.
+    quiet = Signal()
+
     def __init__(
         self,
         engine: SpeechEngine | None,
@@ -97,6 +102,8 @@ class SpeechReader(QObject):
     ) -> None:
         super().__init__(parent)
         self.engine = engine
+        if engine is not None:
+            engine.on_quiet(self.quiet.emit)
         self.stack = stack
         self.language = language
         self.is_visitor_screen = is_visitor_screen
@@ -148,6 +155,10 @@ class SpeechReader(QObject):
 
     def active(self) -> bool:
         return self.on and self.engine is not None and self.is_visitor_screen(self.current())
+
+    def speaking(self) -> bool:
+        """Is the visitor, who turned reading aloud on, still hearing something?"""
+        return self.on and self.engine is not None and self.engine.speaking()
 
     def current(self) -> QWidget | None:
         return self.stack.currentWidget()

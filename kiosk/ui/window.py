@@ -58,6 +58,10 @@ STAFF_IDLE_SECONDS = 180  # an unlocked staff screen locks itself after this lon
 LONG_PRESS_MS = 3000  # the hidden staff gesture: hold the top-left corner this long
 CORNER_PX = 120
 STAFF_SHORTCUT = "Ctrl+Alt+Shift+M"
+# While a visitor listens, the thank-you screen starts over once its reading has ended, but
+# never later than this after it appeared: espeak-ng reads the longest thank-you (Spanish, not
+# saved, with the survey's QR code) in 18 s.
+THANKS_VOICE_CAP_SECONDS = 30
 
 _POINTER_EVENTS = {
     QEvent.Type.MouseButtonPress,
@@ -108,6 +112,7 @@ class KioskWindow(QWidget):
         # The idle timeout runs on the injected clock from the last touch (or the last screen
         # change the kiosk made by itself); the timer only wakes the window to look at it.
         self.idle_since = monotonic()
+        self.thanks_since = monotonic()  # when the thank-you screen appeared
         self.last_touch = monotonic()  # the attract state counts from the last real touch
         self.attract_seconds = config.attract_after_seconds
         scale = fit.scale
@@ -217,9 +222,12 @@ class KioskWindow(QWidget):
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.check_idle)
+        # The thank-you countdown runs on the injected clock; the timer only wakes the window
+        # to look at it, as does the voice falling silent.
         self.thanks_timer = QTimer(self)
         self.thanks_timer.setInterval(1000)
-        self.thanks_timer.timeout.connect(self._thanks_tick)
+        self.thanks_timer.timeout.connect(self.check_thanks)
+        self.speech.quiet.connect(self.check_thanks)
         self.long_press = QTimer(self)
         self.long_press.setSingleShot(True)
         self.long_press.setInterval(LONG_PRESS_MS)
@@ -301,6 +309,7 @@ class KioskWindow(QWidget):
             self._save(step)
         self._finish_visit()
         self.thanks.start(self.config.thanks_seconds, followup, saved=not self.storage_problem)
+        self.thanks_since = self.monotonic()
         self._show(self.thanks)
         self.thanks_timer.start()
 
@@ -309,9 +318,18 @@ class KioskWindow(QWidget):
             self.visit_open = False
             self.visit_finished.emit()
 
-    def _thanks_tick(self) -> None:
-        self.thanks.tick()
-        if self.thanks.seconds_left <= 0:
+    def check_thanks(self) -> None:
+        """Look at the clock on the thank-you screen: count down, then start over; for a
+        visitor who listens, once the voice has finished (THANKS_VOICE_CAP_SECONDS at most)."""
+        if self.current() is not self.thanks:
+            return
+        shown = self.monotonic() - self.thanks_since
+        left = math.ceil(self.config.thanks_seconds - shown)
+        if left > 0:
+            self.thanks.show_seconds(left)
+        elif self.speech.speaking() and shown < THANKS_VOICE_CAP_SECONDS:
+            self.thanks.show_waiting_for_voice()
+        else:
             self.reset_to_welcome()
 
     def reset_to_welcome(self) -> None:

@@ -1,4 +1,8 @@
-"""Thank you: a QR code to the district's full survey, then back to Welcome by itself."""
+"""Thank you: a QR code to the district's full survey, then back to Welcome by itself.
+
+The window (kiosk.ui.window) keeps the time and says what the countdown shows: seconds, or,
+while a visitor listens to the thank-you read aloud past its end, that the kiosk waits for it.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ class ThanksScreen(Retranslatable):
         self.setProperty("screen", True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.seconds_left = 0
+        self.waiting_for_voice = False
         self.followup_requested = False
         self.saved = True
         self.logo = QLabel()
@@ -74,17 +79,31 @@ class ThanksScreen(Retranslatable):
         self.logo.setVisible(logo is not None)
 
     def start(self, seconds: int, followup_requested: bool, saved: bool = True) -> None:
-        self.seconds_left = seconds
         self.followup_requested = followup_requested
         self.saved = saved
+        self.seconds_left = seconds
+        self.waiting_for_voice = False
         self.retranslate()
 
-    def tick(self) -> None:
-        self.seconds_left = max(0, self.seconds_left - 1)
+    def show_seconds(self, seconds: int) -> None:
+        self.seconds_left = seconds
+        self.waiting_for_voice = False
+        self._show_countdown()
+
+    def show_waiting_for_voice(self) -> None:
+        """The countdown is over but the thank-you is still being read aloud."""
+        self.seconds_left = 0
+        self.waiting_for_voice = True
         self._show_countdown()
 
     def _show_countdown(self) -> None:
-        self.countdown.setText(self.tr("Starting over in {n} seconds").format(n=self.seconds_left))
+        if self.waiting_for_voice:
+            self.countdown.setText(self.tr("Starting over once the reading ends"))
+        elif self.seconds_left == 1:
+            self.countdown.setText(self.tr("Starting over in 1 second"))
+        else:
+            text = self.tr("Starting over in {n} seconds")
+            self.countdown.setText(text.format(n=self.seconds_left))
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Thank you!"))

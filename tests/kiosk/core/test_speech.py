@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import subprocess
 import sys
+import threading
 import time
 import wave
 from pathlib import Path
 
 import pytest
+from stand_in_voice import StandInVoice
 
 from kiosk.core.speech import (
+    BUNDLED_ESPEAK,
+    EngineFailed,
     EspeakEngine,
     SapiEngine,
     SpeechEngine,
     Utterance,
+    install_hint,
     join_sentences,
     system_engine,
     wav_is_silent,
@@ -149,3 +157,76 @@ def test_windows_voice_is_chosen_by_the_language_on_screen() -> None:
     assert argv[:2] == ["powershell.exe", "-NoProfile"]
     assert "TwoLetterISOLanguageName -eq 'es'" in argv[-1]
     assert stdin.decode("utf-8") == "¿Cómo fue?"
+
+
+def test_the_engine_says_when_it_falls_silent(tmp_path: Path) -> None:
+    engine = StandInVoice(tmp_path)
+    quiet = threading.Event()
+    engine.on_quiet(quiet.set)
+    assert not engine.speaking()
+    engine.say("one", "en")
+    engine.say("two", "en", interrupt=False)
+    assert engine.speaking()
+    engine.finish("one")  # the first ends: the second is still to come
+    assert engine.speaking() and not quiet.is_set()
+    engine.finish("two")
+    assert quiet.wait(timeout=30)  # told from the worker thread
+    assert not engine.speaking()
+    quiet.clear()
+    engine.say("three", "en")
+    engine.stop()  # cut short: silent too
+    assert quiet.wait(timeout=30) and not engine.speaking()
+    engine.close()
+
+
+def bundle_like_the_build(bundle: Path) -> Path:
+    """A bundle's espeak-ng folder as build.spec makes it, from the system's espeak-ng, with
+    English only: a voice list that differs from the system's shows which data was read."""
+    version = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True).stdout
+    data = Path(re.search(r"Data at: (\S+)", version).group(1))  # type: ignore[union-attr]
+    home = bundle / BUNDLED_ESPEAK
+    (home / "espeak-ng-data" / "lang" / "gmw").mkdir(parents=True)
+    program = shutil.which("espeak-ng")
+    assert program is not None
+    shutil.copy(program, home / "espeak-ng")
+    for name in ("phontab", "phonindex", "phondata", "intonations", "en_dict", "lang/gmw/en-US"):
+        shutil.copy(data / name, home / "espeak-ng-data" / name)
+    return home
+
+
+@linux
+def test_the_bundles_espeak_comes_first_with_its_own_voice_data(tmp_path: Path) -> None:
+    home = bundle_like_the_build(tmp_path)
+    engine = system_engine(bundle=tmp_path)
+    assert isinstance(engine, EspeakEngine)
+    assert engine.executable == str(home / "espeak-ng") and engine.name == "espeak-ng (bundled)"
+    env = engine.environment()
+    assert env["ESPEAK_DATA_PATH"] == str(home)
+    assert env["LD_LIBRARY_PATH"].split(os.pathsep)[0] == str(home)
+    assert engine.installed_voices() == {"en-us"}  # the bundle's data, not the system's
+    wav = tmp_path / "en.wav"
+    engine.render("How was your visit today?", "en", wav)
+    assert not wav_is_silent(wav)
+    assert "espeak-ng (Debian" not in install_hint("linux", bundle=tmp_path)
+    assert "libpulse0" in install_hint("linux", bundle=tmp_path)
+
+
+@linux
+def test_without_a_bundled_espeak_the_systems_is_used(tmp_path: Path) -> None:
+    engine = system_engine(bundle=tmp_path)  # a bundle without the folder: a build without it
+    assert isinstance(engine, EspeakEngine) and engine.home is None
+    assert engine.name == "espeak-ng" and "ESPEAK_DATA_PATH" not in engine.environment()
+    assert "install espeak-ng" in install_hint("linux", bundle=tmp_path)
+
+
+def test_an_engine_that_cannot_start_says_what_it_printed(tmp_path: Path) -> None:
+    # As the bundle's espeak-ng on a machine without the sound system's libraries.
+    broken = tmp_path / "espeak-ng"
+    broken.write_text(
+        "#!/bin/sh\necho 'espeak-ng: error while loading shared libraries: libpulse.so.0: "
+        "cannot open shared object file: No such file or directory' >&2\nexit 127\n",
+        encoding="utf-8",
+    )
+    broken.chmod(0o755)
+    with pytest.raises(EngineFailed, match=r"status 127: .*libpulse\.so\.0"):
+        EspeakEngine(str(broken), tmp_path).missing_voices(["en"])

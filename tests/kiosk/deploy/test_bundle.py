@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -78,12 +79,12 @@ def frozen_env(tmp_path: Path) -> dict[str, str]:
 
 
 def run_frozen(
-    bundle: Path, args: list[str], env: dict[str, str], cwd: Path
+    bundle: Path, args: list[str], env: dict[str, str], cwd: Path, prefix: Sequence[str] = ()
 ) -> subprocess.CompletedProcess[str]:
     # cwd outside the checkout: the bundle must not find anything through the source tree.
     result = subprocess.run(
-        [str(bundle / "kiosk"), *args], env=env, cwd=cwd, capture_output=True, text=True,
-        timeout=120,
+        [*prefix, str(bundle / "kiosk"), *args], env=env, cwd=cwd, capture_output=True,
+        text=True, timeout=120,
     )  # fmt: skip
     unexpected = [
         line
@@ -119,6 +120,72 @@ def test_frozen_doctor_passes(bundle: Path, frozen_env: dict[str, str], tmp_path
     for name in ("fonts", "translations", "database", "clock", "speech"):
         assert re.search(rf"^OK\s+{name}\s", result.stdout, re.M), result.stdout
     assert re.search(r"^OK\s+version\s+\S+ \(build \w+, \d{4}-\d\d-\d\d\)", result.stdout, re.M)
+
+
+# What build.spec keeps of espeak-ng-data: the shared phoneme tables and intonations, and a
+# voice and a dictionary for each offered language.
+BUNDLED_VOICE_DATA = [
+    "en_dict", "es_dict", "intonations", "lang/gmw/en-US", "lang/roa/es-419", "phondata",
+    "phonindex", "phontab",
+]  # fmt: skip
+
+
+def hiding_system_espeak(scratch: Path) -> list[str]:
+    """A command prefix that runs a program where the system's espeak-ng program, libraries
+    and voice data are empty (a user namespace with bind mounts), or none where the kernel
+    allows no such namespace: then only PATH keeps the system's espeak-ng out of reach."""
+    # By full path: the program runs with a PATH that has nothing in it.
+    program, unshare, mount, sh = map(shutil.which, ["espeak-ng", "unshare", "mount", "sh"])
+    if not (program and unshare and mount and sh):
+        return []
+    if subprocess.run([unshare, "-r", "-m", "true"], capture_output=True).returncode != 0:
+        return []
+    ldd = subprocess.run(["ldd", program], capture_output=True, text=True).stdout
+    libraries = re.findall(r"(lib(?:espeak-ng|pcaudio|sonic)\S*) => (/\S+)", ldd)
+    version = subprocess.run([program, "--version"], capture_output=True, text=True).stdout
+    data = re.search(r"Data at: (\S+)", version)
+    assert len(libraries) == 3 and data, (ldd, version)
+    empty_file, empty_dir = scratch / "empty-file", scratch / "empty-dir"
+    empty_file.touch()
+    empty_dir.mkdir()
+    files = [os.path.realpath(p) for p in (program, *(path for _, path in libraries))]
+    mounts = [f"{mount} --bind {empty_file} {f}" for f in files]
+    mounts.append(f"{mount} --bind {empty_dir} {data.group(1)}")
+    return [unshare, "-r", "-m", sh, "-c", " && ".join([*mounts, 'exec "$@"']), "sh"]
+
+
+def test_frozen_doctor_speaks_with_the_bundled_espeak_alone(
+    bundle: Path, frozen_env: dict[str, str], tmp_path: Path
+) -> None:
+    home = bundle / "_internal" / "espeak-ng"
+    data = home / "espeak-ng-data"
+    kept = sorted(p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file())
+    assert kept == BUNDLED_VOICE_DATA
+    # Its own libraries come first (the kiosk puts the folder on its library path); the sound
+    # system's are the machine's.
+    env = {"PATH": os.environ["PATH"], "LD_LIBRARY_PATH": str(home)}
+    ldd = subprocess.run(
+        ["ldd", str(home / "espeak-ng")], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    resolved = dict(re.findall(r"^\s*(\S+) => (\S+)", ldd, re.M))
+    for name in ("libespeak-ng.so.1", "libpcaudio.so.0", "libsonic.so.0"):
+        assert resolved[name] == str(home / name), ldd
+    assert str(home) not in resolved["libasound.so.2"]
+    assert "not found" not in ldd
+
+    empty_bin = tmp_path / "bin"
+    empty_bin.mkdir()
+    result = run_frozen(
+        bundle,
+        ["doctor", "--config", str(DEMO_CONFIG), "--data-dir", str(tmp_path / "cards")],
+        {**frozen_env, "PATH": str(empty_bin)},
+        tmp_path,
+        prefix=hiding_system_espeak(tmp_path),
+    )
+    # doctor has each voice say a sentence into a WAV file, and fails the check on silence.
+    expected = r"^OK\s+speech\s+espeak-ng \(bundled\): en \(en-us\), es \(es-419\)$"
+    assert re.search(expected, result.stdout, re.M), result.stdout
+    assert result.returncode == 0, result.stdout
 
 
 def test_frozen_snapshot_renders_every_screen(
