@@ -249,6 +249,11 @@ def _kiosks(
     rows = []
     places = ("Front office", "Main entrance", "Family center", "Attendance office")
     registered = now - timedelta(days=plan.days + 30)
+    # One draw per kiosk from its own slice of [0, 1), shuffled: each share below (never seen,
+    # online, waiting, offline) is kept within a kiosk, so a district of 50 kiosks or more has
+    # some of every kind (independent draws left the demo's 72 with none never seen).
+    lucks = [(i + rng.random()) / plan.kiosks for i in range(plan.kiosks)]
+    rng.shuffle(lucks)
     for i in range(plan.kiosks):
         school_id = school_ids[i % len(school_ids)]
         n = i // len(school_ids)
@@ -261,7 +266,7 @@ def _kiosks(
             "pending": None, "oldest_pending_age_seconds": None, "last_error": None,
             "disk_free_bytes": None,
         }  # fmt: skip
-        luck = rng.random()
+        luck = lucks[i]
         if luck >= 0.02:  # 2 % were registered and never called
             if luck < 0.90:
                 quiet = timedelta(seconds=rng.uniform(1, 100))
