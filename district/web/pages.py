@@ -137,6 +137,7 @@ def install(app: FastAPI, engine: Engine, settings: WebSettings, clock: Clock) -
                 csrf_token=token,
                 user=user,
                 role_name=gettext(ROLE_NAMES[user.role]) if user else "",
+                query=request.query_params,  # what was asked, to name a field it got wrong
                 **{"active": "", **context},
             )
         response = HTMLResponse(html, status_code=status, headers={**SECURITY_HEADERS})
