@@ -47,11 +47,8 @@ ROLES: tuple[tuple[str | None, int], ...] = (
 )
 LANGUAGES: tuple[tuple[str, int], ...] = (("en", 68), ("es", 27), ("vi", 3), ("zh", 2))
 VERSIONS = ("1.4.2", "1.4.2", "1.4.2", "1.4.1", "1.3.9")
-ERRORS = (
-    "receiver unreachable: connection timed out",
-    "TLS: certificate has expired",
-    "disk almost full: 180 MB left",
-)
+DISK_ERROR = "disk almost full: 180 MB left"
+ERRORS = ("receiver unreachable: connection timed out", "TLS: certificate has expired", DISK_ERROR)
 COMMENTS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "good": ("The office staff were so kind to my son.", "Quick and friendly, thank you!",
@@ -277,14 +274,18 @@ def _kiosks(
             beat = now - quiet
             skew = rng.gauss(0, 2) if rng.random() < 0.97 else rng.uniform(-900, 900)
             offline = quiet > timedelta(minutes=30)
+            error = rng.choice(ERRORS) if offline or rng.random() < 0.02 else None
+            disk = int(rng.uniform(0.2, 60) * 1024**3)
+            if error == DISK_ERROR:  # the disk it reports is the one its error is about
+                disk = 180 * 1024**2
             row.update(
                 last_heartbeat_at=beat,
                 last_heartbeat_sent_at=beat + timedelta(seconds=skew),
                 app_version=rng.choice(VERSIONS),
                 pending=rng.randint(5, 400) if offline else rng.choice((0, 0, 0, 1, 2)),
                 oldest_pending_age_seconds=quiet.total_seconds() if offline else None,
-                last_error=rng.choice(ERRORS) if offline or rng.random() < 0.02 else None,
-                disk_free_bytes=int(rng.uniform(0.2, 60) * 1024**3),
+                last_error=error,
+                disk_free_bytes=disk,
             )
         rows.append(row)
     return rows
