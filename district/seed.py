@@ -338,9 +338,19 @@ def _cards(
             offset = _offset(day)
             local = datetime.combine(day, time(hour, rng.randrange(60), rng.randrange(60)))
             created = (local - timedelta(minutes=offset)).replace(tzinfo=UTC)
-            if created > now:  # today's cards stop at now
-                created = now - timedelta(minutes=rng.uniform(1, 600))
-                local = created + timedelta(minutes=offset)
+            if created > now:  # today's cards stop at now, and stay in the office's hours:
+                local_now = (now + timedelta(minutes=offset)).replace(tzinfo=None)
+                opening = datetime.combine(day, time(7))
+                if local_now > opening:  # earlier today
+                    local = opening + (local_now - opening) * rng.random()
+                elif day - timedelta(days=7) >= first:  # else that hour a week before
+                    day -= timedelta(days=7)
+                    offset = _offset(day)
+                    local = datetime.combine(day, local.time())
+                else:  # a district of less than a week: just before now
+                    local = local_now - timedelta(minutes=rng.uniform(1, 60))
+                local = local.replace(microsecond=0)
+                created = (local - timedelta(minutes=offset)).replace(tzinfo=UTC)
                 day, hour = local.date(), local.hour
             # A school's quality drifts a little across the two years.
             drift = 0.3 * ((day - first).days / plan.days - 0.5) * (1 if school_id % 3 else -1)
