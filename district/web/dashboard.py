@@ -5,7 +5,6 @@ exist. Each export streams the rows of its page from the database, with the page
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -140,15 +139,9 @@ def install(
             return kit.render(request, "not_found.html", user, status=404)
 
     def page(
-        request: Request,
-        user: User,
-        template: str,
-        chosen: Chosen | None,
-        failed: bool = False,
-        **ctx: Any,
+        request: Request, user: User, template: str, chosen: Chosen | None, **ctx: Any
     ) -> Response:
-        failed = failed or (chosen is not None and chosen.error is not None)
-        status = 400 if failed else 200
+        status = 400 if chosen is not None and chosen.error is not None else 200
         extra: dict[str, Any] = {}
         if chosen is not None:
             extra = {
@@ -421,13 +414,10 @@ def install(
     # ---- Fleet ------------------------------------------------------------------------------
 
     @router.get("/fleet")
-    def fleet_page(request: Request, asked_page: str = Query("1", alias="page")) -> Response:
+    def fleet_page(request: Request, page_number: int = Query(1, alias="page")) -> Response:
         user = kit.person(request)
         if user is None:
             return kit.to_sign_in(request)
-        # A page number that is not one is said on the page (naming the field), not a 400.2.
-        page_error = re.fullmatch(r"[0-9]{1,9}", asked_page) is None
-        page_number = 1 if page_error else int(asked_page)
         with engine.connect() as conn:
             scope = scope_q.of(conn, user)
             rows = fleet_q.rows(conn, scope, clock(), settings)
@@ -442,8 +432,6 @@ def install(
             user,
             "fleet.html",
             None,
-            failed=page_error,
-            page_error=page_error,
             active="fleet",
             rows=rows[first : first + KIOSKS_PER_PAGE],
             total=len(rows),

@@ -30,6 +30,8 @@ HEADINGS = {
         "fleet": "Kiosks",
         "not-found": "Not found",
         "expired": "Please try again",
+        "bad-filter": "Overview",
+        "bad-request": "Please check the address",
     },
     "es": {
         "sign-in": "Iniciar sesión",
@@ -39,6 +41,8 @@ HEADINGS = {
         "fleet": "Quioscos",
         "not-found": "No encontrada",
         "expired": "Vuelva a intentarlo",
+        "bad-filter": "Resumen",
+        "bad-request": "Revise la dirección",
     },
 }
 DASHBOARD = {
@@ -46,6 +50,8 @@ DASHBOARD = {
     "followups": "/followups",
     "fleet": "/fleet",
     "not-found": "/schools/no-such-school",
+    "bad-filter": "/?period=range&from=2026-13-01&to=2026-02-30&sort=best",
+    "bad-request": "/fleet?page=two",
 }
 
 

@@ -139,7 +139,7 @@ BAD_INPUT = [
     ("/schools/lincoln-elem?period=range&from=2026-01-01", 400, ("To:", "Hasta:")),
     ("/followups?period=range&from=soon&to=later", 400, ("From:", "Desde:")),
     ("/fleet?page=two", 400, ("Page:", "Página:")),
-    ("/fleet?page=-1", 400, ("Page:", "Página:")),
+    ("/fleet?page=1e3", 400, ("Page:", "Página:")),
 ]
 
 
