@@ -47,11 +47,8 @@ ROLES: tuple[tuple[str | None, int], ...] = (
 )
 LANGUAGES: tuple[tuple[str, int], ...] = (("en", 68), ("es", 27), ("vi", 3), ("zh", 2))
 VERSIONS = ("1.4.2", "1.4.2", "1.4.2", "1.4.1", "1.3.9")
-ERRORS = (
-    "receiver unreachable: connection timed out",
-    "TLS: certificate has expired",
-    "disk almost full: 180 MB left",
-)
+DISK_ERROR = "disk almost full: 180 MB left"
+ERRORS = ("receiver unreachable: connection timed out", "TLS: certificate has expired", DISK_ERROR)
 COMMENTS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "good": ("The office staff were so kind to my son.", "Quick and friendly, thank you!",
@@ -249,6 +246,11 @@ def _kiosks(
     rows = []
     places = ("Front office", "Main entrance", "Family center", "Attendance office")
     registered = now - timedelta(days=plan.days + 30)
+    # One draw per kiosk from its own slice of [0, 1), shuffled: each share below (never seen,
+    # online, waiting, offline) is kept within a kiosk, so a district of 50 kiosks or more has
+    # some of every kind (independent draws left the demo's 72 with none never seen).
+    lucks = [(i + rng.random()) / plan.kiosks for i in range(plan.kiosks)]
+    rng.shuffle(lucks)
     for i in range(plan.kiosks):
         school_id = school_ids[i % len(school_ids)]
         n = i // len(school_ids)
@@ -261,7 +263,7 @@ def _kiosks(
             "pending": None, "oldest_pending_age_seconds": None, "last_error": None,
             "disk_free_bytes": None,
         }  # fmt: skip
-        luck = rng.random()
+        luck = lucks[i]
         if luck >= 0.02:  # 2 % were registered and never called
             if luck < 0.90:
                 quiet = timedelta(seconds=rng.uniform(1, 100))
@@ -272,14 +274,18 @@ def _kiosks(
             beat = now - quiet
             skew = rng.gauss(0, 2) if rng.random() < 0.97 else rng.uniform(-900, 900)
             offline = quiet > timedelta(minutes=30)
+            error = rng.choice(ERRORS) if offline or rng.random() < 0.02 else None
+            disk = int(rng.uniform(0.2, 60) * 1024**3)
+            if error == DISK_ERROR:  # the disk it reports is the one its error is about
+                disk = 180 * 1024**2
             row.update(
                 last_heartbeat_at=beat,
                 last_heartbeat_sent_at=beat + timedelta(seconds=skew),
                 app_version=rng.choice(VERSIONS),
                 pending=rng.randint(5, 400) if offline else rng.choice((0, 0, 0, 1, 2)),
                 oldest_pending_age_seconds=quiet.total_seconds() if offline else None,
-                last_error=rng.choice(ERRORS) if offline or rng.random() < 0.02 else None,
-                disk_free_bytes=int(rng.uniform(0.2, 60) * 1024**3),
+                last_error=error,
+                disk_free_bytes=disk,
             )
         rows.append(row)
     return rows
@@ -332,9 +338,19 @@ def _cards(
             offset = _offset(day)
             local = datetime.combine(day, time(hour, rng.randrange(60), rng.randrange(60)))
             created = (local - timedelta(minutes=offset)).replace(tzinfo=UTC)
-            if created > now:  # today's cards stop at now
-                created = now - timedelta(minutes=rng.uniform(1, 600))
-                local = created + timedelta(minutes=offset)
+            if created > now:  # today's cards stop at now, and stay in the office's hours:
+                local_now = (now + timedelta(minutes=offset)).replace(tzinfo=None)
+                opening = datetime.combine(day, time(7))
+                if local_now > opening:  # earlier today
+                    local = opening + (local_now - opening) * rng.random()
+                elif day - timedelta(days=7) >= first:  # else that hour a week before
+                    day -= timedelta(days=7)
+                    offset = _offset(day)
+                    local = datetime.combine(day, local.time())
+                else:  # a district of less than a week: just before now
+                    local = local_now - timedelta(minutes=rng.uniform(1, 60))
+                local = local.replace(microsecond=0)
+                created = (local - timedelta(minutes=offset)).replace(tzinfo=UTC)
                 day, hour = local.date(), local.hour
             # A school's quality drifts a little across the two years.
             drift = 0.3 * ((day - first).days / plan.days - 0.5) * (1 if school_id % 3 else -1)

@@ -154,6 +154,7 @@ district_demo() {
   local password="demo-password-2026"
   if [ ! -e "$dir/district.db" ]; then
     mkdir -p "$dir"
+    rm -f "$dir/fleet.json"  # the seeded kiosks' parts and tokens: made again for a new seed
     # A district of 24 schools with a year of cards (some kiosks offline, follow-ups overdue).
     "$bin" seed --database "$db" --schools 24 --kiosks 72 --cards 80000 --days 400
     printf '%s\n' "$password" >"$dir/password"
@@ -180,7 +181,15 @@ district_demo() {
   echo "  also principal.lincoln (school) and viewer.district (viewer), same password)"
   echo "  the kiosk demo syncs to it: .venv/bin/kiosk run --config district-demo/kiosk.toml" \
     "--data-dir demo-data --windowed"
-  exec "$bin" serve --database "$db" --host 127.0.0.1 --port "$port" --log-level warning
+  echo "  the seeded kiosks meant to be online keep sending heartbeats (district/demo_fleet.py)"
+  "$bin" serve --database "$db" --host 127.0.0.1 --port "$port" --log-level warning &
+  DEMO_SERVER=$!
+  # Nothing else calls as the seeded kiosks: without this they all drift to Offline.
+  "$VENV/bin/python" -m district.demo_fleet --database "$db" --endpoint "http://127.0.0.1:$port" \
+    --plan "$dir/fleet.json" &
+  DEMO_KIOSKS=$!
+  trap 'kill "$DEMO_SERVER" "$DEMO_KIOSKS" 2>/dev/null || true' EXIT INT TERM
+  wait "$DEMO_SERVER"
 }
 
 cmd=${1:-}

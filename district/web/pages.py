@@ -7,6 +7,7 @@ page never holds rows the person may not see. Every POST checks the CSRF token f
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,9 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
@@ -34,6 +37,9 @@ ROLE_NAMES = {
     Role.SCHOOL: N_("School staff: one school"),
     Role.VIEWER: N_("Viewer: no visitor contact details"),
 }
+
+FIELD_NAMES = {"page": N_("Page")}
+"""The query fields a page takes, by the name a person sees them under."""
 
 # The pages hold visitors' words and contact details: nothing from elsewhere may run, frame them
 # or be cached on a shared computer.
@@ -86,7 +92,23 @@ def install(app: FastAPI, engine: Engine, settings: WebSettings, clock: Clock) -
     session_cookie = "__Host-session" if settings.secure_cookies else "session"
     csrf_cookie = csrf.cookie_name(settings.secure_cookies)
     throttle = Throttle(settings.sign_in_attempts, settings.sign_in_window)
-    router = APIRouter(include_in_schema=False)
+
+    class WebRoute(APIRoute):
+        """A page's query value of the wrong kind (``/fleet?page=two``) is a 400 page naming
+        the field, in the person's language, not the API's JSON problem."""
+
+        def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+            handler = super().get_route_handler()
+
+            async def route(request: Request) -> Response:
+                try:
+                    return await handler(request)
+                except RequestValidationError as exc:
+                    return bad_request(request, exc)
+
+            return route
+
+    router = APIRouter(include_in_schema=False, route_class=WebRoute)
 
     def language_of(request: Request) -> str:
         return i18n.choose(
@@ -137,6 +159,7 @@ def install(app: FastAPI, engine: Engine, settings: WebSettings, clock: Clock) -
                 csrf_token=token,
                 user=user,
                 role_name=gettext(ROLE_NAMES[user.role]) if user else "",
+                query=request.query_params,  # what was asked, to name a field it got wrong
                 **{"active": "", **context},
             )
         response = HTMLResponse(html, status_code=status, headers={**SECURITY_HEADERS})
@@ -168,6 +191,20 @@ def install(app: FastAPI, engine: Engine, settings: WebSettings, clock: Clock) -
         if not csrf.valid(request.cookies.get(csrf_cookie), values.get(csrf.FIELD)):
             return None
         return values
+
+    def bad_request(request: Request, exc: RequestValidationError) -> HTMLResponse:
+        errors = exc.errors()
+        name = str(errors[0]["loc"][-1]) if errors and errors[0].get("loc") else ""
+        with i18n.speaking(language_of(request)):
+            field = gettext(FIELD_NAMES[name]) if name in FIELD_NAMES else name
+        return render(
+            request,
+            "bad_request.html",
+            person(request),
+            status=400,
+            field=field,
+            page_path=local_path(request.url.path),
+        )
 
     def expired(request: Request) -> HTMLResponse:
         return render(request, "expired.html", person(request), status=403, fresh_csrf=True)

@@ -125,3 +125,40 @@ def test_a_wrong_period_is_named_on_the_page_not_a_500(site: Site) -> None:
     assert page.status_code == 400
     assert "The last day comes on or after the first." in page.text
     assert visitor.get("/followups?period=range&from=soon").status_code == 400
+
+
+# Made-up input: the page names the field it could not use and says what it shows instead, in
+# the person's language; a 400 page (or the page with its default), never a 500 or JSON.
+BAD_INPUT = [
+    ("/?period=range&from=2026-13-01&to=2026-12-01", 400, ("From:", "Desde:")),
+    ("/?period=range&from=2026-02-01&to=2026-02-30", 400, ("To:", "Hasta:")),
+    ("/?period=range&from=2000-01-01&to=2100-12-31", 400, ("To:", "Hasta:")),  # too long
+    ("/?period=range&from=0001-01-01&to=9999-12-31", 400, ("From:", "Desde:")),
+    ("/?period=year", 400, ("Period:", "Periodo:")),
+    ("/?sort=best", 200, ("Order:", "Orden:")),
+    ("/schools/lincoln-elem?period=range&from=2026-01-01", 400, ("To:", "Hasta:")),
+    ("/followups?period=range&from=soon&to=later", 400, ("From:", "Desde:")),
+    ("/fleet?page=two", 400, ("Page:", "Página:")),
+    ("/fleet?page=1e3", 400, ("Page:", "Página:")),
+]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_bad_input_is_named_on_the_page_never_a_500(site: Site, language: str) -> None:
+    visitor = Visitor(site.url)
+    visitor.sign_in(PEOPLE["district"].username)
+    visitor.cookies["lang"] = language
+    for path, status, field in BAD_INPUT:
+        page = visitor.get(path)
+        assert page.status_code == status, path
+        assert page.headers["content-type"].startswith("text/html"), path
+        named = field[0] if language == "en" else field[1]
+        assert f'role="alert"><strong>{named}</strong>' in page.text, path
+
+
+def test_an_unknown_school_is_the_not_found_page(site: Site) -> None:
+    visitor = Visitor(site.url)
+    visitor.sign_in(PEOPLE["district"].username)
+    for path in ("/schools/no-such-school", "/schools/%00", "/export/schools/nope.csv"):
+        page = visitor.get(path)
+        assert page.status_code == 404 and "<h1>Not found</h1>" in page.text, path

@@ -16,6 +16,7 @@ from fake_clock import FakeClock
 from receiver_harness import Receiver
 
 from district import accounts
+from district import seed as seeding
 from district.accounts import Role
 from district.web.settings import WebSettings
 
@@ -54,18 +55,31 @@ PEOPLE = {
 
 
 class Site:
-    """The district server with the schools and people above, and its clock."""
+    """The district server with the schools and people above, and its clock; or, given a
+    ``seeded`` plan, a district made by ``kiosk-receiver seed`` up to now (the clock set to the
+    real time, which the receiver stamps heartbeats with) and the people whose school it has."""
 
-    def __init__(self, database_url: str, tokens_file: Path, settings: WebSettings) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        tokens_file: Path,
+        settings: WebSettings,
+        seeded: seeding.Plan | None = None,
+    ) -> None:
         self.clock = FakeClock(datetime(2026, 11, 24, 15, 30, tzinfo=UTC))
         self.server = Receiver(database_url, tokens_file, web=settings, clock=self.clock)
+        if seeded is not None:
+            self.clock.now = datetime.now(UTC).replace(microsecond=0)
+            seeding.seed(self.server.engine, seeded, self.clock(), lambda _line: None)
         with self.server.engine.begin() as conn:
-            for slug, name in SCHOOLS.items():
-                accounts.add_school(conn, slug, name)
+            if seeded is None:
+                for slug, name in SCHOOLS.items():
+                    accounts.add_school(conn, slug, name)
             for person in PEOPLE.values():
-                accounts.add_user(
-                    conn, person.username, PASSWORD, person.role, person.school, self.clock()
-                )
+                if person.school is None or accounts.school_by_slug(conn, person.school):
+                    accounts.add_user(
+                        conn, person.username, PASSWORD, person.role, person.school, self.clock()
+                    )
         self.url = self.server.url
         self.settings = settings
 
