@@ -47,6 +47,11 @@ def allowed_methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
+def no_such_path(request: Request) -> Response:
+    """The answer to a path no route takes (the web pages give a browser their own page)."""
+    return problem_response(problem(ProblemCode.NO_SUCH_PATH, request.url.path))
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn every failure into a Problem."""
 
@@ -72,7 +77,7 @@ def install(app: FastAPI) -> None:
             p = problem(ProblemCode.METHOD_NOT_ALLOWED, f"{request.method}; allowed: {allow}")
             return problem_response(p, {"Allow": allow})
         if exc.status_code == 404:
-            return problem_response(problem(ProblemCode.NO_SUCH_PATH, request.url.path))
+            return no_such_path(request)
         if exc.status_code == 400:
             # FastAPI could not read the body as JSON text: not UTF-8, or nested past Python's
             # recursion limit (a protocol v1 body is four levels deep).

@@ -22,7 +22,7 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
-from district import accounts
+from district import accounts, problems
 from district.accounts import Clock, Role, SignInThrottled, Throttle, User
 from district.web import csrf, dashboard, i18n, labels
 from district.web.i18n import N_, gettext
@@ -295,5 +295,14 @@ def install(app: FastAPI, engine: Engine, settings: WebSettings, clock: Clock) -
         router, engine, settings, clock, dashboard.Kit(person, to_sign_in, render, language_of)
     )
 
+    async def not_found(request: Request, exc: Exception) -> Response:
+        # A browser that asks for a page there is not gets the page that says so; a kiosk or an
+        # API client (no text/html in Accept) keeps the protocol's JSON problem.
+        if request.method == "GET" and "text/html" in request.headers.get("accept", ""):
+            with i18n.speaking(language_of(request)):
+                return render(request, "not_found.html", person(request), status=404)
+        return problems.no_such_path(request)
+
+    app.add_exception_handler(404, not_found)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

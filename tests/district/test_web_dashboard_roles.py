@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 from district_fill import (
     FORMULA_COMMENT,
     LINCOLN_COMMENT,
@@ -154,6 +155,20 @@ def test_bad_input_is_named_on_the_page_never_a_500(site: Site, language: str) -
         assert page.headers["content-type"].startswith("text/html"), path
         named = field[0] if language == "en" else field[1]
         assert f'role="alert"><strong>{named}</strong>' in page.text, path
+
+
+def test_a_made_up_path_is_the_not_found_page_to_a_browser_and_a_problem_to_the_api(
+    site: Site,
+) -> None:
+    visitor = Visitor(site.url)
+    visitor.cookies["lang"] = "es"
+    page = visitor.get("/nope", headers={"Accept": "text/html,application/xhtml+xml"})
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "<h1>No encontrada</h1>" in page.text
+    api = visitor.get("/nope", headers={"Accept": "application/json"})
+    assert api.status_code == 404 and api.json()["code"] == "404.3"
+    kiosk = requests.get(site.url + "/v1/nope", timeout=10)  # requests asks for */*
+    assert kiosk.status_code == 404 and kiosk.json()["code"] == "404.3"
 
 
 def test_an_unknown_school_is_the_not_found_page(site: Site) -> None:
