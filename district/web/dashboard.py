@@ -240,11 +240,10 @@ def install(
             daily = overview_q.daily(conn, [school.id], period)
             chips_now = school_q.choices(conn, school.id, period)
             chips_before = school_q.choices(conn, school.id, period.previous())
-            roles = school_q.counted_by(conn, school.id, period, "role")
-            languages = school_q.counted_by(conn, school.id, period, "language")
-            grid = school_q.heat(conn, school.id, period)
+            visitors = school_q.visitors(conn, school.id, period)
             comments = list(school_q.comments(conn, school.id, period))
         cards = sum(faces.values())
+        grid = visitors.heat
         with i18n.speaking(kit.language_of(request)):
             points = _trend_points(daily, period)
             chart = _trend_chart(points, "trend")
@@ -276,8 +275,8 @@ def install(
             for (k, choice), n in chips_before.items():
                 if (k, choice) not in chips_now and k in chip_rows:
                     chip_rows[k].append((labels.choice(choice), 0, n))
-            role_rows = [(labels.role(r), n) for r, n in roles.items()]
-            language_rows = [(labels.language(code), n) for code, n in languages.items()]
+            role_rows = [(labels.role(r), n) for r, n in visitors.roles.items()]
+            language_rows = [(labels.language(code), n) for code, n in visitors.languages.items()]
             face_rows = [
                 (rating, labels.face(rating), faces.get(rating, 0), charts.FACE_COLOURS[rating - 1])
                 for rating in range(5, 0, -1)

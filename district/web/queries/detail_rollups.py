@@ -1,0 +1,309 @@
+"""The rollups behind a school's page and the follow-ups page, kept by the database like
+card_days (rollup.py): triggers in the same transaction as each card, chip, answer or change of
+a card's school; per row on SQLite, per statement on PostgreSQL (from transition tables).
+
+- ``card_day_facets``: per school and local day, how many cards had each value of a facet:
+  ``role`` ('' for none), ``language``, ``hour`` ('weekday-hour', Monday 0) and each chip kind
+  (``went_well``, ``could_improve``: the chip). A school's page over a year reads some 12,000
+  of these rows instead of the year's cards and chips. A count can fall to 0 (a card moved to
+  another school): readers keep only what is above 0.
+- ``first_answers``: each follow-up request's first answer (earliest ``answered_at``, then the
+  first stored), with the request's school, day and moment, so the follow-ups page lists the
+  answered requests and each school's median time to answer from one indexed table.
+
+Created, filled from what the database holds, and dropped by migration 0004_detail_rollups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    text,
+)
+
+metadata = MetaData()
+
+FACETS_OF_CARDS = ("role", "language", "hour")
+CHIP_FACETS = ("went_well", "could_improve")
+
+card_day_facets = Table(
+    "card_day_facets",
+    metadata,
+    Column("school_id", Integer, primary_key=True),
+    Column("local_date", Date, primary_key=True),
+    Column("facet", String(16), primary_key=True),
+    Column("value", String(40), primary_key=True),
+    Column("cards", Integer, nullable=False),
+)
+
+first_answers = Table(
+    "first_answers",
+    metadata,
+    Column("card_id", String(36), primary_key=True),
+    Column("school_id", Integer),  # the request's card's school (NULL: kiosk not assigned)
+    Column("local_date", Date, nullable=False),  # the request's local day
+    Column("created_at_utc", DateTime(timezone=True), nullable=False),  # when it was asked
+    Column("answered_at_utc", DateTime(timezone=True), nullable=False),
+    Column("answered_by", String(80)),
+    Column("answer_seq", BigInteger, nullable=False),  # followups.seq: ties go to the first
+    Index("ix_first_answers_school_day", "school_id", "local_date", "created_at_utc"),
+    Index("ix_first_answers_day", "local_date", "created_at_utc"),
+)
+
+# The three facets of a card's own columns, as (facet, SQL of its value over alias ``c``).
+_VALUES: dict[str, Callable[[str], str]] = {
+    "role": lambda c: f"coalesce({c}.role, '')",
+    "language": lambda c: f"{c}.language",
+    "hour": lambda c: f"{c}.local_weekday || '-' || {c}.local_hour",
+}
+
+_UPSERT = "ON CONFLICT (school_id, local_date, facet, value) DO UPDATE SET "
+_ADD_PG = _UPSERT + "cards = card_day_facets.cards + EXCLUDED.cards"
+_ADD_SQLITE = _UPSERT + "cards = cards + excluded.cards"
+
+
+def _card_facets(source: str, sign: str, where: str, add: str) -> list[str]:
+    """Upserts adding (sign '') or taking away ('-') the facets of the cards in ``source``
+    (aliased c), grouped, one statement per facet."""
+    return [
+        f"""INSERT INTO card_day_facets (school_id, local_date, facet, value, cards)
+           SELECT c.school_id, c.local_date, '{facet}', {value("c")}, {sign}count(*)
+           FROM {source} WHERE {where} GROUP BY c.school_id, c.local_date, {value("c")}
+           {add}"""
+        for facet, value in _VALUES.items()
+    ]
+
+
+def _chip_facets(source: str, sign: str, where: str, add: str) -> str:
+    """An upsert of the chips of the cards in ``source`` (aliased c, joined to their chips)."""
+    return f"""INSERT INTO card_day_facets (school_id, local_date, facet, value, cards)
+       SELECT c.school_id, c.local_date, ch.kind, ch.choice, {sign}count(*)
+       FROM {source} WHERE {where} GROUP BY c.school_id, c.local_date, ch.kind, ch.choice
+       {add}"""
+
+
+_EARLIER_PG = (
+    "WHERE (EXCLUDED.answered_at_utc, EXCLUDED.answer_seq)"
+    " < (first_answers.answered_at_utc, first_answers.answer_seq)"
+)
+_TAKE_ANSWER = """ON CONFLICT (card_id) DO UPDATE SET answered_at_utc = EXCLUDED.answered_at_utc,
+   answered_by = EXCLUDED.answered_by, answer_seq = EXCLUDED.answer_seq """
+
+
+def _semi(statements: list[str]) -> str:
+    return ";\n".join(statements) + ";"
+
+
+_MOVED = "old_cards o JOIN new_cards n USING (seq)"
+_MOVED_WHERE = "o.school_id IS DISTINCT FROM n.school_id"
+
+_POSTGRES = [
+    f"""CREATE FUNCTION card_day_facets_add() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         {_semi(_card_facets("new_cards c", "", "c.school_id IS NOT NULL", _ADD_PG))}
+         RETURN NULL;
+       END $$""",
+    """CREATE TRIGGER card_day_facets_on_insert AFTER INSERT ON cards
+       REFERENCING NEW TABLE AS new_cards FOR EACH STATEMENT
+       EXECUTE FUNCTION card_day_facets_add()""",
+    f"""CREATE FUNCTION card_day_facets_chips() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         {
+        _chip_facets(
+            "new_chips ch JOIN cards c ON c.seq = ch.card_seq",
+            "",
+            "c.school_id IS NOT NULL",
+            _ADD_PG,
+        )
+    };
+         RETURN NULL;
+       END $$""",
+    """CREATE TRIGGER card_day_facets_on_chips AFTER INSERT ON card_choices
+       REFERENCING NEW TABLE AS new_chips FOR EACH STATEMENT
+       EXECUTE FUNCTION card_day_facets_chips()""",
+    # A card moved to another school: its facets and chips out of the old school's days and
+    # into the new one's; its request's first answer goes with it.
+    f"""CREATE FUNCTION detail_rollups_move() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         {
+        _semi(
+            [
+                *_card_facets(
+                    f"(SELECT o.* FROM {_MOVED} WHERE {_MOVED_WHERE}) c",
+                    "-",
+                    "c.school_id IS NOT NULL",
+                    _ADD_PG,
+                ),
+                *_card_facets(
+                    f"(SELECT n.* FROM {_MOVED} WHERE {_MOVED_WHERE}) c",
+                    "",
+                    "c.school_id IS NOT NULL",
+                    _ADD_PG,
+                ),
+                _chip_facets(
+                    f"(SELECT o.* FROM {_MOVED} WHERE {_MOVED_WHERE}) c "
+                    "JOIN card_choices ch ON ch.card_seq = c.seq",
+                    "-",
+                    "c.school_id IS NOT NULL",
+                    _ADD_PG,
+                ),
+                _chip_facets(
+                    f"(SELECT n.* FROM {_MOVED} WHERE {_MOVED_WHERE}) c "
+                    "JOIN card_choices ch ON ch.card_seq = c.seq",
+                    "",
+                    "c.school_id IS NOT NULL",
+                    _ADD_PG,
+                ),
+                f'''UPDATE first_answers a SET school_id = n.school_id FROM {_MOVED}
+                WHERE {_MOVED_WHERE} AND a.card_id = n.id''',
+            ]
+        )
+    }
+         RETURN NULL;
+       END $$""",
+    """CREATE TRIGGER detail_rollups_on_school AFTER UPDATE ON cards
+       REFERENCING OLD TABLE AS old_cards NEW TABLE AS new_cards
+       FOR EACH STATEMENT EXECUTE FUNCTION detail_rollups_move()""",
+    # The batch's earliest answer per request, kept if earlier than the one already there.
+    f"""CREATE FUNCTION first_answers_add() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         INSERT INTO first_answers (card_id, school_id, local_date, created_at_utc,
+                                    answered_at_utc, answered_by, answer_seq)
+         SELECT DISTINCT ON (a.card_id) a.card_id, c.school_id, c.local_date, c.created_at_utc,
+                a.answered_at_utc, a.answered_by, a.seq
+         FROM new_answers a JOIN cards c ON c.id = a.card_id
+         WHERE c.followup_requested
+         ORDER BY a.card_id, a.answered_at_utc, a.seq
+         {_TAKE_ANSWER} {_EARLIER_PG};
+         RETURN NULL;
+       END $$""",
+    """CREATE TRIGGER first_answers_on_answer AFTER INSERT ON followups
+       REFERENCING NEW TABLE AS new_answers
+       FOR EACH STATEMENT EXECUTE FUNCTION first_answers_add()""",
+]
+
+
+def _sqlite_card(row: str, sign: str) -> list[str]:
+    """Per-row upserts of one card's three facets (``row``: NEW or OLD)."""
+    return [
+        f"""INSERT INTO card_day_facets (school_id, local_date, facet, value, cards)
+           SELECT {row}.school_id, {row}.local_date, '{facet}', {value(row)}, {sign}1
+           WHERE {row}.school_id IS NOT NULL {_ADD_SQLITE}"""
+        for facet, value in _VALUES.items()
+    ]
+
+
+def _sqlite_chips(row: str, sign: str) -> str:
+    return f"""INSERT INTO card_day_facets (school_id, local_date, facet, value, cards)
+       SELECT {row}.school_id, {row}.local_date, ch.kind, ch.choice, {sign}1
+       FROM card_choices ch WHERE ch.card_seq = {row}.seq AND {row}.school_id IS NOT NULL
+       {_ADD_SQLITE}"""
+
+
+_SQLITE = [
+    f"""CREATE TRIGGER card_day_facets_on_insert AFTER INSERT ON cards
+       WHEN NEW.school_id IS NOT NULL
+       BEGIN {_semi(_sqlite_card("NEW", ""))} END""",
+    f"""CREATE TRIGGER card_day_facets_on_chips AFTER INSERT ON card_choices
+       BEGIN
+         INSERT INTO card_day_facets (school_id, local_date, facet, value, cards)
+         SELECT c.school_id, c.local_date, NEW.kind, NEW.choice, 1
+         FROM cards c WHERE c.seq = NEW.card_seq AND c.school_id IS NOT NULL
+         {_ADD_SQLITE};
+       END""",
+    f"""CREATE TRIGGER detail_rollups_on_school AFTER UPDATE OF school_id ON cards
+       WHEN OLD.school_id IS NOT NEW.school_id
+       BEGIN
+         {_semi(_sqlite_card("OLD", "-"))}
+         {_semi(_sqlite_card("NEW", ""))}
+         {_sqlite_chips("OLD", "-")};
+         {_sqlite_chips("NEW", "")};
+         UPDATE first_answers SET school_id = NEW.school_id WHERE card_id = NEW.id;
+       END""",
+    f"""CREATE TRIGGER first_answers_on_answer AFTER INSERT ON followups
+       BEGIN
+         INSERT INTO first_answers (card_id, school_id, local_date, created_at_utc,
+                                    answered_at_utc, answered_by, answer_seq)
+         SELECT NEW.card_id, c.school_id, c.local_date, c.created_at_utc,
+                NEW.answered_at_utc, NEW.answered_by, NEW.seq
+         FROM cards c WHERE c.id = NEW.card_id AND c.followup_requested
+         {_TAKE_ANSWER}
+         WHERE (excluded.answered_at_utc, excluded.answer_seq)
+               < (first_answers.answered_at_utc, first_answers.answer_seq);
+       END""",
+]
+
+_TRIGGERS = {
+    "card_day_facets_on_insert": "cards",
+    "card_day_facets_on_chips": "card_choices",
+    "detail_rollups_on_school": "cards",
+    "first_answers_on_answer": "followups",
+}
+_FUNCTIONS = (
+    "card_day_facets_add",
+    "card_day_facets_chips",
+    "detail_rollups_move",
+    "first_answers_add",
+)
+
+FILL_BATCH = 500_000
+"""Cards per backfill statement: each batch's groups are added to what the ones before made."""
+
+
+def _fill(lo: int, hi: int, add: str) -> list[str]:
+    """The rollups of the cards with ``lo <= seq < hi`` (and their chips and answers)."""
+    in_range = f"c.seq >= {lo} AND c.seq < {hi} AND c.school_id IS NOT NULL"
+    return [
+        *_card_facets("cards c", "", in_range, add),
+        _chip_facets("cards c JOIN card_choices ch ON ch.card_seq = c.seq", "", in_range, add),
+        f"""INSERT INTO first_answers (card_id, school_id, local_date, created_at_utc,
+                                       answered_at_utc, answered_by, answer_seq)
+           SELECT card_id, school_id, local_date, created_at_utc, answered_at_utc,
+                  answered_by, seq
+           FROM (SELECT c.id AS card_id, c.school_id, c.local_date, c.created_at_utc,
+                        f.answered_at_utc, f.answered_by, f.seq,
+                        row_number() OVER (PARTITION BY f.card_id
+                                           ORDER BY f.answered_at_utc, f.seq) AS nth
+                 FROM cards c JOIN followups f ON f.card_id = c.id
+                 WHERE c.seq >= {lo} AND c.seq < {hi} AND c.followup_requested) AS answered
+           WHERE nth = 1""",
+    ]
+
+
+def create(conn: Connection, progress: Callable[[str], None] = lambda _line: None) -> None:
+    """The tables, the triggers that keep them, then their rows from what is there. Triggers
+    first: creating one locks its table against writes until this transaction commits, so no
+    card can arrive between the backfill and the trigger and be missed."""
+    postgres = conn.dialect.name == "postgresql"
+    metadata.create_all(conn)
+    for statement in _POSTGRES if postgres else _SQLITE:
+        conn.execute(text(statement))
+    last = conn.execute(text("SELECT max(seq) FROM cards")).scalar() or 0
+    add = _ADD_PG if postgres else _ADD_SQLITE
+    for lo in range(1, int(last) + 1, FILL_BATCH):
+        for statement in _fill(lo, lo + FILL_BATCH, add):
+            conn.execute(text(statement))
+        progress(f"rollups of cards up to {min(lo + FILL_BATCH - 1, int(last)):,}")
+    if postgres:  # the planner's statistics for the new tables, before the first page
+        conn.execute(text("ANALYZE card_day_facets, first_answers"))
+
+
+def drop(conn: Connection) -> None:
+    postgres = conn.dialect.name == "postgresql"
+    for trigger, table in _TRIGGERS.items():
+        on = f" ON {table}" if postgres else ""
+        conn.execute(text(f"DROP TRIGGER IF EXISTS {trigger}{on}"))
+    if postgres:
+        for function in _FUNCTIONS:
+            conn.execute(text(f"DROP FUNCTION IF EXISTS {function}()"))
+    metadata.drop_all(conn)
