@@ -10,7 +10,7 @@ import statistics
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,13 @@ import pytest
 from district_fill import LOCAL, fill
 from receiver_calls import batch, outcomes, post, wire_card
 from receiver_harness import KIOSK_ID, OTHER_KIOSK_ID, OTHER_TOKEN
-from sqlalchemy import Connection, Engine, func, select, update
+from rollup_checks import (
+    assert_rollups_match,
+    facets_in_rollup,
+    first_answers_from_cards,
+    first_answers_in_rollup,
+)
+from sqlalchemy import Connection, func, select, update
 from web_harness import Site
 
 from district import accounts, kiosks, schema, seed
@@ -28,8 +34,7 @@ from district.web.periods import Period
 from district.web.queries import followups as followups_q
 from district.web.queries import school as school_q
 from district.web.queries import scope as scope_q
-from district.web.queries.detail_rollups import card_day_facets, first_answers
-from district.web.queries.tables import card_choices, cards, followups, schools
+from district.web.queries.tables import card_choices, cards, schools
 from district.web.settings import WebSettings
 
 BEFORE = "0003_dashboard_rollups"
@@ -39,74 +44,6 @@ BEFORE = "0003_dashboard_rollups"
 def site(database_url: str, tokens_file: Path) -> Iterator[Site]:
     with Site(database_url, tokens_file, WebSettings()) as running:
         yield running
-
-
-def _day(value: object) -> str:
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def facets_from_cards(conn: Connection) -> dict[tuple[int, str, str, str], int]:
-    c = cards.c
-    counted: dict[tuple[int, str, str, str], int] = defaultdict(int)
-    for row in conn.execute(select(cards).where(c.school_id.is_not(None))):
-        key = (int(row.school_id), _day(row.local_date))
-        counted[(*key, "role", row.role or "")] += 1
-        counted[(*key, "language", row.language)] += 1
-        counted[(*key, "hour", f"{row.local_weekday}-{row.local_hour}")] += 1
-    chips = select(c.school_id, c.local_date, card_choices.c.kind, card_choices.c.choice).join(
-        cards, c.seq == card_choices.c.card_seq
-    )
-    for school_id, day, kind, choice in conn.execute(chips.where(c.school_id.is_not(None))):
-        counted[(int(school_id), _day(day), kind, choice)] += 1
-    return dict(counted)
-
-
-def facets_in_rollup(conn: Connection) -> dict[tuple[int, str, str, str], int]:
-    f = card_day_facets.c
-    return {
-        (int(r.school_id), _day(r.local_date), r.facet, r.value): int(r.cards)
-        for r in conn.execute(select(card_day_facets).where(f.cards != 0))
-    }
-
-
-def first_answers_from_cards(conn: Connection) -> dict[str, tuple[Any, ...]]:
-    c, f = cards.c, followups.c
-    found: dict[str, tuple[Any, ...]] = {}
-    query = (
-        select(c.id, c.school_id, c.local_date, c.created_at_utc, f.answered_at_utc,
-               f.answered_by, f.seq)
-        .join(followups, f.card_id == c.id)
-        .where(c.followup_requested.is_(True))
-        .order_by(f.answered_at_utc.desc(), f.seq.desc())
-    )  # fmt: skip
-    for card_id, school_id, day, asked, answered, by, seq in conn.execute(query):
-        found[card_id] = (school_id, _day(day), _utc(asked), _utc(answered), by, int(seq))
-    return found  # the earliest answer written last
-
-
-def first_answers_in_rollup(conn: Connection) -> dict[str, tuple[Any, ...]]:
-    return {
-        r.card_id: (
-            r.school_id,
-            _day(r.local_date),
-            _utc(r.created_at_utc),
-            _utc(r.answered_at_utc),
-            r.answered_by,
-            int(r.answer_seq),
-        )
-        for r in conn.execute(select(first_answers))
-    }
-
-
-def assert_rollups_match(engine: Engine) -> None:
-    with engine.connect() as conn:
-        facets, answers = facets_from_cards(conn), first_answers_from_cards(conn)
-        assert facets and facets_in_rollup(conn) == facets
-        assert first_answers_in_rollup(conn) == answers
 
 
 def _answer(card_id: str, at: datetime, by: str) -> dict[str, Any]:
