@@ -4,12 +4,13 @@ the cards, chips and answers, for the tests of the migration, the triggers and t
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
-from district.web.queries.detail_rollups import card_day_facets, first_answers
+from district.web.queries.page_rollups import card_day_facets, card_weeks, first_answers
+from district.web.queries.rollup import RATINGS
 from district.web.queries.tables import card_choices, cards, followups
 
 
@@ -74,8 +75,30 @@ def first_answers_in_rollup(conn: Connection) -> dict[str, tuple[Any, ...]]:
     }
 
 
+def weeks_from_cards(conn: Connection) -> dict[tuple[int, str, int], int]:
+    """Cards per (school, Monday of their week, rating), counted from the cards."""
+    c = cards.c
+    counted: dict[tuple[int, str, int], int] = defaultdict(int)
+    query = select(c.school_id, c.local_date, c.rating).where(c.school_id.is_not(None))
+    for school_id, day, rating in conn.execute(query):
+        local = day if isinstance(day, date) else date.fromisoformat(day)
+        monday = local - timedelta(days=local.weekday())
+        counted[(int(school_id), monday.isoformat(), int(rating))] += 1
+    return dict(counted)
+
+
+def weeks_in_rollup(conn: Connection) -> dict[tuple[int, str, int], int]:
+    return {
+        (int(r.school_id), _day(r.week), n): int(r[f"r{n}"])
+        for r in conn.execute(select(card_weeks)).mappings()
+        for n in RATINGS
+        if r[f"r{n}"]
+    }
+
+
 def assert_rollups_match(engine: Engine) -> None:
     with engine.connect() as conn:
         facets, answers = facets_from_cards(conn), first_answers_from_cards(conn)
         assert facets and facets_in_rollup(conn) == facets
         assert first_answers_in_rollup(conn) == answers
+        assert weeks_in_rollup(conn) == weeks_from_cards(conn)

@@ -30,7 +30,7 @@ from sqlalchemy import (
 )
 
 from district.web.periods import Period
-from district.web.queries.detail_rollups import first_answers
+from district.web.queries.page_rollups import first_answers
 from district.web.queries.rollup import open_followups
 from district.web.queries.scope import Scope
 from district.web.queries.tables import cards, schools

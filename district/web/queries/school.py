@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from district.web.periods import Period
-from district.web.queries.detail_rollups import CHIP_FACETS, card_day_facets
+from district.web.queries.page_rollups import CHIP_FACETS, card_day_facets
 from district.web.queries.tables import cards
 
 LATEST_COMMENTS = 20

@@ -1,7 +1,12 @@
-"""The rollups behind a school's page and the follow-ups page, kept by the database like
-card_days (rollup.py): triggers in the same transaction as each card, chip, answer or change of
-a card's school; per row on SQLite, per statement on PostgreSQL (from transition tables).
+"""The rollups of the overview over long periods, a school's page and the follow-ups page, kept
+by the database like card_days (rollup.py): triggers in the same transaction as each card,
+chip, answer or change of a card's school; per row on SQLite, per statement on PostgreSQL (from
+transition tables).
 
+- ``card_weeks``: card_days summed by ISO week (Monday to Sunday), kept by triggers on
+  card_days itself, so it follows every change there (new cards, a card moved to a school).
+  The overview over a long period reads a row per school and whole week, and card_days only
+  for the days at its ends.
 - ``card_day_facets``: per school and local day, how many cards had each value of a facet:
   ``role`` ('' for none), ``language``, ``hour`` ('weekday-hour', Monday 0) and each chip kind
   (``went_well``, ``could_improve``: the chip). A school's page over a year reads some 12,000
@@ -11,7 +16,7 @@ a card's school; per row on SQLite, per statement on PostgreSQL (from transition
   first stored), with the request's school, day and moment, so the follow-ups page lists the
   answered requests and each school's median time to answer from one indexed table.
 
-Created, filled from what the database holds, and dropped by migration 0004_detail_rollups."""
+Created, filled from what the database holds, and dropped by migration 0004_page_rollups."""
 
 from __future__ import annotations
 
@@ -31,7 +36,45 @@ from sqlalchemy import (
     text,
 )
 
+from district.web.queries.rollup import RATINGS
+
 metadata = MetaData()
+
+card_weeks = Table(
+    "card_weeks",
+    metadata,
+    Column("school_id", Integer, primary_key=True),
+    Column("week", Date, primary_key=True),  # its Monday
+    *(Column(f"r{n}", Integer, nullable=False) for n in RATINGS),
+)
+
+_R = ", ".join(f"r{n}" for n in RATINGS)
+
+
+def week_of(day: str, postgres: bool) -> str:
+    """SQL of the Monday of ``day``'s ISO week."""
+    if postgres:
+        return f"CAST(date_trunc('week', {day}) AS date)"
+    return f"date({day}, 'weekday 0', '-6 days')"  # the Sunday on or after it, less 6 days
+
+
+def _weeks_upsert(postgres: bool) -> str:
+    table = "card_weeks." if postgres else ""
+    added = ", ".join(f"r{n} = {table}r{n} + excluded.r{n}" for n in RATINGS)
+    return f"ON CONFLICT (school_id, week) DO UPDATE SET {added}"
+
+
+def _weeks_from(source: str, values: str, postgres: bool) -> str:
+    """An upsert into card_weeks of ``values`` (r1..r5 sums) of the card_days rows in
+    ``source`` (aliased d)."""
+    week = week_of("d.local_date", postgres)
+    return f"""INSERT INTO card_weeks (school_id, week, {_R})
+       SELECT d.school_id, {week}, {values} FROM {source}
+       WHERE true GROUP BY d.school_id, {week} {_weeks_upsert(postgres)}"""
+
+
+_SUMS = ", ".join(f"sum(d.r{n})" for n in RATINGS)
+_CHANGES = ", ".join(f"sum(d.r{n} - o.r{n})" for n in RATINGS)
 
 FACETS_OF_CARDS = ("role", "language", "hour")
 CHIP_FACETS = ("went_well", "could_improve")
@@ -108,6 +151,18 @@ _MOVED = "old_cards o JOIN new_cards n USING (seq)"
 _MOVED_WHERE = "o.school_id IS DISTINCT FROM n.school_id"
 
 _POSTGRES = [
+    f"""CREATE FUNCTION card_weeks_add() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN {_weeks_from("new_days d", _SUMS, True)}; RETURN NULL; END $$""",
+    """CREATE TRIGGER card_weeks_on_insert AFTER INSERT ON card_days
+       REFERENCING NEW TABLE AS new_days FOR EACH STATEMENT EXECUTE FUNCTION card_weeks_add()""",
+    f"""CREATE FUNCTION card_weeks_change() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         {_weeks_from("new_days d JOIN old_days o USING (school_id, local_date)", _CHANGES, True)};
+         RETURN NULL;
+       END $$""",
+    """CREATE TRIGGER card_weeks_on_update AFTER UPDATE ON card_days
+       REFERENCING OLD TABLE AS old_days NEW TABLE AS new_days
+       FOR EACH STATEMENT EXECUTE FUNCTION card_weeks_change()""",
     f"""CREATE FUNCTION card_day_facets_add() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
          {_semi(_card_facets("new_cards c", "", "c.school_id IS NOT NULL", _ADD_PG))}
@@ -133,7 +188,7 @@ _POSTGRES = [
        EXECUTE FUNCTION card_day_facets_chips()""",
     # A card moved to another school: its facets and chips out of the old school's days and
     # into the new one's; its request's first answer goes with it.
-    f"""CREATE FUNCTION detail_rollups_move() RETURNS trigger LANGUAGE plpgsql AS $$
+    f"""CREATE FUNCTION page_rollups_move() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
          {
         _semi(
@@ -171,9 +226,9 @@ _POSTGRES = [
     }
          RETURN NULL;
        END $$""",
-    """CREATE TRIGGER detail_rollups_on_school AFTER UPDATE ON cards
+    """CREATE TRIGGER page_rollups_on_school AFTER UPDATE ON cards
        REFERENCING OLD TABLE AS old_cards NEW TABLE AS new_cards
-       FOR EACH STATEMENT EXECUTE FUNCTION detail_rollups_move()""",
+       FOR EACH STATEMENT EXECUTE FUNCTION page_rollups_move()""",
     # The batch's earliest answer per request, kept if earlier than the one already there.
     f"""CREATE FUNCTION first_answers_add() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
@@ -211,6 +266,20 @@ def _sqlite_chips(row: str, sign: str) -> str:
 
 
 _SQLITE = [
+    f"""CREATE TRIGGER card_weeks_on_insert AFTER INSERT ON card_days
+       BEGIN
+         INSERT INTO card_weeks (school_id, week, {_R})
+         VALUES (NEW.school_id, {week_of("NEW.local_date", False)},
+                 {", ".join(f"NEW.r{n}" for n in RATINGS)})
+         {_weeks_upsert(False)};
+       END""",
+    f"""CREATE TRIGGER card_weeks_on_update AFTER UPDATE ON card_days
+       BEGIN
+         INSERT INTO card_weeks (school_id, week, {_R})
+         VALUES (NEW.school_id, {week_of("NEW.local_date", False)},
+                 {", ".join(f"NEW.r{n} - OLD.r{n}" for n in RATINGS)})
+         {_weeks_upsert(False)};
+       END""",
     f"""CREATE TRIGGER card_day_facets_on_insert AFTER INSERT ON cards
        WHEN NEW.school_id IS NOT NULL
        BEGIN {_semi(_sqlite_card("NEW", ""))} END""",
@@ -221,7 +290,7 @@ _SQLITE = [
          FROM cards c WHERE c.seq = NEW.card_seq AND c.school_id IS NOT NULL
          {_ADD_SQLITE};
        END""",
-    f"""CREATE TRIGGER detail_rollups_on_school AFTER UPDATE OF school_id ON cards
+    f"""CREATE TRIGGER page_rollups_on_school AFTER UPDATE OF school_id ON cards
        WHEN OLD.school_id IS NOT NEW.school_id
        BEGIN
          {_semi(_sqlite_card("OLD", "-"))}
@@ -244,15 +313,19 @@ _SQLITE = [
 ]
 
 _TRIGGERS = {
+    "card_weeks_on_insert": "card_days",
+    "card_weeks_on_update": "card_days",
     "card_day_facets_on_insert": "cards",
     "card_day_facets_on_chips": "card_choices",
-    "detail_rollups_on_school": "cards",
+    "page_rollups_on_school": "cards",
     "first_answers_on_answer": "followups",
 }
 _FUNCTIONS = (
+    "card_weeks_add",
+    "card_weeks_change",
     "card_day_facets_add",
     "card_day_facets_chips",
-    "detail_rollups_move",
+    "page_rollups_move",
     "first_answers_add",
 )
 
@@ -288,6 +361,7 @@ def create(conn: Connection, progress: Callable[[str], None] = lambda _line: Non
     metadata.create_all(conn)
     for statement in _POSTGRES if postgres else _SQLITE:
         conn.execute(text(statement))
+    conn.execute(text(_weeks_from("card_days d", _SUMS, postgres)))
     last = conn.execute(text("SELECT max(seq) FROM cards")).scalar() or 0
     add = _ADD_PG if postgres else _ADD_SQLITE
     for lo in range(1, int(last) + 1, FILL_BATCH):
@@ -295,7 +369,7 @@ def create(conn: Connection, progress: Callable[[str], None] = lambda _line: Non
             conn.execute(text(statement))
         progress(f"rollups of cards up to {min(lo + FILL_BATCH - 1, int(last)):,}")
     if postgres:  # the planner's statistics for the new tables, before the first page
-        conn.execute(text("ANALYZE card_day_facets, first_answers"))
+        conn.execute(text("ANALYZE card_weeks, card_day_facets, first_answers"))
 
 
 def drop(conn: Connection) -> None:

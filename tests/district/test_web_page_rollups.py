@@ -2,7 +2,8 @@
 equal the same figures counted from the cards: kept by their triggers through new cards, chips,
 duplicates, answers (a later one, an earlier one) and a card's school changing; filled by their
 migration from a database of cards made at the revision before, after which the pages' queries
-give the numbers the cards give. On SQLite and PostgreSQL."""
+(a school's, follow-ups, the overview over periods of every shape) give the numbers the cards
+give. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import statistics
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +25,16 @@ from rollup_checks import (
     first_answers_from_cards,
     first_answers_in_rollup,
 )
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, case, func, select, update
 from web_harness import Site
 
 from district import accounts, kiosks, schema, seed
 from district.accounts import School
 from district.db import open_database
+from district.web import periods
 from district.web.periods import Period
 from district.web.queries import followups as followups_q
+from district.web.queries import overview as overview_q
 from district.web.queries import school as school_q
 from district.web.queries import scope as scope_q
 from district.web.queries.tables import card_choices, cards, schools
@@ -145,7 +148,43 @@ def _pages_from_cards(conn: Connection, school_ids: list[int], period: Period) -
         s: (len(w), timedelta(seconds=statistics.median(w))) for s, w in answered.items()
     }
     figures["answered requests"] = [card_id for *_, card_id in sorted(listed, reverse=True)]
+    for name, p in _overview_periods(period).items():
+        for which, q in (("now", p), ("before", p.previous())):
+            good = func.sum(case((c.rating >= 4, 1), else_=0))
+            rows = select(c.school_id, func.count(), func.sum(c.rating), good)
+            rows = rows.where(c.local_date.between(q.first, q.last), c.school_id.in_(school_ids))
+            found = conn.execute(rows.group_by(c.school_id))
+            figures[f"overview {name} {which}"] = {
+                s: (n, int(total), int(good)) for s, n, total, good in found
+            }
+        days = select(c.local_date, func.count(), func.sum(c.rating)).where(
+            c.local_date.between(p.first, p.last), c.school_id.in_(school_ids)
+        )
+        figures[f"trend {name}"] = _bucketed(p, conn.execute(days.group_by(c.local_date)))
     return figures
+
+
+def _overview_periods(period: Period) -> dict[str, Period]:
+    """Periods of every shape: a day, whole weeks and edges, by week, by month."""
+    last = period.last
+    return {
+        "today": Period(last, last, "today"),
+        "30 days": period,
+        "a year": Period(last - timedelta(days=364), last, "range"),
+        "two years": Period(last - timedelta(days=729), last, "range"),
+        "a wednesday to a thursday": Period(date(2026, 10, 7), date(2026, 11, 19), "range"),
+    }
+
+
+def _bucketed(period: Period, rows: Any) -> dict[date, tuple[int, int]]:
+    size = periods.buckets(period)
+    sums: dict[date, tuple[int, int]] = {}
+    for day, n, total in rows:
+        local = day if isinstance(day, date) else date.fromisoformat(day)
+        start = periods.bucket_start(local, size)
+        was = sums.get(start, (0, 0))
+        sums[start] = (was[0] + int(n), was[1] + int(total))
+    return sums
 
 
 def _pages_now(conn: Connection, scope: scope_q.Scope, period: Period) -> dict[str, Any]:
@@ -166,6 +205,16 @@ def _pages_now(conn: Connection, scope: scope_q.Scope, period: Period) -> dict[s
     }
     listed = followups_q.answered_requests(conn, scope, period, now, timedelta(hours=24), None)
     figures["answered requests"] = [r.card_id for r in listed]
+    for name, p in _overview_periods(period).items():
+        rows = overview_q.schools(conn, scope, p)
+        for which in ("now", "before"):
+            figures[f"overview {name} {which}"] = {
+                r.school.id: (f.cards, f.rating_sum, f.good)
+                for r in rows
+                if (f := getattr(r, which)).cards
+            }
+        daily = overview_q.daily(conn, scope.school_ids, p)
+        figures[f"trend {name}"] = _bucketed(p, ((d, n, s) for d, (n, s) in daily.items()))
     return figures
 
 
@@ -174,7 +223,7 @@ def test_the_migration_fills_the_rollups_and_the_pages_show_the_same(database_ur
     try:
         schema.upgrade(engine, BEFORE)
         now = datetime(2026, 12, 1, 15, 0, tzinfo=UTC)
-        plan = seed.Plan(schools=3, kiosks=6, cards=3000, days=60)
+        plan = seed.Plan(schools=3, kiosks=6, cards=3000, days=730)
         seed.seed(engine, plan, now, lambda _line: None)  # rows made in Python, at 0003
         period = Period(now.date() - timedelta(days=29), now.date(), "range")
         with engine.begin() as conn:
