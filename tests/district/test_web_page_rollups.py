@@ -149,10 +149,11 @@ def _pages_from_cards(conn: Connection, school_ids: list[int], period: Period) -
     }
     figures["answered requests"] = [card_id for *_, card_id in sorted(listed, reverse=True)]
     for name, p in _overview_periods(period).items():
-        for which, q in (("now", p), ("before", p.previous())):
+        for which, shown in (("now", p), ("before", p.previous())):
             good = func.sum(case((c.rating >= 4, 1), else_=0))
-            rows = select(c.school_id, func.count(), func.sum(c.rating), good)
-            rows = rows.where(c.local_date.between(q.first, q.last), c.school_id.in_(school_ids))
+            rows = select(c.school_id, func.count(), func.sum(c.rating), good).where(
+                c.local_date.between(shown.first, shown.last), c.school_id.in_(school_ids)
+            )
             found = conn.execute(rows.group_by(c.school_id))
             figures[f"overview {name} {which}"] = {
                 s: (n, int(total), int(good)) for s, n, total, good in found
