@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, Engine, text
 
 from district import seed as plan_of
+from district.web.queries import page_rollups
 
 CHUNK = 250_000
 
@@ -235,6 +236,9 @@ def cards(
         rebuild = _plain_indexes(conn) if start_seq == 0 else []
         for name, _definition in rebuild:
             conn.execute(text(f'DROP INDEX "{name}"'))
+        # Likewise the page rollups are filled once at the end, not upserted chunk by chunk.
+        if start_seq == 0:
+            page_rollups.set_triggers(conn, enabled=False)
         conn.commit()
         try:
             made, requests, answers = _chunks(conn, plan, start_seq, progress)
@@ -243,6 +247,9 @@ def cards(
             for name, definition in rebuild:
                 progress(f"index {name}")
                 conn.execute(text(definition))
+            if start_seq == 0:
+                page_rollups.fill(conn, progress)
+                page_rollups.set_triggers(conn, enabled=True)
             conn.commit()
     return made, requests, answers
 

@@ -20,6 +20,7 @@ Created, filled from what the database holds, and dropped by migration 0004_page
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from sqlalchemy import (
@@ -329,16 +330,17 @@ _FUNCTIONS = (
     "first_answers_add",
 )
 
-FILL_BATCH = 500_000
-"""Cards per backfill statement: each batch's groups are added to what the ones before made."""
+FILL_BATCH = 1_000_000
+"""About this many cards per backfill batch."""
 
 
-def _fill(lo: int, hi: int, add: str) -> list[str]:
-    """The rollups of the cards with ``lo <= seq < hi`` (and their chips and answers)."""
-    in_range = f"c.seq >= {lo} AND c.seq < {hi} AND c.school_id IS NOT NULL"
+def _fill(in_days: str, add: str) -> list[str]:
+    """The rollups of the cards of some local days (``in_days``, over alias c): their facets,
+    chips and first answers."""
+    at_school = f"{in_days} AND c.school_id IS NOT NULL"
     return [
-        *_card_facets("cards c", "", in_range, add),
-        _chip_facets("cards c JOIN card_choices ch ON ch.card_seq = c.seq", "", in_range, add),
+        *_card_facets("cards c", "", at_school, add),
+        _chip_facets("cards c JOIN card_choices ch ON ch.card_seq = c.seq", "", at_school, add),
         f"""INSERT INTO first_answers (card_id, school_id, local_date, created_at_utc,
                                        answered_at_utc, answered_by, answer_seq)
            SELECT card_id, school_id, local_date, created_at_utc, answered_at_utc,
@@ -348,9 +350,50 @@ def _fill(lo: int, hi: int, add: str) -> list[str]:
                         row_number() OVER (PARTITION BY f.card_id
                                            ORDER BY f.answered_at_utc, f.seq) AS nth
                  FROM cards c JOIN followups f ON f.card_id = c.id
-                 WHERE c.seq >= {lo} AND c.seq < {hi} AND c.followup_requested) AS answered
+                 WHERE {in_days} AND c.followup_requested) AS answered
            WHERE nth = 1""",
     ]
+
+
+def _day_batches(conn: Connection) -> list[str]:
+    """Conditions on c.local_date that split the cards into runs of days of about FILL_BATCH
+    cards each (counted from card_days), the first and last open-ended so that every card is
+    in one (those of no school too). Each batch's rollup rows are its own: no batch adds to
+    another's, so each is a plain insert rather than an upsert per row."""
+    per_day = text(
+        "SELECT local_date, sum(r1 + r2 + r3 + r4 + r5) FROM card_days"
+        " GROUP BY local_date ORDER BY local_date"
+    )
+    starts: list[str] = []
+    held = 0
+    for day, n in conn.execute(per_day):
+        if held >= FILL_BATCH:
+            starts.append(str(day))
+            held = 0
+        held += int(n or 0)
+    bounds = [None, *starts, None]
+    conditions = []
+    for first, after in itertools.pairwise(bounds):
+        parts = [f"c.local_date >= '{first}'"] if first else []
+        parts += [f"c.local_date < '{after}'"] if after else []
+        conditions.append(" AND ".join(parts) or "true")
+    return conditions
+
+
+def fill(conn: Connection, progress: Callable[[str], None] = lambda _line: None) -> None:
+    """Fill the (empty) rollups from the cards, chips, answers and card_days there."""
+    postgres = conn.dialect.name == "postgresql"
+    if postgres:  # each batch's groups fit in memory: no aggregate spills to disk
+        conn.execute(text("SET LOCAL work_mem = '256MB'"))
+    conn.execute(text(_weeks_from("card_days d", _SUMS, postgres)))
+    add = _ADD_PG if postgres else _ADD_SQLITE
+    batches = _day_batches(conn)
+    for done, in_days in enumerate(batches, 1):
+        for statement in _fill(in_days, add):
+            conn.execute(text(statement))
+        progress(f"page rollups: batch {done} of {len(batches)}")
+    if postgres:  # the planner's statistics for the new tables, before the first page
+        conn.execute(text("ANALYZE card_weeks, card_day_facets, first_answers"))
 
 
 def create(conn: Connection, progress: Callable[[str], None] = lambda _line: None) -> None:
@@ -361,15 +404,15 @@ def create(conn: Connection, progress: Callable[[str], None] = lambda _line: Non
     metadata.create_all(conn)
     for statement in _POSTGRES if postgres else _SQLITE:
         conn.execute(text(statement))
-    conn.execute(text(_weeks_from("card_days d", _SUMS, postgres)))
-    last = conn.execute(text("SELECT max(seq) FROM cards")).scalar() or 0
-    add = _ADD_PG if postgres else _ADD_SQLITE
-    for lo in range(1, int(last) + 1, FILL_BATCH):
-        for statement in _fill(lo, lo + FILL_BATCH, add):
-            conn.execute(text(statement))
-        progress(f"rollups of cards up to {min(lo + FILL_BATCH - 1, int(last)):,}")
-    if postgres:  # the planner's statistics for the new tables, before the first page
-        conn.execute(text("ANALYZE card_weeks, card_day_facets, first_answers"))
+    fill(conn, progress)
+
+
+def set_triggers(conn: Connection, enabled: bool) -> None:
+    """PostgreSQL: switch the triggers off for a bulk load into empty tables (the seed), which
+    then fills the rollups once with ``fill``, and on again."""
+    state = "ENABLE" if enabled else "DISABLE"
+    for trigger, table in _TRIGGERS.items():
+        conn.execute(text(f"ALTER TABLE {table} {state} TRIGGER {trigger}"))
 
 
 def drop(conn: Connection) -> None:
