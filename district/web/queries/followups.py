@@ -157,7 +157,7 @@ def answered_requests(
             )
         )
         .where(*_answered_in(scope, period))
-        .order_by(a.local_date.desc(), a.created_at_utc.desc())
+        .order_by(a.local_date.desc(), a.created_at_utc.desc(), a.card_id)
     )
     if limit is not None:
         query = query.limit(limit)

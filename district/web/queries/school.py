@@ -66,7 +66,8 @@ def visitors(conn: Connection, school_id: int, period: Period) -> Visitors:
 
 
 def _most_first(counts: dict[Any, int]) -> dict[Any, int]:
-    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+    """Most first; a tie by value (not as the database happened to hand them over)."""
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] or "")))
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def comments(
         select(c.created_at_utc, c.created_offset_minutes, c.rating, c.role, c.language, c.comment)
         .where(c.school_id == school_id, c.local_date.between(period.first, period.last))
         .where(c.comment.is_not(None), c.comment != "")  # is_not(None): the index's rows
-        .order_by(c.local_date.desc(), c.created_at_utc.desc())
+        .order_by(c.local_date.desc(), c.created_at_utc.desc(), c.id)
     )
     if limit is not None:
         query = query.limit(limit)
