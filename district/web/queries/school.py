@@ -34,10 +34,10 @@ def _facets(conn: Connection, school_id: int, period: Period, facets: tuple[str,
 
 
 def choices(conn: Connection, school_id: int, period: Period) -> dict[tuple[str, str], int]:
-    """How many cards chose each chip: (kind, choice) -> count."""
-    return {
-        (kind, choice): int(n) for kind, choice, n in _facets(conn, school_id, period, CHIP_FACETS)
-    }
+    """How many cards chose each chip: (kind, choice) -> count, by chip (a tie in the counts
+    then goes by chip, not by the order the database handed them over)."""
+    found = _facets(conn, school_id, period, CHIP_FACETS)
+    return dict(sorted(((kind, choice), int(n)) for kind, choice, n in found))
 
 
 @dataclass(frozen=True)
