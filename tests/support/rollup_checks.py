@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 
 from district.web.queries.page_rollups import card_day_facets, card_weeks, first_answers
-from district.web.queries.rollup import RATINGS
+from district.web.queries.rollup import RATINGS, open_followups
 from district.web.queries.tables import card_choices, cards, followups
 
 
@@ -96,9 +96,26 @@ def weeks_in_rollup(conn: Connection) -> dict[tuple[int, str, int], int]:
     }
 
 
+def open_from_cards(conn: Connection) -> dict[str, int | None]:
+    """The requests with no answer, and their card's school."""
+    c = cards.c
+    query = select(c.id, c.school_id).where(
+        c.followup_requested.is_(True), ~c.id.in_(select(followups.c.card_id))
+    )
+    return {card_id: school_id for card_id, school_id in conn.execute(query)}
+
+
+def open_in_rollup(conn: Connection) -> dict[str, int | None]:
+    o = open_followups.c
+    return {
+        card_id: school_id for card_id, school_id in conn.execute(select(o.card_id, o.school_id))
+    }
+
+
 def assert_rollups_match(engine: Engine) -> None:
     with engine.connect() as conn:
         facets, answers = facets_from_cards(conn), first_answers_from_cards(conn)
         assert facets and facets_in_rollup(conn) == facets
         assert first_answers_in_rollup(conn) == answers
         assert weeks_in_rollup(conn) == weeks_from_cards(conn)
+        assert open_in_rollup(conn) == open_from_cards(conn)

@@ -129,7 +129,7 @@ def open_requests(
                 schools, schools.c.id == cards.c.school_id
             )
         )
-        .where(cards.c.followup_requested.is_(True), cards.c.school_id.in_(scope.school_ids))
+        .where(o.school_id.in_(scope.school_ids))
         .order_by(o.created_at_utc, o.card_id)
     )
     if limit is not None:
@@ -179,20 +179,15 @@ def by_school(
     conn: Connection, scope: Scope, period: Period, now: datetime, overdue_after: timedelta
 ) -> list[SchoolFollowups]:
     """Per school: open and overdue now, answered in the period and the median time to answer."""
-    c = cards.c
     cutoff = now - overdue_after
     o = open_followups.c
+    late = func.sum(case((o.created_at_utc < cutoff, 1), else_=0))
     open_counts = {
-        school_id: (int(n), int(late or 0))
-        for school_id, n, late in conn.execute(
-            select(
-                c.school_id,
-                func.count(),
-                func.sum(case((o.created_at_utc < cutoff, 1), else_=0)),
-            )
-            .select_from(open_followups.join(cards, cards.c.id == o.card_id))
-            .where(c.school_id.in_(scope.school_ids))
-            .group_by(c.school_id)
+        school_id: (int(n), int(n_late or 0))
+        for school_id, n, n_late in conn.execute(
+            select(o.school_id, func.count(), late)
+            .where(o.school_id.in_(scope.school_ids))
+            .group_by(o.school_id)
         )
     }
     answered = _medians(conn, scope, period)

@@ -12,6 +12,8 @@ transition tables).
   (``went_well``, ``could_improve``: the chip). A school's page over a year reads some 12,000
   of these rows instead of the year's cards and chips. A count can fall to 0 (a card moved to
   another school): readers keep only what is above 0.
+- ``open_followups`` (migration 0003's) gets its card's school, so the follow-ups page counts
+  each school's open and overdue requests from it alone.
 - ``first_answers``: each follow-up request's first answer (earliest ``answered_at``, then the
   first stored), with the request's school, day and moment, so the follow-ups page lists the
   answered requests and each school's median time to answer from one indexed table.
@@ -37,6 +39,7 @@ from sqlalchemy import (
     text,
 )
 
+from district.web.queries import rollup
 from district.web.queries.rollup import RATINGS
 
 metadata = MetaData()
@@ -222,6 +225,8 @@ _POSTGRES = [
                 ),
                 f'''UPDATE first_answers a SET school_id = n.school_id FROM {_MOVED}
                 WHERE {_MOVED_WHERE} AND a.card_id = n.id''',
+                f'''UPDATE open_followups f SET school_id = n.school_id FROM {_MOVED}
+                WHERE {_MOVED_WHERE} AND f.card_id = n.id''',
             ]
         )
     }
@@ -299,6 +304,7 @@ _SQLITE = [
          {_sqlite_chips("OLD", "-")};
          {_sqlite_chips("NEW", "")};
          UPDATE first_answers SET school_id = NEW.school_id WHERE card_id = NEW.id;
+         UPDATE open_followups SET school_id = NEW.school_id WHERE card_id = NEW.id;
        END""",
     f"""CREATE TRIGGER first_answers_on_answer AFTER INSERT ON followups
        BEGIN
@@ -311,6 +317,18 @@ _SQLITE = [
          WHERE (excluded.answered_at_utc, excluded.answer_seq)
                < (first_answers.answered_at_utc, first_answers.answer_seq);
        END""",
+]
+
+# open_followups gets its card's school: a column, its index, and the insert that fills it.
+_OPEN_SCHOOL = [
+    "ALTER TABLE open_followups ADD COLUMN school_id INTEGER",
+    "CREATE INDEX ix_open_followups_school ON open_followups (school_id, created_at_utc)",
+]
+_OPEN_SCHOOL_POSTGRES = [*_OPEN_SCHOOL, rollup.card_days_add_postgres(with_school=True)]
+_OPEN_SCHOOL_SQLITE = [
+    *_OPEN_SCHOOL,
+    "DROP TRIGGER open_followups_on_card",
+    rollup.open_on_card_sqlite(with_school=True),
 ]
 
 _TRIGGERS = {
@@ -393,6 +411,12 @@ def fill(conn: Connection, progress: Callable[[str], None] = lambda _line: None)
     if postgres:  # each batch's groups fit in memory: no aggregate spills to disk
         conn.execute(text("SET LOCAL work_mem = '256MB'"))
     conn.execute(text(_weeks_from("card_days d", _SUMS, postgres)))
+    conn.execute(
+        text(
+            "UPDATE open_followups SET school_id ="
+            " (SELECT c.school_id FROM cards c WHERE c.id = open_followups.card_id)"
+        )
+    )
     batches = _day_batches(conn)
     for done, in_days in enumerate(batches, 1):
         for statement in _fill(in_days):
@@ -408,6 +432,8 @@ def create(conn: Connection, progress: Callable[[str], None] = lambda _line: Non
     card can arrive between the backfill and the trigger and be missed."""
     postgres = conn.dialect.name == "postgresql"
     metadata.create_all(conn)
+    for statement in _OPEN_SCHOOL_POSTGRES if postgres else _OPEN_SCHOOL_SQLITE:
+        conn.execute(text(statement))
     for statement in _POSTGRES if postgres else _SQLITE:
         conn.execute(text(statement))
     fill(conn, progress)
@@ -429,4 +455,10 @@ def drop(conn: Connection) -> None:
     if postgres:
         for function in _FUNCTIONS:
             conn.execute(text(f"DROP FUNCTION IF EXISTS {function}()"))
+        conn.execute(text(rollup.card_days_add_postgres(with_school=False)))
+    else:
+        conn.execute(text("DROP TRIGGER open_followups_on_card"))
+        conn.execute(text(rollup.open_on_card_sqlite(with_school=False)))
+    conn.execute(text("DROP INDEX ix_open_followups_school"))
+    conn.execute(text("ALTER TABLE open_followups DROP COLUMN school_id"))
     metadata.drop_all(conn)
