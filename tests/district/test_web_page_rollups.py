@@ -7,6 +7,7 @@ give. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 import uuid
 from collections import defaultdict
@@ -249,5 +250,7 @@ def test_the_migration_fills_the_rollups_and_the_pages_show_the_same(
         assert_rollups_match(engine)
         with engine.connect() as conn:
             assert _pages_now(conn, scope, period) == before
+            # The same for a person who sees every school (queried with no list of them).
+            assert _pages_now(conn, dataclasses.replace(scope, every_school=True), period) == before
     finally:
         engine.dispose()

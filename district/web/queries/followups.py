@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 
 from district.web.periods import Period
+from district.web.queries import scope as scope_q
 from district.web.queries.page_rollups import first_answers
 from district.web.queries.rollup import open_followups
 from district.web.queries.scope import Scope
@@ -88,7 +89,8 @@ def _answered_in(scope: Scope, period: Period) -> list[Any]:
     """first_answers of requests made in the period's local days, in the person's schools: the
     index (school_id, local_date, created_at_utc) reads only those."""
     a = first_answers.c
-    return [a.school_id.in_(scope.school_ids), a.local_date.between(period.first, period.last)]
+    in_days = a.local_date.between(period.first, period.last)
+    return [scope_q.at(a.school_id, scope.school_filter), in_days]
 
 
 def _request(row: Any, scope: Scope, now: datetime, overdue_after: timedelta) -> Request:
@@ -129,7 +131,7 @@ def open_requests(
                 schools, schools.c.id == cards.c.school_id
             )
         )
-        .where(o.school_id.in_(scope.school_ids))
+        .where(scope_q.at(o.school_id, scope.school_filter))
         .order_by(o.created_at_utc, o.card_id)
     )
     if limit is not None:
@@ -186,7 +188,7 @@ def by_school(
         school_id: (int(n), int(n_late or 0))
         for school_id, n, n_late in conn.execute(
             select(o.school_id, func.count(), late)
-            .where(o.school_id.in_(scope.school_ids))
+            .where(scope_q.at(o.school_id, scope.school_filter))
             .group_by(o.school_id)
         )
     }

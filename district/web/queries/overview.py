@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Select, func, literal_column, select, union_a
 from district.accounts import School
 from district.web import periods
 from district.web.periods import Period
+from district.web.queries import scope as scope_q
 from district.web.queries.page_rollups import card_weeks
 from district.web.queries.rollup import RATINGS, card_days
 from district.web.queries.scope import Scope
@@ -51,7 +52,7 @@ class SchoolRow:
 
 
 def _pieces(
-    school_ids: list[int], period: Period, label: int = 1, weeks: bool = True
+    school_ids: list[int] | None, period: Period, label: int = 1, weeks: bool = True
 ) -> list[Select[Any]]:
     """The period's cards by rating as rows (school_id, day, current, r1..r5) that together
     cover it exactly: a card_weeks row per whole week inside it (day: its Monday) and card_days
@@ -65,14 +66,15 @@ def _pieces(
 
     def days(first: date, last: date) -> Select[Any]:
         return select(d.school_id, d.local_date.label("day"), current, *ratings).where(
-            d.school_id.in_(school_ids), d.local_date.between(first, last)
+            scope_q.at(d.school_id, school_ids), d.local_date.between(first, last)
         )
 
     if not weeks or last_sunday - first_monday < timedelta(days=6):
         return [days(period.first, period.last)]
     last_monday = last_sunday - timedelta(days=6)
     whole = select(w.school_id, w.week.label("day"), current, *(w[f"r{n}"] for n in RATINGS))
-    pieces = [whole.where(w.school_id.in_(school_ids), w.week.between(first_monday, last_monday))]
+    in_weeks = w.week.between(first_monday, last_monday)
+    pieces = [whole.where(scope_q.at(w.school_id, school_ids), in_weeks)]
     if period.first < first_monday:
         pieces.append(days(period.first, first_monday - timedelta(days=1)))
     if last_sunday < period.last:
@@ -88,7 +90,7 @@ def _figures_by_school(
     conn: Connection, scope: Scope, period: Period
 ) -> tuple[dict[int, Figures], dict[int, Figures]]:
     """Each school's figures in the period and in the one before: one pass over the rollups."""
-    ids = scope.school_ids
+    ids = scope.school_filter
     u = _covering([*_pieces(ids, period, 1), *_pieces(ids, period.previous(), 0)])
     sums = [func.sum(_cards(u)), func.sum(_ratings(u)), func.sum(u.c.r4 + u.c.r5)]
     query = select(u.c.school_id, u.c.current, *sums).group_by(u.c.school_id, u.c.current)
@@ -123,8 +125,11 @@ def by_change(rows: list[SchoolRow]) -> list[SchoolRow]:
     return sorted((r for r in rows if r.change is not None), key=lambda r: -(r.change or 0))
 
 
-def daily(conn: Connection, school_ids: list[int], period: Period) -> dict[date, tuple[int, int]]:
-    """Cards and the sum of their ratings per local day, over these schools; when the trend is
+def daily(
+    conn: Connection, school_ids: list[int] | None, period: Period
+) -> dict[date, tuple[int, int]]:
+    """Cards and the sum of their ratings per local day, over these schools (None: every
+    school); when the trend is
     by week (periods.buckets), a whole week's in one entry, on its Monday."""
     # By day or by month a week would cross the buckets: then card_days only.
     u = _covering(_pieces(school_ids, period, weeks=periods.buckets(period) == "week"))
