@@ -176,7 +176,7 @@ def install(
         sort = sort if sort in SORTS else "rating"
         with scoped(user) as (conn, scope):
             rows = overview_q.schools(conn, scope, chosen.period)
-            daily = overview_q.daily(conn, scope.school_filter, chosen.period)
+            daily = overview_q.daily(conn, scope.school_ids, chosen.period)
         now, before = overview_q.total(rows)
         shown = overview_q.by_change(rows) if sort == "change" else rows
         if sort == "change":
