@@ -93,6 +93,15 @@ cards = Table(
     Index("ix_cards_school_id_local_date", "school_id", "local_date"),
     Index("ix_cards_local_date", "local_date"),
     Index("ix_cards_followups", "followup_requested", "school_id", "created_at_utc"),
+    # A school's latest comments, newest first, without reading the period's other cards.
+    Index(
+        "ix_cards_comments",
+        "school_id",
+        "local_date",
+        "created_at_utc",
+        postgresql_where=text("comment IS NOT NULL"),
+        sqlite_where=text("comment IS NOT NULL"),
+    ),
 )
 
 card_choices = Table(

@@ -5,8 +5,11 @@ comments, chips, follow-up requests and their answers). Ten million cards this w
 where rows built in Python and sent over take an hour: nothing crosses the connection but the
 statements.
 
-Random numbers come from PostgreSQL's random(), seeded with setseed(), so a run repeats only as
-far as the database's own plan does; the schools and kiosks (made in Python) repeat exactly."""
+Reproducible: the same plan, seed and "now" make the same cards. Every random number of a card
+is a hash of its seq, the draw's place in the statement and the plan's seed (PostgreSQL's
+hashint8extended, the stable hash its hash partitioning relies on), and its id a version 4
+UUID from an md5 of the same: nothing depends on the order the database happens to compute
+rows in, as random() and gen_random_uuid() would. The schools and kiosks are made in Python."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, Engine, text
 
 from district import seed as plan_of
+from district.web.queries import page_rollups
 
 CHUNK = 250_000
 
@@ -32,7 +36,6 @@ def _setup(
     weekdays = [d for d, w in enumerate(plan_of.WEEKDAY_WEIGHTS) for _ in range(w)]
     hours = [h for h, w in enumerate(plan_of.HOUR_WEIGHTS) for _ in range(w)]
     conn.execute(text("SET jit = off"))  # its compile time is most of a chunk's
-    conn.execute(text("SELECT setseed(:s)"), {"s": (plan.seed % 1000) / 1000})
     conn.execute(text("DROP TABLE IF EXISTS seed_school"))
     conn.execute(
         text(
@@ -73,8 +76,9 @@ def _setup(
 
 
 # One chunk of cards, as a temp table first: the cards, their chips and their answers are all
-# made from it, so a card's body, columns and chips agree.
-_CHUNK = """
+# made from it, so a card's body, columns and chips agree. Each random() is replaced by a keyed
+# draw below (_drawn).
+_CHUNK_DRAWS = """
 CREATE TEMP TABLE seed_chunk AS
 WITH g AS (
   SELECT n AS seq,
@@ -112,7 +116,10 @@ WITH g AS (
          greatest(1, least(5, round(mean + noise)))::smallint AS rating
   FROM timed
 )
-SELECT seq, gen_random_uuid()::text AS id, kiosk_id, school_id_pick AS school_id, rating,
+SELECT seq,
+       substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-8'
+         || substr(h, 18, 3) || '-' || substr(h, 21, 12) AS id,
+       kiosk_id, school_id_pick AS school_id, rating,
        language, role, offset_minutes, created_at_utc,
        (created_at_utc AT TIME ZONE 'UTC' + make_interval(mins => offset_minutes)) AS local_at,
        CASE WHEN r_comment >= 0.22 THEN NULL
@@ -133,12 +140,36 @@ SELECT seq, gen_random_uuid()::text AS id, kiosk_id, school_id_pick AS school_id
        exp(1.3 + 0.9 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())) AS answer_hours,
        random() < 0.92 AS answers
 FROM (
-  SELECT made.*, floor(random() * 6)::int AS c1, 1 + floor(random() * 5)::int AS c2,
+  SELECT made.*, md5(CAST(:salt AS text) || ':' || seq) AS h,
+         floor(random() * 6)::int AS c1, 1 + floor(random() * 5)::int AS c2,
          (ARRAY[0, 1, 1, 2])[1 + floor(random() * 4)::int] AS n_well,
          (ARRAY[0, 1, 1, 2])[1 + floor(random() * 4)::int] AS n_better
   FROM made
 ) AS made, seed_pick p
 """
+
+
+def _drawn(sql: str) -> str:
+    """``sql`` with its n-th random() replaced by a uniform draw in [0, 1) keyed by the card's
+    seq (the column ``n`` until the CTE ``placed``, ``seq`` after), n and the plan's seed."""
+    head, tail = sql.split("), placed AS (", 1)
+    parts: list[str] = []
+    draws = 0
+    for piece, column in ((head, "n"), (tail, "seq")):
+        pieces = piece.split("random()")
+        out = pieces[0]
+        for rest in pieces[1:]:
+            draws += 1
+            out += (
+                f"((hashint8extended({column} * 64 + {draws}, CAST(:salt AS bigint))"
+                f" & 2147483647)::float8 / 2147483648.0)" + rest
+            )
+        parts.append(out)
+    assert draws < 64
+    return "), placed AS (".join(parts)
+
+
+_CHUNK = _drawn(_CHUNK_DRAWS)
 
 _CARDS = """
 INSERT INTO cards (seq, id, kiosk_id, body_sha256, body, received_at, school_id, rating,
@@ -205,6 +236,9 @@ def cards(
         rebuild = _plain_indexes(conn) if start_seq == 0 else []
         for name, _definition in rebuild:
             conn.execute(text(f'DROP INDEX "{name}"'))
+        # Likewise the page rollups are filled once at the end, not upserted chunk by chunk.
+        if start_seq == 0:
+            page_rollups.set_triggers(conn, enabled=False)
         conn.commit()
         try:
             made, requests, answers = _chunks(conn, plan, start_seq, progress)
@@ -213,6 +247,9 @@ def cards(
             for name, definition in rebuild:
                 progress(f"index {name}")
                 conn.execute(text(definition))
+            if start_seq == 0:
+                page_rollups.fill(conn, progress)
+                page_rollups.set_triggers(conn, enabled=True)
             conn.commit()
     return made, requests, answers
 
@@ -236,7 +273,7 @@ def _chunks(
     for lo in range(start_seq + 1, start_seq + plan.cards + 1, CHUNK):
         hi = min(lo + CHUNK - 1, start_seq + plan.cards)
         conn.execute(text("DROP TABLE IF EXISTS seed_chunk"))
-        conn.execute(text(_CHUNK), {"lo": lo, "hi": hi})
+        conn.execute(text(_CHUNK), {"lo": lo, "hi": hi, "salt": plan.seed})
         conn.execute(text(_CARDS))
         conn.execute(text(_CHOICES))
         answers += conn.execute(text(_ANSWERS)).rowcount

@@ -6,6 +6,7 @@ exist. Each export streams the rows of its page from the database, with the page
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,11 +14,11 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from district.accounts import Clock, User
 from district.web import charts, export, i18n, labels, periods
-from district.web.fleet import State
+from district.web.fleet import KioskRow, State
 from district.web.i18n import N_, gettext
 from district.web.periods import Period, PeriodError
 from district.web.queries import fleet as fleet_q
@@ -130,9 +131,23 @@ def install(
     def today() -> date:
         return settings.today(clock())
 
-    def scope_for(user: User) -> Scope:
+    @contextmanager
+    def scoped(user: User) -> Iterator[tuple[Connection, Scope]]:
+        """A connection and what ``user`` may see in it: every page's first query."""
         with engine.connect() as conn:
-            return scope_q.of(conn, user)
+            yield conn, scope_q.of(conn, user)
+
+    def scope_for(user: User) -> Scope:
+        with scoped(user) as (_conn, scope):
+            return scope
+
+    def school_rows(user: User, period: Period) -> list[overview_q.SchoolRow]:
+        with scoped(user) as (conn, scope):
+            return overview_q.schools(conn, scope, period)
+
+    def kiosk_rows(user: User) -> list[KioskRow]:
+        with scoped(user) as (conn, scope):
+            return fleet_q.rows(conn, scope, clock(), settings)
 
     def not_found(request: Request, user: User) -> Response:
         with i18n.speaking(kit.language_of(request)):
@@ -159,8 +174,7 @@ def install(
             return kit.to_sign_in(request)
         chosen = _choose(request, today())
         sort = sort if sort in SORTS else "rating"
-        with engine.connect() as conn:
-            scope = scope_q.of(conn, user)
+        with scoped(user) as (conn, scope):
             rows = overview_q.schools(conn, scope, chosen.period)
             daily = overview_q.daily(conn, scope.school_ids, chosen.period)
         now, before = overview_q.total(rows)
@@ -192,9 +206,7 @@ def install(
         if user is None:
             return kit.to_sign_in(request)
         chosen = _choose(request, today())
-        with engine.connect() as conn:
-            scope = scope_q.of(conn, user)
-            rows = overview_q.schools(conn, scope, chosen.period)
+        rows = school_rows(user, chosen.period)
         with i18n.speaking(kit.language_of(request)):
             header = [
                 gettext("School"),
@@ -231,8 +243,7 @@ def install(
             return kit.to_sign_in(request)
         chosen = _choose(request, today())
         period = chosen.period
-        with engine.connect() as conn:
-            scope = scope_q.of(conn, user)
+        with scoped(user) as (conn, scope):
             school = scope.school(slug)
             if school is None:
                 return not_found(request, user)
@@ -240,11 +251,10 @@ def install(
             daily = overview_q.daily(conn, [school.id], period)
             chips_now = school_q.choices(conn, school.id, period)
             chips_before = school_q.choices(conn, school.id, period.previous())
-            roles = school_q.counted_by(conn, school.id, period, "role")
-            languages = school_q.counted_by(conn, school.id, period, "language")
-            grid = school_q.heat(conn, school.id, period)
+            visitors = school_q.visitors(conn, school.id, period)
             comments = list(school_q.comments(conn, school.id, period))
         cards = sum(faces.values())
+        grid = visitors.heat
         with i18n.speaking(kit.language_of(request)):
             points = _trend_points(daily, period)
             chart = _trend_chart(points, "trend")
@@ -276,8 +286,8 @@ def install(
             for (k, choice), n in chips_before.items():
                 if (k, choice) not in chips_now and k in chip_rows:
                     chip_rows[k].append((labels.choice(choice), 0, n))
-            role_rows = [(labels.role(r), n) for r, n in roles.items()]
-            language_rows = [(labels.language(code), n) for code, n in languages.items()]
+            role_rows = [(labels.role(r), n) for r, n in visitors.roles.items()]
+            language_rows = [(labels.language(code), n) for code, n in visitors.languages.items()]
             face_rows = [
                 (rating, labels.face(rating), faces.get(rating, 0), charts.FACE_COLOURS[rating - 1])
                 for rating in range(5, 0, -1)
@@ -348,8 +358,7 @@ def install(
         chosen = _choose(request, today())
         now = clock()
         overdue = settings.overdue_after
-        with engine.connect() as conn:
-            scope = scope_q.of(conn, user)
+        with scoped(user) as (conn, scope):
             waiting = list(followups_q.open_requests(conn, scope, now, overdue, followups_q.SHOWN))
             answered = list(
                 followups_q.answered_requests(
@@ -418,9 +427,7 @@ def install(
         user = kit.person(request)
         if user is None:
             return kit.to_sign_in(request)
-        with engine.connect() as conn:
-            scope = scope_q.of(conn, user)
-            rows = fleet_q.rows(conn, scope, clock(), settings)
+        rows = kiosk_rows(user)
         counts = {s: sum(1 for r in rows if r.state is s) for s in State}
         pages = max(1, -(-len(rows) // KIOSKS_PER_PAGE))
         page_number = min(max(page_number, 1), pages)
@@ -451,9 +458,7 @@ def install(
         user = kit.person(request)
         if user is None:
             return kit.to_sign_in(request)
-        with engine.connect() as conn:
-            scope = scope_q.of(conn, user)
-            rows = fleet_q.rows(conn, scope, clock(), settings)
+        rows = kiosk_rows(user)
         with i18n.speaking(kit.language_of(request)):
             header = [
                 gettext("Kiosk"), gettext("Place"), gettext("School"), gettext("State"),

@@ -20,14 +20,14 @@ from sqlalchemy import Engine, create_engine, func, select, text
 
 from district import accounts, db, kiosks, schema
 from district.cli import main
-from district.web.queries import rollup
+from district.web.queries import page_rollups, rollup
 from sync.protocol import FollowupAnswer, WireCard
 
 BEFORE_MIGRATIONS = "0001_baseline"
 
 
 # Every table the code declares: the receiver's, and the pages' rollups (kept by triggers).
-DECLARED = [db.metadata, rollup.metadata]
+DECLARED = [db.metadata, rollup.metadata, page_rollups.metadata]
 
 
 def differences(engine: Engine, metadata: Any) -> list[Any]:

@@ -1,14 +1,20 @@
 """`kiosk-receiver seed` makes a district that reads like one: its cards, chips, follow-ups and
 kiosks agree with each other and with the rollups, on SQLite (rows built in Python) and on
-PostgreSQL (rows made by the database); a database that has schools already is refused."""
+PostgreSQL (rows made by the database, the same cards for the same plan and seed); a database
+that has schools already is refused."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
-from sqlalchemy import Connection, func, select
+from receiver_harness import Postgres
+from rollup_checks import assert_rollups_match
+from sqlalchemy import Connection, create_engine, func, select, text
 
+from district import schema, seed, seed_postgres
 from district.cli import main
 from district.db import open_database
 from district.web.queries.rollup import card_days, open_followups
@@ -60,7 +66,44 @@ def test_a_seeded_district_is_consistent(database_url: str) -> None:
             # Some kiosks are quiet or were never seen.
             assert count(conn, kiosks, kiosks.c.last_heartbeat_at.is_(None)) <= 10
             assert count(conn, cards, cards.c.comment.is_not(None)) > 300
+        assert_rollups_match(engine)  # the school page's and follow-ups' rollups too
     finally:
         engine.dispose()
     code, out = run(*args)
     assert code == 1 and "seed an empty district" in out
+
+
+@pytest.mark.postgres
+def test_the_postgres_seed_makes_the_same_cards_for_the_same_plan(postgres: Postgres) -> None:
+    now = datetime(2026, 12, 1, 15, 0, tzinfo=UTC)
+    admin = create_engine(postgres.url, isolation_level="AUTOCOMMIT")
+    made: list[list[Any]] = []
+    try:
+        for name, plan_seed in [("seed_a", 7), ("seed_b", 7), ("seed_c", 8)]:
+            with admin.connect() as conn:
+                conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                conn.execute(text(f"CREATE DATABASE {name}"))
+            engine = open_database(postgres.url.rsplit("/", 1)[0] + f"/{name}")
+            try:
+                schema.upgrade(engine)
+                plan = seed.Plan(schools=3, kiosks=6, cards=2000, days=60, seed=plan_seed)
+                seed_postgres.seed(engine, plan, now, lambda _line: None)
+                with engine.connect() as conn:
+                    rows = conn.execute(select(cards).order_by(cards.c.seq)).all()
+                    chips = conn.execute(select(card_choices).order_by(*card_choices.c)).all()
+                    answers = conn.execute(
+                        select(followups.c.answer_key, followups.c.body).order_by(
+                            followups.c.answer_key
+                        )
+                    ).all()
+                made.append([rows, chips, answers])
+            finally:
+                engine.dispose()
+    finally:
+        with admin.connect() as conn:
+            for name in ("seed_a", "seed_b", "seed_c"):
+                conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+    assert len(made[0][0]) == 2000 and made[0][1] and made[0][2]
+    assert made[0] == made[1]  # the same plan and seed: the same cards, chips and answers
+    assert made[0][0] != made[2][0]  # another seed: other cards

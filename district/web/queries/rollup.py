@@ -58,8 +58,51 @@ open_followups = Table(
     metadata,
     Column("card_id", String(36), primary_key=True),
     Column("created_at_utc", DateTime(timezone=True), nullable=False),
+    # Its card's school (migration 0004 added it): the open ones are counted per school
+    # without reading a card each.
+    Column("school_id", Integer),
+    Index("ix_open_followups_created", "created_at_utc"),
+    Index("ix_open_followups_school", "school_id", "created_at_utc"),
+)
+
+# open_followups as this migration (0003) made it; 0004 adds school_id.
+_open_followups_0003 = Table(
+    "open_followups",
+    MetaData(),
+    Column("card_id", String(36), primary_key=True),
+    Column("created_at_utc", DateTime(timezone=True), nullable=False),
     Index("ix_open_followups_created", "created_at_utc"),
 )
+
+
+def open_on_card_sqlite(with_school: bool) -> str:
+    """SQLite's trigger adding a card's request to open_followups (0003's, or 0004's with the
+    card's school)."""
+    school = (", school_id", ", NEW.school_id") if with_school else ("", "")
+    return f"""CREATE TRIGGER open_followups_on_card AFTER INSERT ON cards
+       WHEN NEW.followup_requested
+       BEGIN
+         INSERT OR IGNORE INTO open_followups (card_id, created_at_utc{school[0]})
+         VALUES (NEW.id, NEW.created_at_utc{school[1]});
+       END"""
+
+
+def card_days_add_postgres(with_school: bool) -> str:
+    """PostgreSQL's function behind the cards' insert trigger: card_days, and open_followups
+    (0003's, or 0004's with the card's school)."""
+    school = ", school_id" if with_school else ""
+    return f"""CREATE OR REPLACE FUNCTION card_days_add() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         INSERT INTO card_days (school_id, local_date, {_R})
+         SELECT school_id, local_date, {_counts("rating")} FROM new_cards
+         WHERE school_id IS NOT NULL GROUP BY school_id, local_date
+         ON CONFLICT (school_id, local_date) DO UPDATE SET {_ADD};
+         INSERT INTO open_followups (card_id, created_at_utc{school})
+         SELECT id, created_at_utc{school} FROM new_cards WHERE followup_requested
+         ON CONFLICT (card_id) DO NOTHING;
+         RETURN NULL;
+       END $$"""
+
 
 _SQLITE = [
     f"""CREATE TRIGGER card_days_on_insert AFTER INSERT ON cards
@@ -79,28 +122,13 @@ _SQLITE = [
          WHERE NEW.school_id IS NOT NULL
          ON CONFLICT (school_id, local_date) DO UPDATE SET {_ADD_SQLITE};
        END""",
-    """CREATE TRIGGER open_followups_on_card AFTER INSERT ON cards
-       WHEN NEW.followup_requested
-       BEGIN
-         INSERT OR IGNORE INTO open_followups (card_id, created_at_utc)
-         VALUES (NEW.id, NEW.created_at_utc);
-       END""",
+    open_on_card_sqlite(with_school=False),
     """CREATE TRIGGER open_followups_on_answer AFTER INSERT ON followups
        BEGIN DELETE FROM open_followups WHERE card_id = NEW.card_id; END""",
 ]
 
 _POSTGRES = [
-    f"""CREATE FUNCTION card_days_add() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         INSERT INTO card_days (school_id, local_date, {_R})
-         SELECT school_id, local_date, {_counts("rating")} FROM new_cards
-         WHERE school_id IS NOT NULL GROUP BY school_id, local_date
-         ON CONFLICT (school_id, local_date) DO UPDATE SET {_ADD};
-         INSERT INTO open_followups (card_id, created_at_utc)
-         SELECT id, created_at_utc FROM new_cards WHERE followup_requested
-         ON CONFLICT (card_id) DO NOTHING;
-         RETURN NULL;
-       END $$""",
+    card_days_add_postgres(with_school=False),
     """CREATE TRIGGER card_days_on_insert AFTER INSERT ON cards
        REFERENCING NEW TABLE AS new_cards FOR EACH STATEMENT EXECUTE FUNCTION card_days_add()""",
     # A card moved to another school (its kiosk assigned after it sent): out of the old
@@ -156,7 +184,8 @@ _FUNCTIONS = ("card_days_add", "card_days_move", "open_followups_answered")
 
 def create(conn: Connection) -> None:
     """The tables, filled from what is there, and the triggers that keep them."""
-    metadata.create_all(conn)
+    metadata.create_all(conn, tables=[card_days])
+    _open_followups_0003.create(conn)
     for statement in _FILL:
         conn.execute(text(statement))
     for statement in _POSTGRES if conn.dialect.name == "postgresql" else _SQLITE:

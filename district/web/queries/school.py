@@ -1,5 +1,7 @@
-"""A school's page: its chips, visitors' roles and languages, the weekday by hour heat map and
-the latest comments, read from the cards of that one school (index school_id, local_date)."""
+"""A school's page: its chips, visitors' roles and languages and the weekday by hour heat map,
+read from the rollup card_day_facets (a row per school, day and value); the latest comments
+from the cards, by the partial index ix_cards_comments (school_id, local_date, created_at_utc)
+of the cards that have one."""
 
 from __future__ import annotations
 
@@ -11,46 +13,61 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from district.web.periods import Period
-from district.web.queries.tables import card_choices, cards
+from district.web.queries.page_rollups import CHIP_FACETS, card_day_facets
+from district.web.queries.tables import cards
 
 LATEST_COMMENTS = 20
 
 
-def _in(school_id: int, period: Period) -> list[Any]:
-    c = cards.c
-    return [c.school_id == school_id, c.local_date.between(period.first, period.last)]
+def _facets(conn: Connection, school_id: int, period: Period, facets: tuple[str, ...]) -> Any:
+    """(facet, value, cards) of the period, for these facets; values with no card left out."""
+    f = card_day_facets.c
+    total = func.sum(f.cards)
+    query = (
+        select(f.facet, f.value, total)
+        .where(f.school_id == school_id, f.local_date.between(period.first, period.last))
+        .where(f.facet.in_(facets))
+        .group_by(f.facet, f.value)
+        .having(total > 0)
+    )
+    return conn.execute(query)
 
 
 def choices(conn: Connection, school_id: int, period: Period) -> dict[tuple[str, str], int]:
-    """How many cards chose each chip: (kind, choice) -> count."""
-    query = (
-        select(card_choices.c.kind, card_choices.c.choice, func.count())
-        .select_from(card_choices.join(cards, cards.c.seq == card_choices.c.card_seq))
-        .where(*_in(school_id, period))
-        .group_by(card_choices.c.kind, card_choices.c.choice)
-    )
-    return {(kind, choice): int(n) for kind, choice, n in conn.execute(query)}
+    """How many cards chose each chip: (kind, choice) -> count, by chip (a tie in the counts
+    then goes by chip, not by the order the database handed them over)."""
+    found = _facets(conn, school_id, period, CHIP_FACETS)
+    return dict(sorted(((kind, choice), int(n)) for kind, choice, n in found))
 
 
-def counted_by(conn: Connection, school_id: int, period: Period, name: str) -> dict[Any, int]:
-    """Cards per value of one column (``role`` or ``language``), most first."""
-    column = cards.c[name]
-    query = select(column, func.count()).where(*_in(school_id, period)).group_by(column)
-    return dict(sorted(((v, int(n)) for v, n in conn.execute(query)), key=lambda kv: -kv[1]))
+@dataclass(frozen=True)
+class Visitors:
+    """Who came in a period: cards per role (None: not said) and per language, most first, and
+    per local weekday (rows, Monday first) and hour of the day (columns)."""
+
+    roles: dict[str | None, int]
+    languages: dict[str, int]
+    heat: list[list[int]]
 
 
-def heat(conn: Connection, school_id: int, period: Period) -> list[list[int]]:
-    """Cards per local weekday (rows, Monday first) and hour of the day (columns)."""
-    c = cards.c
+def visitors(conn: Connection, school_id: int, period: Period) -> Visitors:
+    roles: dict[str | None, int] = {}
+    languages: dict[str, int] = {}
     grid = [[0] * 24 for _ in range(7)]
-    query = (
-        select(c.local_weekday, c.local_hour, func.count())
-        .where(*_in(school_id, period))
-        .group_by(c.local_weekday, c.local_hour)
-    )
-    for weekday, hour, n in conn.execute(query):
-        grid[int(weekday)][int(hour)] = int(n)
-    return grid
+    for facet, value, n in _facets(conn, school_id, period, ("role", "language", "hour")):
+        if facet == "role":
+            roles[value or None] = int(n)
+        elif facet == "language":
+            languages[value] = int(n)
+        else:
+            weekday, hour = value.split("-")
+            grid[int(weekday)][int(hour)] = int(n)
+    return Visitors(_most_first(roles), _most_first(languages), grid)
+
+
+def _most_first(counts: dict[Any, int]) -> dict[Any, int]:
+    """Most first; a tie by value (not as the database happened to hand them over)."""
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] or "")))
 
 
 @dataclass(frozen=True)
@@ -74,9 +91,9 @@ def comments(
     c = cards.c
     query = (
         select(c.created_at_utc, c.created_offset_minutes, c.rating, c.role, c.language, c.comment)
-        .where(*_in(school_id, period))
-        .where(c.comment.is_not(None), c.comment != "")
-        .order_by(c.local_date.desc(), c.created_at_utc.desc())
+        .where(c.school_id == school_id, c.local_date.between(period.first, period.last))
+        .where(c.comment.is_not(None), c.comment != "")  # is_not(None): the index's rows
+        .order_by(c.local_date.desc(), c.created_at_utc.desc(), c.id)
     )
     if limit is not None:
         query = query.limit(limit)
