@@ -39,6 +39,8 @@ STATUS_NAMES = {
 KIOSKS_PER_PAGE = 100
 """Problems come first, so the first page holds them; the CSV has every kiosk."""
 SORTS = {"rating": N_("Best to worst"), "change": N_("By change")}
+PERIOD_FIELDS = {"period": N_("Period"), "from": N_("From"), "to": N_("To")}
+"""The period's query fields, by the name a person sees them under."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,15 @@ def install(
         with i18n.speaking(kit.language_of(request)):
             return kit.render(request, "not_found.html", user, status=404)
 
+    def bad_period(request: Request, user: User, error: PeriodError, page_path: str) -> Response:
+        # An export says what is wrong with the period asked for, as its page does, rather
+        # than export another period than the one in the address.
+        with i18n.speaking(kit.language_of(request)):
+            field = gettext(PERIOD_FIELDS[error.field])
+            return kit.render(
+                request, "bad_request.html", user, status=400, field=field, page_path=page_path
+            )
+
     def page(
         request: Request, user: User, template: str, chosen: Chosen | None, **ctx: Any
     ) -> Response:
@@ -206,6 +217,8 @@ def install(
         if user is None:
             return kit.to_sign_in(request)
         chosen = _choose(request, today())
+        if chosen.error is not None:
+            return bad_period(request, user, chosen.error, "/")
         rows = school_rows(user, chosen.period)
         with i18n.speaking(kit.language_of(request)):
             header = [
@@ -325,6 +338,8 @@ def install(
         school = scope.school(slug)
         if school is None:
             return not_found(request, user)
+        if chosen.error is not None:
+            return bad_period(request, user, chosen.error, f"/schools/{school.slug}")
         with i18n.speaking(kit.language_of(request)):
             header = [
                 gettext("Written at"),
@@ -389,6 +404,8 @@ def install(
         if user is None:
             return kit.to_sign_in(request)
         chosen = _choose(request, today())
+        if chosen.error is not None:
+            return bad_period(request, user, chosen.error, "/followups")
         scope = scope_for(user)
         now = clock()
         overdue = settings.overdue_after

@@ -141,6 +141,10 @@ BAD_INPUT = [
     ("/followups?period=range&from=soon&to=later", 400, ("From:", "Desde:")),
     ("/fleet?page=two", 400, ("Page:", "Página:")),
     ("/fleet?page=1e3", 400, ("Page:", "Página:")),
+    # An export of an edited address names the field too, rather than export another period.
+    ("/export/overview.csv?period=year", 400, ("Period:", "Periodo:")),
+    ("/export/schools/lincoln-elem.csv?period=range&from=2026-01-01", 400, ("To:", "Hasta:")),
+    ("/export/followups.csv?period=range&from=soon&to=later", 400, ("From:", "Desde:")),
 ]
 
 
