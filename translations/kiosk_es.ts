@@ -1031,6 +1031,17 @@
     </message>
 </context>
 <context>
+    <name>StartingScreen</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>The faces appear in a moment.</source>
+        <translation>Las caritas aparecen en un momento.</translation>
+    </message>
+</context>
+<context>
     <name>StepScreen</name>
     <message>
         <source>Next</source>
