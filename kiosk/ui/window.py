@@ -105,6 +105,7 @@ class KioskWindow(QWidget):
         self.staff_screens: list[QWidget] = []
         self.storage_problem = False  # the store refused the last save (shown to visitors)
         self.starting = False  # the card database is being checked: no faces, no taps yet
+        self._header_buttons: list[QWidget] = []  # hidden while starting
         self.last_switch = -SETTLE_SECONDS
         self.idle_seconds: float = config.idle_timeout_seconds
         # The idle timeout runs on the injected clock from the last touch (or the last screen
@@ -340,12 +341,20 @@ class KioskWindow(QWidget):
         self.starting = True
         self.idle_timer.stop()
         self.stack.setCurrentWidget(self.starting_screen)
+        # Nothing that looks tappable and is not: the header's buttons come with the faces.
+        self._header_buttons = [
+            b for b in (self.speech.button, self.language_button) if not b.isHidden()
+        ]
+        for button in self._header_buttons:
+            button.hide()
 
     def end_starting(self) -> None:
         """The store is ready (or known not to be): the faces, for the first visitor."""
         if not self.starting:
             return
         self.starting = False
+        for button in self._header_buttons:
+            button.show()
         if self.starting_screen.seen:
             # A tap aimed at "Starting..." must not rate the face that just took its place.
             self.last_switch = self.monotonic()
