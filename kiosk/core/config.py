@@ -37,7 +37,16 @@ ATTRACT_MIN_SECONDS = 30
 
 
 class ConfigError(Exception):
-    """A configuration problem, worded for the person who wrote the file."""
+    """A configuration problem, worded for the person who wrote the file: in one line
+    (``str()``: "<file>: <field>: <detail>"), and in its parts for the screen that shows it.
+    ``field`` is empty for a problem with the whole file (unreadable, not TOML) or a rule
+    across settings (``detail`` names them)."""
+
+    def __init__(self, detail: str, file: str = "", field: str = "") -> None:
+        super().__init__(": ".join(part for part in (file, field, detail) if part))
+        self.detail = detail
+        self.file = file
+        self.field = field
 
 
 KIOSK_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
@@ -390,20 +399,20 @@ class Config(BaseModel):
         return choice_id
 
 
-def _describe(error: dict[str, object], source: str) -> str:
+def _describe(error: dict[str, object], source: str) -> ConfigError:
     loc = ".".join(str(p) for p in error["loc"])  # type: ignore[attr-defined]
     kind = error["type"]
     if kind == "extra_forbidden":
         allowed = ", ".join(sorted(_allowed_keys(error["loc"])))
-        return f"{source}: unknown key '{loc}' (allowed: {allowed})"
+        return ConfigError(f"unknown key '{loc}' (allowed: {allowed})", source, loc)
     message = str(error["msg"])
     message = message.removeprefix("Value error, ")
     got = error.get("input")
     shown = "" if isinstance(got, dict | list) or got is None else f" (got {got!r})"
     why = _WHY_THE_MINIMUM.get(loc, "") if kind == "greater_than_equal" else ""
     if not loc:  # a rule across settings: its message names them
-        return f"{source}: {message}"
-    return f"{source}: {loc}: {message}{shown}{why}"
+        return ConfigError(message, source)
+    return ConfigError(f"{message}{shown}{why}", source, loc)
 
 
 _WHY_THE_MINIMUM = {
@@ -436,7 +445,7 @@ def parse_config(
         return Config.model_validate(data, context={"config_dir": config_dir})
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise ConfigError(_describe(dict(first), source)) from None
+        raise _describe(dict(first), source) from None
 
 
 def load_config(path: Path | None) -> Config:
@@ -446,13 +455,13 @@ def load_config(path: Path | None) -> Config:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found") from None
+        raise ConfigError("config file not found", str(path)) from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config file ({exc.strerror})") from None
+        raise ConfigError(f"cannot read config file ({exc.strerror})", str(path)) from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
+        raise ConfigError("not UTF-8 text", str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        raise ConfigError(f"not valid TOML ({exc})", str(path)) from None
     return parse_config(data, str(path), path.parent)
