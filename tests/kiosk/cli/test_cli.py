@@ -134,7 +134,7 @@ def test_snapshot_renders_every_screen_in_both_languages(tmp_path: Path) -> None
     screens += ["pin", "staff", "idle-warning", "attract"]
     screens += [f"manager-{s}" for s in ("today", "cards", "followups", "reports", "sync")]
     screens += ["manager-settings", "manager-export", "manager-print", "staff-close"]
-    screens += ["welcome-speech"]
+    screens += ["welcome-speech", "starting", "config-error"]
     expected = {f"{s}-{lang}.png" for s in screens for lang in ("en", "es")}
     assert expected <= {p.name for p in out.iterdir()}
     # Welcome with the speaker button on is not Welcome with it off.
