@@ -49,6 +49,23 @@ class ConfigError(Exception):
         self.field = field
 
 
+# ISO 3166-1 alpha-2 codes of the regions that have phone numbers (phonenumbers) and a locale
+# (Qt): a `region` must be one. Kept here rather than asked of phonenumbers, whose import would
+# add 60 ms to every start; tests/kiosk/core/test_config.py and tests/kiosk/ui/test_charts.py
+# check the list against each.
+_REGION_CODES = """
+    AC AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR
+    BS BT BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC
+    EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GT GU GW GY HK
+    HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB
+    LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY
+    MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PR PS PT PW PY QA RE RO RS
+    RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TA TC TD TG TH TJ TK TL
+    TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW
+"""
+REGIONS = frozenset(_REGION_CODES.split())
+DEFAULT_REGION = "US"
+
 KIOSK_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 PIN_HASH_PATTERN = r"^scrypt\$\d+\$\d+\$\d+\$[0-9a-f]+\$[0-9a-f]+$"
 
@@ -218,6 +235,11 @@ class Config(BaseModel):
     default_language: Language = Field(
         default="en", description="Language the welcome screen returns to."
     )
+    region: str = Field(
+        default=DEFAULT_REGION,
+        description="The school's country (ISO 3166-1 alpha-2): phone numbers without a country "
+        "code are read as its, and dates and times are written as it writes them.",
+    )
     idle_timeout_seconds: int = Field(
         default=45,
         ge=IDLE_MIN_SECONDS,
@@ -321,6 +343,16 @@ class Config(BaseModel):
         if kind is None or path.suffix.lower() != f".{kind}":
             raise ValueError(f"{path} is not an SVG or PNG file (named .svg or .png)")
         return path
+
+    @field_validator("region")
+    @classmethod
+    def _known_region(cls, value: str) -> str:
+        code = value.strip().upper()
+        if code not in REGIONS:
+            raise ValueError(
+                'must be a country\'s two-letter code (ISO 3166-1 alpha-2), e.g. "US" or "MX"'
+            )
+        return code
 
     @field_validator("accent_colour")
     @classmethod

@@ -411,7 +411,7 @@ def build_window(
     wire_window.
     """
     fit = apply_theme(app, *size, accent=config.accent_colour)
-    switcher = LanguageSwitcher(pseudo=pseudo)
+    switcher = LanguageSwitcher(pseudo=pseudo, region=config.region)
     switcher.set_language(config.default_language)
     window = KioskWindow(
         config, fit, switcher, kiosk_mode=kiosk_mode, monotonic=monotonic, speech=speech
