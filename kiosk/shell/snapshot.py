@@ -18,7 +18,6 @@ import os
 import random
 import shutil
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -230,12 +229,20 @@ def _sheets(app: QApplication, manager: ManagerArea, scratch: Path) -> Iterator[
     manager.export_sheet.close_sheet()
     first = manager.reports.first
     first.set_day(first.day - timedelta(days=6))  # a week: the preview shows two pages
+    # The preview's days are read on a worker thread; its pictures arrive by signal, which
+    # ends the wait (or the timeout does: the picture then shows "Preparing the preview...").
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    wait = QEventLoop()
+    manager.print_sheet.preview_shown.connect(wait.quit)
+    timeout = QTimer()
+    timeout.setSingleShot(True)
+    timeout.timeout.connect(wait.quit)
+    timeout.start(PREVIEW_WAIT_SECONDS * 1000)
     manager.reports.open_print()
-    # The preview's days are read on a worker thread; its pictures arrive by signal.
-    deadline = time.monotonic() + PREVIEW_WAIT_SECONDS
-    while not manager.print_sheet.pages[0].isVisible() and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.02)
+    wait.exec()
+    timeout.stop()
+    manager.print_sheet.preview_shown.disconnect(wait.quit)
     app.processEvents()
     yield "manager-print"
     manager.print_sheet.close_sheet()
