@@ -119,7 +119,8 @@ def each_screen(
     window.show_starting()  # as while the store is checked at start
     app.processEvents()
     yield "starting"
-    window.end_starting()
+    window.end_starting()  # back to Welcome, in the default language
+    window.switcher.set_language(language)
     window.manager_requested.emit()  # as after the PIN, from the staff menu
     manager = window.current()
     assert isinstance(manager, ManagerArea)

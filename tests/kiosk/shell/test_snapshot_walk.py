@@ -1,5 +1,5 @@
-"""`kiosk snapshot`'s walk: the print sheet is shot once its preview is there, waited for on
-the sheet's own signal (no polling)."""
+"""`kiosk snapshot`'s walk: every screen in the language asked for, and the print sheet shot
+once its preview is there, waited for on the sheet's own signal (no polling)."""
 
 from __future__ import annotations
 
@@ -30,15 +30,18 @@ def test_the_print_sheet_is_shot_with_its_preview(
     qtbot.waitExposed(window)
     seen: list[str] = []
     try:
-        for name in each_screen(qapp, window, "en", tmp_path):
+        for name in each_screen(qapp, window, "es", tmp_path):
             seen.append(name)
+            assert window.switcher.language == "es", name
             if name == "manager-print":
                 manager = window.current()
                 assert isinstance(manager, ManagerArea)
+                assert manager.title.text() == "Área de administración"
                 sheet = manager.print_sheet
                 assert sheet.pages[0].isVisible() and sheet.pages[1].isVisible()
-                assert sheet.preview_label.text() == "Preview: the first pages"
+                assert sheet.preview_label.text() == "Vista previa: las primeras páginas"
     finally:
+        window.switcher.set_language("en")
         window.leave_kiosk()
         window.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
