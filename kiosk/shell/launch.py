@@ -1,8 +1,9 @@
 """`kiosk run`: the whole kiosk, wired to its store and sync, then shown.
 
 The config is validated before this module is imported (kiosk.cli.main): a wrong file shows
-kiosk.shell.config_error's screen instead. The window is shown only when every screen is built
-and the store is open: its first frame takes taps.
+kiosk.shell.config_error's screen instead. The window is shown once every screen is built; it
+says "Starting..." until the card store's check is done (kiosk.shell.store_start), which on a
+sound file is before its first frame, so that frame takes taps.
 """
 
 from __future__ import annotations
