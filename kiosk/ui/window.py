@@ -175,7 +175,7 @@ class KioskWindow(QWidget):
                 step.outer.setContentsMargins(20, 12, 20, 20)
         self.pin = PinScreen(lambda _pin: False, monotonic)
         self.staff = StaffMenu()
-        self.starting_screen = StartingScreen()
+        self.starting_screen = StartingScreen(monotonic)
         self.stack = QStackedWidget()
         screens = (self.welcome, *self.steps, self.thanks, self.pin, self.staff)
         for screen in (*screens, self.starting_screen):
@@ -355,8 +355,10 @@ class KioskWindow(QWidget):
         self.starting = False
         for button in self._header_buttons:
             button.show()
-        if self.starting_screen.seen:
-            # A tap aimed at "Starting..." must not rate the face that just took its place.
+        if self.starting_screen.shown_for() >= SETTLE_SECONDS:
+            # A visitor may have tapped at "Starting...": that tap must not rate the face that
+            # just took its place. One painted for a moment only (a small, sound file) was no
+            # screen to aim at, as before the first frame.
             self.last_switch = self.monotonic()
         self.stack.setCurrentWidget(self.welcome)  # not a screen change for the settle guard
         self.reset_to_welcome()

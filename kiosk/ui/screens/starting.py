@@ -3,6 +3,8 @@ faces. Nothing on it can be tapped (the window holds every touch back meanwhile)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -11,11 +13,12 @@ from kiosk.ui.widgets import Retranslatable, label
 
 
 class StartingScreen(Retranslatable):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, monotonic: Callable[[], float], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StartingScreen")
         self.setProperty("screen", True)
-        self.seen = False  # painted at least once: a visitor may have seen it
+        self.monotonic = monotonic
+        self.painted_at: float | None = None  # first painted (on ``monotonic``), if ever
         self.title = label("Question")
         self.hint = label("Hint")
         for text in (self.title, self.hint):
@@ -30,8 +33,13 @@ class StartingScreen(Retranslatable):
         self.retranslate()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        self.seen = True
+        if self.painted_at is None:
+            self.painted_at = self.monotonic()
         super().paintEvent(event)
+
+    def shown_for(self) -> float:
+        """Seconds since it was first painted (0: never)."""
+        return 0.0 if self.painted_at is None else self.monotonic() - self.painted_at
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Starting…"))

@@ -102,7 +102,7 @@ def test_the_window_answers_while_the_check_runs_and_no_card_is_lost(
     assert not check.gate.is_set()
     assert window.current() is window.starting_screen
     assert window.starting_screen.title.text() == "Starting…"
-    assert window.starting_screen.seen
+    assert window.starting_screen.painted_at is not None
     assert session.store is None
     # A tap meanwhile rates nothing; nothing that looks tappable is shown.
     assert window.language_button.isHidden()
@@ -175,3 +175,21 @@ def test_a_store_that_cannot_be_opened_shows_the_plain_words_problem(
     assert window.welcome.banner.text() == (
         "Answers cannot be saved right now. Please tell the front desk."
     )
+
+
+def test_a_starting_screen_shown_for_a_moment_leaves_the_first_tap_to_the_faces(
+    qtbot: QtBot,
+    started: tuple[KioskWindow, VisitorSession, GatedCheck, FakeMonotonic],
+) -> None:
+    """A small, sound file: "Starting..." is painted for a moment only, no screen anyone could
+    have tapped at, so the settle guard is not armed and the first tap on a face counts."""
+    window, _session, check, _monotonic = started
+    assert check.entered.wait(timeout=30)
+    qtbot.waitUntil(lambda: window.starting_screen.painted_at is not None)
+    check.gate.set()
+    qtbot.waitUntil(lambda: window.current() is window.welcome)
+    rated: list[int] = []
+    window.rated.connect(rated.append)
+    qtbot.mouseClick(window.welcome.faces[2], Qt.MouseButton.LeftButton)
+    assert rated == [3]
+    window.reset_to_welcome()
