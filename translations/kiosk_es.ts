@@ -137,6 +137,41 @@
     </message>
 </context>
 <context>
+    <name>ConfigError</name>
+    <message>
+        <source>The kiosk cannot start: its settings file has a mistake.</source>
+        <translation>El quiosco no puede iniciarse: su archivo de configuración tiene un error.</translation>
+    </message>
+    <message>
+        <source>Please call IT. The kiosk starts again once the file is corrected.</source>
+        <translation>Llame al personal de informática (IT). El quiosco vuelve a iniciarse cuando se corrija el archivo.</translation>
+    </message>
+    <message>
+        <source>To close this screen, tap Close or press {shortcut}.</source>
+        <translation>Para cerrar esta pantalla, toque Cerrar o presione {shortcut}.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>none (the built-in settings)</source>
+        <translation>ninguno (la configuración predeterminada)</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Opción</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Qué está mal</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>DayPicker</name>
     <message>
         <source>Previous day</source>
@@ -1028,6 +1063,17 @@
     <message>
         <source>The card database cannot be opened; see the log file.</source>
         <translation>No se puede abrir la base de datos de opiniones; consulte el archivo de registro.</translation>
+    </message>
+</context>
+<context>
+    <name>StartingScreen</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>The faces appear in a moment.</source>
+        <translation>Las caritas aparecen en un momento.</translation>
     </message>
 </context>
 <context>

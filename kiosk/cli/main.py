@@ -52,13 +52,23 @@ class Context:
     def config(self) -> Config:
         """Validated when first asked for; a bad file ends the command with one line naming
         the key, and the exit status the autostart does not restart on."""
-        from kiosk.core.config import ConfigError, load_config
+        from kiosk.core.config import ConfigError
 
         try:
-            return load_config(self.config_file)
+            return self.load_config()
         except ConfigError as exc:
-            click.echo(f"kiosk: configuration error: {exc}", err=True)
+            config_error_line(exc)
             sys.exit(EXIT_CONFIG)
+
+    def load_config(self) -> Config:
+        """The validated config; raises ConfigError."""
+        from kiosk.core.config import load_config
+
+        return load_config(self.config_file)
+
+
+def config_error_line(exc: Exception) -> None:
+    click.echo(f"kiosk: configuration error: {exc}", err=True)
 
 
 def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -149,7 +159,23 @@ def run(
     ctx: Context, windowed: bool, size: tuple[int, int] | None, quit_after_first_tap: bool
 ) -> None:
     """Start the kiosk (full-screen kiosk mode unless --windowed)."""
-    config = ctx.config  # a bad file stops here, before Qt is loaded: one line and no window
+    from kiosk.core.config import ConfigError
+
+    try:
+        config = ctx.load_config()  # before the kiosk's screens are even imported
+        if not windowed and not config.admin_pin_hash:
+            # Without a PIN, staff could never leave kiosk mode.
+            raise ConfigError(
+                "not set; kiosk mode needs it (make one with `kiosk pin-hash`), or use --windowed",
+                str(ctx.config_file or ""),
+                "admin_pin_hash",
+            )
+    except ConfigError as exc:
+        # The line for a console, and a screen for a kiosk without one (the Windows bundle).
+        config_error_line(exc)
+        from kiosk.shell.config_error import show_config_error
+
+        sys.exit(show_config_error(exc, windowed, size, quit_after_first_tap))
     from kiosk.shell.launch import run_kiosk
 
     sys.exit(run_kiosk(config, ctx.data_dir, windowed, size, quit_after_first_tap))

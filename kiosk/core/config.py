@@ -37,8 +37,34 @@ ATTRACT_MIN_SECONDS = 30
 
 
 class ConfigError(Exception):
-    """A configuration problem, worded for the person who wrote the file."""
+    """A configuration problem, worded for the person who wrote the file: in one line
+    (``str()``: "<file>: <field>: <detail>"), and in its parts for the screen that shows it.
+    ``field`` is empty for a problem with the whole file (unreadable, not TOML) or a rule
+    across settings (``detail`` names them)."""
 
+    def __init__(self, detail: str, file: str = "", field: str = "") -> None:
+        super().__init__(": ".join(part for part in (file, field, detail) if part))
+        self.detail = detail
+        self.file = file
+        self.field = field
+
+
+# ISO 3166-1 alpha-2 codes of the regions that have phone numbers (phonenumbers) and a locale
+# (Qt): a `region` must be one. Kept here rather than asked of phonenumbers, whose import would
+# add 60 ms to every start; tests/kiosk/core/test_config.py and tests/kiosk/ui/test_charts.py
+# check the list against each.
+_REGION_CODES = """
+    AC AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR
+    BS BT BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC
+    EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GT GU GW GY HK
+    HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB
+    LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY
+    MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PR PS PT PW PY QA RE RO RS
+    RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TA TC TD TG TH TJ TK TL
+    TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW
+"""
+REGIONS = frozenset(_REGION_CODES.split())
+DEFAULT_REGION = "US"
 
 KIOSK_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 PIN_HASH_PATTERN = r"^scrypt\$\d+\$\d+\$\d+\$[0-9a-f]+\$[0-9a-f]+$"
@@ -209,6 +235,11 @@ class Config(BaseModel):
     default_language: Language = Field(
         default="en", description="Language the welcome screen returns to."
     )
+    region: str = Field(
+        default=DEFAULT_REGION,
+        description="The school's country (ISO 3166-1 alpha-2): phone numbers without a country "
+        "code are read as its, and dates and times are written as it writes them.",
+    )
     idle_timeout_seconds: int = Field(
         default=45,
         ge=IDLE_MIN_SECONDS,
@@ -313,6 +344,16 @@ class Config(BaseModel):
             raise ValueError(f"{path} is not an SVG or PNG file (named .svg or .png)")
         return path
 
+    @field_validator("region")
+    @classmethod
+    def _known_region(cls, value: str) -> str:
+        code = value.strip().upper()
+        if code not in REGIONS:
+            raise ValueError(
+                'must be a country\'s two-letter code (ISO 3166-1 alpha-2), e.g. "US" or "MX"'
+            )
+        return code
+
     @field_validator("accent_colour")
     @classmethod
     def _readable_accent(cls, value: str) -> str:
@@ -390,20 +431,20 @@ class Config(BaseModel):
         return choice_id
 
 
-def _describe(error: dict[str, object], source: str) -> str:
+def _describe(error: dict[str, object], source: str) -> ConfigError:
     loc = ".".join(str(p) for p in error["loc"])  # type: ignore[attr-defined]
     kind = error["type"]
     if kind == "extra_forbidden":
         allowed = ", ".join(sorted(_allowed_keys(error["loc"])))
-        return f"{source}: unknown key '{loc}' (allowed: {allowed})"
+        return ConfigError(f"unknown key '{loc}' (allowed: {allowed})", source, loc)
     message = str(error["msg"])
     message = message.removeprefix("Value error, ")
     got = error.get("input")
     shown = "" if isinstance(got, dict | list) or got is None else f" (got {got!r})"
     why = _WHY_THE_MINIMUM.get(loc, "") if kind == "greater_than_equal" else ""
     if not loc:  # a rule across settings: its message names them
-        return f"{source}: {message}"
-    return f"{source}: {loc}: {message}{shown}{why}"
+        return ConfigError(message, source)
+    return ConfigError(f"{message}{shown}{why}", source, loc)
 
 
 _WHY_THE_MINIMUM = {
@@ -436,7 +477,7 @@ def parse_config(
         return Config.model_validate(data, context={"config_dir": config_dir})
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise ConfigError(_describe(dict(first), source)) from None
+        raise _describe(dict(first), source) from None
 
 
 def load_config(path: Path | None) -> Config:
@@ -446,13 +487,13 @@ def load_config(path: Path | None) -> Config:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found") from None
+        raise ConfigError("config file not found", str(path)) from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config file ({exc.strerror})") from None
+        raise ConfigError(f"cannot read config file ({exc.strerror})", str(path)) from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
+        raise ConfigError("not UTF-8 text", str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        raise ConfigError(f"not valid TOML ({exc})", str(path)) from None
     return parse_config(data, str(path), path.parent)

@@ -25,6 +25,7 @@ from kiosk.core.config import Config
 from kiosk.core.crash import CrashHandler
 from kiosk.core.pin import verify_pin
 from kiosk.core.speech import SpeechEngine, install_hint, system_engine
+from kiosk.shell.store_start import StoreStart
 from kiosk.store.cards import CardStore, SyncStatus
 from kiosk.store.errors import StoreEnvironmentError, StoreProblem
 from kiosk.store.journal import FallbackJournal, journal_path
@@ -139,6 +140,13 @@ class VisitorSession(QObject):
         self.recoveries.append(recovery)
         return True
 
+    def start_failed(self, exc: Exception) -> None:
+        """The start's check could not open the store: the screens say so at once, and the
+        first visitor's tap tries again."""
+        log.error("cannot open the card database: %s", exc)
+        self.failing = True
+        self.problem.emit(True)
+
     def _keep_aside(self) -> None:
         """The refused visits, as they stand, into the fallback journal."""
         if self.journal is None:
@@ -228,21 +236,24 @@ class StaffWiring(QObject):
         self.manager: ManagerArea | None = None
         self.sync_status: SyncStatus | None = None
         self.settings = effective_settings(config, {})
-        store = session.store
-        if store is not None:
-            try:
-                self.settings = ManagerSettings(store).effective(config)
-            except StoreEnvironmentError as exc:
-                log.error("cannot read the manager's settings: %s", exc)
         self.apply(self.settings)
-        # Retention applies at start and then every few hours: a kiosk runs for weeks.
-        self.purge_contacts()
         self.purge_timer = QTimer(self)
         self.purge_timer.setInterval(PURGE_INTERVAL_MS)
         self.purge_timer.timeout.connect(self.purge_contacts)
-        self.purge_timer.start()
         window.enable_manager(True)
         window.manager_requested.connect(self.open_manager)
+
+    def store_ready(self) -> None:
+        """The start's check is done: the manager's settings apply, and retention runs now and
+        then every few hours (a kiosk runs for weeks)."""
+        store = self.session.store
+        if store is not None:
+            try:
+                self.apply(ManagerSettings(store).effective(self.config))
+            except StoreEnvironmentError as exc:
+                log.error("cannot read the manager's settings: %s", exc)
+        self.purge_contacts()
+        self.purge_timer.start()
 
     def purge_contacts(self) -> None:
         store = self.session.store
@@ -310,12 +321,27 @@ def wire_window(
     data_dir: Path,
     clock: Clock = system_clock,
     sync_worker: SyncWorker | None = None,
+    store_start: StoreStart | None = None,
 ) -> VisitorSession:
-    """Connect the window to the card store (and sync)."""
+    """Connect the window to the card store (and sync).
+
+    The store is checked first by ``store_start`` (default: at once, in this call); with one
+    that runs in the background the window shows "Starting..." until it is done, and sync
+    starts after it (a recovery puts a fresh file in the old one's place).
+    """
     switcher = window.switcher
     aside = journal_path(data_dir)
+    checked = False  # the start's check has just run: the first opening needs no second one
+
+    def open_store() -> CardStore:
+        nonlocal checked
+        if checked:
+            checked = False
+            return CardStore.in_dir(data_dir, clock)
+        return open_checked(data_dir, clock)[0]  # a damaged file is recovered first
+
     session = VisitorSession(
-        lambda: open_checked(data_dir, clock)[0],  # a damaged file is recovered first
+        open_store,
         config,
         lambda: switcher.language,
         clock,
@@ -330,16 +356,36 @@ def wire_window(
     session.problem.connect(window.show_storage_problem)
     window.exit_requested.connect(window.leave_kiosk)
     window.exit_requested.connect(lambda: log.info("kiosk closed by staff"))
-    # Open the store now, so a broken disk shows before the first visitor taps.
-    session._with_store(lambda s: None)
     staff = StaffWiring(window, session, config, clock)
     window.pin.check_pin = staff.check_pin
     if sync_worker is not None:
         sync_worker.setParent(window)
         sync_worker.status_changed.connect(staff.show_sync_status)
         staff.sync_now_requested.connect(sync_worker.sync_now)
-    # The manager's default language may differ from IT's: the first visitor gets it.
-    window.reset_to_welcome()
+
+    def store_checked(outcome: Recovery | Exception | None) -> None:
+        nonlocal checked
+        if isinstance(outcome, Exception):
+            session.start_failed(outcome)
+        else:
+            if outcome is not None:
+                log.error("the card database was damaged: %s", outcome.line())
+            checked = True
+            # Open the store now, so a broken disk shows before the first visitor taps.
+            session._with_store(lambda s: None)
+        staff.store_ready()
+        if sync_worker is not None:
+            sync_worker.start()
+        # The manager's default language may differ from IT's: the first visitor gets it.
+        window.end_starting()
+        if isinstance(outcome, Exception) and not isinstance(outcome, StoreEnvironmentError):
+            raise outcome  # a bug in the check: the crash handler logs it
+
+    start = store_start or StoreStart.for_dir(data_dir, background=False, clock=clock)
+    start.setParent(window)
+    start.finished.connect(store_checked)
+    window.show_starting()
+    start.start()
     return session
 
 
@@ -354,22 +400,24 @@ def build_window(
     sync_worker: SyncWorker | None = None,
     speech: SpeechEngine | None = None,
     pseudo: bool = False,
+    store_start: StoreStart | None = None,
 ) -> tuple[KioskWindow, VisitorSession]:
     """The whole kiosk window, wired to its store (and sync), not shown yet.
 
     ``monotonic`` drives the window's tap-settle guard; tests and benchmarks pass a fake one
     to step past the settle window instead of sleeping. ``speech`` reads aloud when the
     visitor asks (None: no speaker button). ``pseudo``: every string 40% longer
-    (kiosk.ui.i18n.pseudo_text), to find where text is tight.
+    (kiosk.ui.i18n.pseudo_text), to find where text is tight. ``store_start``: see
+    wire_window.
     """
     fit = apply_theme(app, *size, accent=config.accent_colour)
-    switcher = LanguageSwitcher(pseudo=pseudo)
+    switcher = LanguageSwitcher(pseudo=pseudo, region=config.region)
     switcher.set_language(config.default_language)
     window = KioskWindow(
         config, fit, switcher, kiosk_mode=kiosk_mode, monotonic=monotonic, speech=speech
     )
     switcher.setParent(window)  # its translator goes with the window
-    session = wire_window(window, config, data_dir, clock, sync_worker)
+    session = wire_window(window, config, data_dir, clock, sync_worker, store_start)
     return window, session
 
 
@@ -377,7 +425,8 @@ def start_kiosk(
     app: QApplication, config: Config, data_dir: Path, size: tuple[int, int], kiosk_mode: bool
 ) -> KioskWindow:
     """`kiosk run`'s window (kiosk.shell.launch), wired to the store, sync and the crash
-    handler; not shown yet."""
+    handler; not shown yet. The store's check runs in the background: the window shows
+    "Starting..." until it is done, and then the faces."""
     worker: SyncWorker | None = None
     if config.sync.endpoint:
         from kiosk.shell.sync_worker import SyncWorker
@@ -389,14 +438,20 @@ def start_kiosk(
     elif config.speech_button:
         log.warning("no offline voice on this machine, so no speaker button: %s", install_hint())
     window, _session = build_window(
-        app, config, data_dir, size, kiosk_mode, sync_worker=worker, speech=speech
+        app,
+        config,
+        data_dir,
+        size,
+        kiosk_mode,
+        sync_worker=worker,
+        speech=speech,
+        store_start=StoreStart.for_dir(data_dir, background=True),
     )
     window.exit_requested.connect(app.quit)
     # An unhandled error in the GUI is logged and the kiosk goes back to Welcome (kiosk.core.crash).
     CrashHandler(window.reset_to_welcome, app.exit).install()
     if worker is not None:
-        app.aboutToQuit.connect(worker.stop)
-        worker.start()
+        app.aboutToQuit.connect(worker.stop)  # started by the wiring once the store is checked
     else:
         log.info("sync: no endpoint configured; cards stay on this kiosk")
     log.info("kiosk %s started (%s, data in %s)", config.kiosk_id, __version__, data_dir)

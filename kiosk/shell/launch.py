@@ -1,8 +1,9 @@
 """`kiosk run`: the whole kiosk, wired to its store and sync, then shown.
 
-The config is validated before this module is imported (kiosk.cli.main), so a wrong file stops
-start-up with one line and no window. The window is shown only when every screen is built
-and the store is open: its first frame takes taps.
+The config is validated before this module is imported (kiosk.cli.main): a wrong file shows
+kiosk.shell.config_error's screen instead. The window is shown once every screen is built; it
+says "Starting..." until the card store's check is done (kiosk.shell.store_start), which on a
+sound file is before its first frame, so that frame takes taps.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__
 from kiosk.core.config import Config
 from kiosk.core.crash import enable_fault_log
-from kiosk.core.exit_codes import EXIT_ALREADY_RUNNING, EXIT_CONFIG
+from kiosk.core.exit_codes import EXIT_ALREADY_RUNNING
 from kiosk.core.logs import setup_logging
 from kiosk.core.paths import default_log_dir
 from kiosk.shell.app import start_kiosk
@@ -58,14 +59,6 @@ def run_kiosk(
 
     ``quit_after_first_tap`` (start-up measurements, smoke tests): see kiosk.shell.start_probe.
     """
-    if not windowed and not config.admin_pin_hash:
-        # Without a PIN, staff could never leave kiosk mode.
-        print(
-            "kiosk: configuration error: admin_pin_hash is not set; kiosk mode needs it "
-            "(make one with `kiosk pin-hash`), or use --windowed",
-            file=sys.stderr,
-        )
-        return EXIT_CONFIG
     setup_logging(default_log_dir(), config.log_level)
     route_qt_messages()
     enable_fault_log(default_log_dir())  # a hard crash leaves its Python stack in faults.log

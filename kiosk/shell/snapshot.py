@@ -6,8 +6,10 @@ Welcome's attract state as `attract-<lang>.png` and the question before closing 
 `staff-close-<lang>.png`; the manager's, with a month of seeded cards,
 `manager-<screen>-<lang>.png`, and the reports' export and print sheets
 `manager-export-<lang>.png` and `manager-print-<lang>.png` (with a demo USB stick and
-printers). Each text on a screen that does not fit its box is named
-(kiosk.ui.text_fit), with ``pseudo`` too: every string 40% longer, to find tight places.
+printers), the start's "Starting..." as `starting-<lang>.png`, and the screen `kiosk run` shows
+for a wrong config file, each language first in turn, as `config-error-<lang>.png`. Each text
+on a screen that does not fit its box is named (kiosk.ui.text_fit), with ``pseudo`` too: every
+string 40% longer, to find tight places.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import os
 import random
 import shutil
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -115,6 +116,11 @@ def each_screen(
     app.processEvents()
     yield "idle-warning"
     window.hide_idle_warning()
+    window.show_starting()  # as while the store is checked at start
+    app.processEvents()
+    yield "starting"
+    window.end_starting()  # back to Welcome, in the default language
+    window.switcher.set_language(language)
     window.manager_requested.emit()  # as after the PIN, from the staff menu
     manager = window.current()
     assert isinstance(manager, ManagerArea)
@@ -169,7 +175,39 @@ def render_all(
         window.leave_kiosk()
         window.deleteLater()
         app.processEvents()
+        for language in config.languages:
+            screen = config_error_scene(app, Path(scratch), language, size)
+            path = out / f"config-error-{language}.png"
+            screen.grab().save(str(path))
+            written.append(path)
+            for cut in cut_texts(screen):
+                report(f"cut: {path.stem}: {cut}")
+            screen.deleteLater()
+        app.processEvents()
     return written
+
+
+def config_error_scene(
+    app: QApplication, scratch: Path, language: str, size: tuple[int, int]
+) -> QWidget:
+    """`kiosk run`'s screen for a wrong config file, shown: a real one (a timeout too short),
+    from a file whose default_language puts ``language`` first."""
+    from kiosk.core.config import ConfigError, load_config
+    from kiosk.shell.config_error import config_error_screen
+
+    wrong = scratch / "config.toml"
+    wrong.write_text(f'default_language = "{language}"\nidle_timeout_seconds = 5\n', "utf-8")
+    try:
+        load_config(wrong)
+    except ConfigError as exc:
+        error = exc
+    else:  # pragma: no cover (the validator takes 5 s)
+        raise AssertionError("idle_timeout_seconds = 5 was accepted")
+    screen = config_error_screen(app, error, size)
+    screen.resize(*size)
+    screen.show()
+    app.processEvents()
+    return screen
 
 
 def _sheets(app: QApplication, manager: ManagerArea, scratch: Path) -> Iterator[str]:
@@ -192,12 +230,20 @@ def _sheets(app: QApplication, manager: ManagerArea, scratch: Path) -> Iterator[
     manager.export_sheet.close_sheet()
     first = manager.reports.first
     first.set_day(first.day - timedelta(days=6))  # a week: the preview shows two pages
+    # The preview's days are read on a worker thread; its pictures arrive by signal, which
+    # ends the wait (or the timeout does: the picture then shows "Preparing the preview...").
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    wait = QEventLoop()
+    manager.print_sheet.preview_shown.connect(wait.quit)
+    timeout = QTimer()
+    timeout.setSingleShot(True)
+    timeout.timeout.connect(wait.quit)
+    timeout.start(PREVIEW_WAIT_SECONDS * 1000)
     manager.reports.open_print()
-    # The preview's days are read on a worker thread; its pictures arrive by signal.
-    deadline = time.monotonic() + PREVIEW_WAIT_SECONDS
-    while not manager.print_sheet.pages[0].isVisible() and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.02)
+    wait.exec()
+    timeout.stop()
+    manager.print_sheet.preview_shown.disconnect(wait.quit)
     app.processEvents()
     yield "manager-print"
     manager.print_sheet.close_sheet()

@@ -83,13 +83,28 @@ def _damage(exc: sqlite3.Error) -> bool:
 
 
 def open_checked(data_dir: Path, clock: Clock = system_clock) -> tuple[CardStore, Recovery | None]:
-    """The kiosk's start: the store in ``data_dir``, recovered first into a fresh file when the
-    quick check (or the opening itself) finds it damaged."""
+    """The store in ``data_dir``, recovered first into a fresh file when the quick check (or
+    the opening itself) finds it damaged."""
     path = data_dir / DB_FILENAME
-    recovery = None
-    if _interrupted(path) or (path.exists() and is_damaged(path)):
-        recovery = recover_file(path, clock)
+    recovery = _check(path, clock)
     return CardStore(path, clock), recovery
+
+
+def check_store(data_dir: Path, clock: Clock = system_clock) -> Recovery | None:
+    """The slow part of the kiosk's start, for a worker thread: the quick check, a recovery if
+    the file is damaged, and the migrations. Leaves no connection open (a connection belongs to
+    the thread that made it): the GUI thread then opens the checked file with ``CardStore``.
+    Raises StoreEnvironmentError as ``CardStore`` does."""
+    path = data_dir / DB_FILENAME
+    recovery = _check(path, clock)
+    CardStore(path, clock).close()
+    return recovery
+
+
+def _check(path: Path, clock: Clock) -> Recovery | None:
+    if _interrupted(path) or (path.exists() and is_damaged(path)):
+        return recover_file(path, clock)
+    return None
 
 
 def recover_in_place(store: CardStore) -> Recovery:
@@ -342,6 +357,7 @@ def _fsync_dir(folder: Path) -> None:
 __all__ = [
     "Recovery",
     "StoreProblem",
+    "check_store",
     "is_damaged",
     "open_checked",
     "recover_file",

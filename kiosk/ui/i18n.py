@@ -8,6 +8,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
 
+from kiosk.core.config import DEFAULT_REGION
 from kiosk.core.resources import SOURCE_LANGUAGE, locale_dir
 
 log = logging.getLogger("kiosk.ui")
@@ -66,14 +67,20 @@ class LanguageSwitcher(QObject):
     """Installs the translator for a language; Qt then sends LanguageChange to every widget.
 
     ``pseudo``: every string stretched by 40% (``pseudo_text``), to find where text is tight.
+    ``region`` (the config's, ISO 3166-1 alpha-2) goes with the language into the locale that
+    writes dates, times and numbers: Spanish in the US ("es_US") writes "3:05 p.m.", Spain's
+    "15:05".
     """
 
     language_changed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, pseudo: bool = False) -> None:
+    def __init__(
+        self, parent: QObject | None = None, pseudo: bool = False, region: str = DEFAULT_REGION
+    ) -> None:
         super().__init__(parent)
         self.language = SOURCE_LANGUAGE
         self.pseudo = pseudo
+        self.region = region
         self._installed: QTranslator | None = None
         self._pseudo: PseudoTranslator | None = None
         self._loaded: dict[str, QTranslator] = {}  # children: removed from the app when deleted
@@ -106,8 +113,9 @@ class LanguageSwitcher(QObject):
         if self._pseudo is not None:
             QCoreApplication.removeTranslator(self._pseudo)
             self._pseudo = None  # Python's: deleted with its last reference
-        # Dates and numbers follow the language too ("miércoles 25 de noviembre").
-        QLocale.setDefault(QLocale(language))
+        # Dates and numbers follow the language too ("miércoles 25 de noviembre"), as the
+        # school's country writes it.
+        QLocale.setDefault(QLocale(f"{language}_{self.region}"))
         if language != SOURCE_LANGUAGE:
             self._installed = self._translator(language)
             if self._installed is not None:

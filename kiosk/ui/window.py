@@ -44,6 +44,7 @@ from kiosk.ui.screens.followup import FollowupScreen
 from kiosk.ui.screens.resolution import ResolutionScreen
 from kiosk.ui.screens.role import RoleScreen
 from kiosk.ui.screens.staff import PinScreen, StaffMenu
+from kiosk.ui.screens.starting import StartingScreen
 from kiosk.ui.screens.thanks import ThanksScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
 from kiosk.ui.sheet import ConfirmSheet
@@ -107,6 +108,8 @@ class KioskWindow(QWidget):
         self.visit_open = False
         self.staff_screens: list[QWidget] = []
         self.storage_problem = False  # the store refused the last save (shown to visitors)
+        self.starting = False  # the card database is being checked: no faces, no taps yet
+        self._header_buttons: list[QWidget] = []  # hidden while starting
         self.last_switch = -SETTLE_SECONDS
         self.idle_seconds: float = config.idle_timeout_seconds
         # The idle timeout runs on the injected clock from the last touch (or the last screen
@@ -177,8 +180,10 @@ class KioskWindow(QWidget):
                 step.outer.setContentsMargins(20, 12, 20, 20)
         self.pin = PinScreen(lambda _pin: False, monotonic)
         self.staff = StaffMenu()
+        self.starting_screen = StartingScreen(monotonic)
         self.stack = QStackedWidget()
-        for screen in (self.welcome, *self.steps, self.thanks, self.pin, self.staff):
+        screens = (self.welcome, *self.steps, self.thanks, self.pin, self.staff)
+        for screen in (*screens, self.starting_screen):
             self.stack.addWidget(screen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -346,7 +351,35 @@ class KioskWindow(QWidget):
         self.welcome.set_selected(None)
         self.details.set_rating(None)
         self._choose_language(self.default_language)
-        self._show(self.welcome)
+        self._show(self.starting_screen if self.starting else self.welcome)
+
+    def show_starting(self) -> None:
+        """The card database is being checked (kiosk.shell.store_start): "Starting..." until
+        ``end_starting``, every touch held back, no idle timeout, no staff area."""
+        self.starting = True
+        self.idle_timer.stop()
+        self.stack.setCurrentWidget(self.starting_screen)
+        # Nothing that looks tappable and is not: the header's buttons come with the faces.
+        self._header_buttons = [
+            b for b in (self.speech.button, self.language_button) if not b.isHidden()
+        ]
+        for button in self._header_buttons:
+            button.hide()
+
+    def end_starting(self) -> None:
+        """The store is ready (or known not to be): the faces, for the first visitor."""
+        if not self.starting:
+            return
+        self.starting = False
+        for button in self._header_buttons:
+            button.show()
+        if self.starting_screen.shown_for() >= SETTLE_SECONDS:
+            # A visitor may have tapped at "Starting...": that tap must not rate the face that
+            # just took its place. One painted for a moment only (a small, sound file) was no
+            # screen to aim at, as before the first frame.
+            self.last_switch = self.monotonic()
+        self.stack.setCurrentWidget(self.welcome)  # not a screen change for the settle guard
+        self.reset_to_welcome()
 
     def _warns_before_idle(self) -> bool:
         """Is there anything an idle reset would end? Not on a Welcome with no visit open (it
@@ -364,6 +397,8 @@ class KioskWindow(QWidget):
     def check_idle(self) -> None:
         """Look at the clock: warn in the timeout's last seconds, start over at its end, and
         wake again when what is shown next changes."""
+        if self.starting:
+            return  # nothing to time out; end_starting restarts the clock
         left = self.idle_timeout() - (self.monotonic() - self.idle_since)
         if left <= 0:
             self._idle()
@@ -458,6 +493,8 @@ class KioskWindow(QWidget):
     # --- staff access and kiosk mode --------------------------------------------------------
 
     def open_staff_area(self) -> None:
+        if self.starting:
+            return  # the PIN is the manager's, read from the store once it is ready
         if self.current() in (self.pin, self.staff) or self.current() in self.staff_screens:
             return
         if self.visit_open:
@@ -504,6 +541,8 @@ class KioskWindow(QWidget):
             return False
         if kind == QEvent.Type.ContextMenu:
             return True  # no context menus anywhere in kiosk mode
+        if self.starting and (kind in _POINTER_EVENTS or kind == QEvent.Type.KeyPress):
+            return True  # nothing takes a touch until the faces come
         if kind in _ACTIVITY_EVENTS:
             self.last_touch = self.monotonic()
             self._restart_idle()

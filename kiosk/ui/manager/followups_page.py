@@ -170,7 +170,7 @@ class FollowUpItem(QFrame):
         self.name.setText(f.name or self.tr("(no name given)"))
         phone = None
         if f.phone:
-            number = phone_text(f.phone)
+            number = phone_text(f.phone, self.config.region)
             phone = number.shown
             if number.abroad:
                 phone += " " + self.tr("(dial {number})").format(number=number.dial)

@@ -81,6 +81,7 @@ def preview_images(
 
 class PrintSheet(Sheet):
     print_requested = Signal(str, int)  # printer name, copies
+    preview_shown = Signal()  # the preview's pages are in place (none if the days would not read)
 
     def __init__(
         self, host: QWidget, list_printers: Callable[[], list[str]] = installed_printers
@@ -173,6 +174,7 @@ class PrintSheet(Sheet):
                 page.setPixmap(QPixmap.fromImage(image))
                 page.show()
         self.retranslate()
+        self.preview_shown.emit()
 
     def chosen_printer(self) -> str | None:
         item = self.printers.currentItem()

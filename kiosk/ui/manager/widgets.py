@@ -61,21 +61,25 @@ def button(object_name: str, parent: QWidget | None = None) -> QPushButton:
 
 # The manager's dates, each in the shown language's own order and words, all from one family:
 # the day is the locale's long format; where a chart has room for less, the same words without
-# the weekday and year; a moment is the weekday and day without the year, then the clock as each
-# language writes it (a plain space before AM/PM: the typeface has no narrow no-break space).
+# the weekday and year; a moment is the weekday and day without the year, then the clock as the
+# school's country writes it in that language: 12-hour in the US in both ("2:05 PM",
+# "2:05 p.m."), 24-hour where the locale is (a plain space before AM/PM: the typeface has no
+# narrow no-break space).
 # Never a numeric date: "11/2/26" reads as two different days in the two languages.
 _DAY_MONTH = {
     QLocale.Language.English: "MMMM d",
     QLocale.Language.Spanish: "d 'de' MMMM",
 }
-_CLOCK = {
-    QLocale.Language.English: "h:mm AP",
-    QLocale.Language.Spanish: "H:mm",
+_MOMENT_DAY = {
+    QLocale.Language.English: "ddd, MMM d, ",
+    QLocale.Language.Spanish: "ddd d 'de' MMM, ",
 }
-_MOMENT = {
-    QLocale.Language.English: "ddd, MMM d, " + _CLOCK[QLocale.Language.English],
-    QLocale.Language.Spanish: "ddd d 'de' MMM, " + _CLOCK[QLocale.Language.Spanish],
-}
+
+
+def _clock(locale: QLocale) -> str:
+    """The locale's choice of 12 or 24 hours; "Ap": its own AM/PM words, as it writes them."""
+    twelve = "a" in locale.timeFormat(QLocale.FormatType.ShortFormat).lower()
+    return "h:mm Ap" if twelve else "H:mm"
 
 
 def _format(formats: dict[QLocale.Language, str], locale: QLocale) -> str:
@@ -94,17 +98,17 @@ def day_month(day: date) -> str:
 
 
 def clock_time(moment: datetime) -> str:
-    """The wall-clock time of a moment: "2:05 PM" or "14:05"."""
+    """The wall-clock time of a moment: "2:05 PM", "2:05 p.m." or "14:05"."""
     locale = QLocale()
-    return locale.toString(QTime(moment.hour, moment.minute), _format(_CLOCK, locale))
+    return locale.toString(QTime(moment.hour, moment.minute), _clock(locale))
 
 
 def day_and_time(moment: datetime) -> str:
     """A moment as its wall-clock time where it happened, e.g. "Tue, Nov 24, 8:14 AM" or
-    "mar 24 de nov, 8:14"."""
+    "mar 24 de nov, 8:14 a.m."."""
     locale = QLocale()
     qt = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
-    return locale.toString(qt, _format(_MOMENT, locale))
+    return locale.toString(qt, _format(_MOMENT_DAY, locale) + _clock(locale))
 
 
 class DayPicker(QWidget):

@@ -43,9 +43,14 @@ def test_help_lists_the_subcommands() -> None:
 def test_a_config_error_is_one_clear_line_not_a_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("idle_timeout_seconds = 'soon'\n")
-    result = kiosk("run", "--windowed", "--config", str(bad), "--data-dir", str(tmp_path))
+    # The error screen shows too; the probe flag closes it once it is painted.
+    result = kiosk(
+        "run", "--windowed", "--quit-after-first-tap", "--config", str(bad),
+        "--data-dir", str(tmp_path),
+    )  # fmt: skip
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+    assert result.stdout.startswith("config-error-shown ")
     lines = result.stderr.strip().splitlines()
     assert lines == [
         f"kiosk: configuration error: {bad}: idle_timeout_seconds: "
@@ -63,15 +68,19 @@ def test_a_bad_window_size_is_one_clear_line(tmp_path: Path) -> None:
 def test_the_config_file_can_come_from_the_environment(tmp_path: Path) -> None:
     bad = tmp_path / "env.toml"
     bad.write_text("unknown_key = 1\n")
-    result = kiosk("run", "--windowed", env={"KIOSK_CONFIG": str(bad)})
+    result = kiosk("run", "--windowed", "--quit-after-first-tap", env={"KIOSK_CONFIG": str(bad)})
     assert result.returncode == 2
     assert "unknown key 'unknown_key'" in result.stderr
 
 
 def test_kiosk_mode_without_a_pin_is_refused(tmp_path: Path) -> None:
-    result = kiosk("run", "--data-dir", str(tmp_path))
+    result = kiosk("run", "--quit-after-first-tap", "--data-dir", str(tmp_path))
     assert result.returncode == 2
-    assert "admin_pin_hash is not set" in result.stderr
+    assert result.stdout.startswith("config-error-shown ")
+    assert result.stderr.splitlines() == [
+        "kiosk: configuration error: admin_pin_hash: not set; kiosk mode needs it "
+        "(make one with `kiosk pin-hash`), or use --windowed"
+    ]
 
 
 @pytest.mark.parametrize("mode", [["--windowed"], []], ids=["windowed", "kiosk-mode"])
@@ -125,7 +134,7 @@ def test_snapshot_renders_every_screen_in_both_languages(tmp_path: Path) -> None
     screens += ["pin", "staff", "idle-warning", "attract"]
     screens += [f"manager-{s}" for s in ("today", "cards", "followups", "reports", "sync")]
     screens += ["manager-settings", "manager-export", "manager-print", "staff-close"]
-    screens += ["welcome-speech"]
+    screens += ["welcome-speech", "starting", "config-error"]
     expected = {f"{s}-{lang}.png" for s in screens for lang in ("en", "es")}
     assert expected <= {p.name for p in out.iterdir()}
     # Welcome with the speaker button on is not Welcome with it off.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.config import Config, ConfigError, SyncConfig, TokenError, load_config
+from kiosk.core.config import REGIONS, Config, ConfigError, SyncConfig, TokenError, load_config
 
 README = Path(__file__).resolve().parents[3] / "README.md"
 
@@ -47,6 +47,8 @@ def test_demo_config_is_valid() -> None:
         ("[sync]\nbatch = 3", "unknown key 'sync.batch' (allowed: allow_insecure_http, batch_size"),
         ('admin_pin_hash = "1234"', "admin_pin_hash: String should match pattern"),
         ("[[roles]]\nid = 'parent'\nen = 'Parent'", "roles.0.es: Field required"),
+        ('region = "USA"', "region: must be a country's two-letter code (ISO 3166-1 alpha-2)"),
+        ('region = "XX"', "region: must be a country's two-letter code"),
     ],
 )
 def test_a_wrong_key_or_value_gives_one_line_naming_it(
@@ -59,6 +61,18 @@ def test_a_wrong_key_or_value_gives_one_line_naming_it(
     assert "\n" not in shown
     assert shown.startswith(f"{path}: ")
     assert message in shown
+
+
+def test_the_region_is_a_country_code_read_in_capitals(tmp_path: Path) -> None:
+    assert Config().region == "US"
+    assert load_config(write(tmp_path, 'region = "mx"')).region == "MX"
+
+
+def test_every_region_has_phone_numbers() -> None:
+    """REGIONS is phonenumbers' own list of regions (Qt's locales are checked in the ui tests)."""
+    import phonenumbers
+
+    assert set(phonenumbers.SUPPORTED_REGIONS) == REGIONS
 
 
 def test_broken_toml_and_missing_file_are_reported(tmp_path: Path) -> None:

@@ -200,9 +200,9 @@ def test_frozen_snapshot_renders_every_screen(
     visitor = [p for p in pngs if not p.startswith("manager-")]
     manager = [p for p in pngs if p.startswith("manager-")]
     assert "welcome-es.png" in visitor and "thanks-en.png" in visitor
-    # Nine screens, Welcome reading aloud, the idle warning, the attract state and the question
-    # before closing, in two languages.
-    assert len(visitor) == 26
+    # Nine screens, Welcome reading aloud, the idle warning, the attract state, the question
+    # before closing, Starting and the config error screen, in two languages.
+    assert len(visitor) == 30
     assert manager and all(p.endswith(("-en.png", "-es.png")) for p in manager)
     assert sorted(Path(line).name for line in result.stdout.split()) == pngs  # all it reported
     assert all(p.stat().st_size > 5000 for p in out.glob("*.png"))

@@ -1,4 +1,5 @@
-"""`kiosk run`'s start: a bad config stops it before any window; the first frame takes taps."""
+"""`kiosk run`'s start: a bad config shows the error screen instead of the kiosk, and exits 2;
+the first frame takes taps."""
 
 from __future__ import annotations
 
@@ -16,14 +17,15 @@ from kiosk.core.exit_codes import EXIT_CONFIG
 from kiosk.shell.app import build_window
 from kiosk.shell.start_probe import StartProbe
 
-# `kiosk run` as the console script runs it, reporting how it ended and whether Qt was loaded.
+# `kiosk run` as the console script runs it, reporting how it ended and whether the kiosk's
+# window (its screens, its store) was ever loaded.
 RUN_AND_REPORT = """
 import sys
 from kiosk.cli.main import main
 try:
     main(sys.argv[1:])
 except SystemExit as stop:
-    print("exit", stop.code, "qt", "PySide6.QtWidgets" in sys.modules)
+    print("exit", stop.code, "kiosk", "kiosk.shell.app" in sys.modules)
 """
 
 
@@ -40,7 +42,7 @@ except SystemExit as stop:
         ("school_name = \n", "not valid TOML"),
     ],
 )
-def test_a_bad_config_stops_the_start_with_one_line_before_any_window(
+def test_a_bad_config_shows_its_error_screen_and_one_line_instead_of_the_kiosk(
     tmp_path: Path, text: str, problem: str
 ) -> None:
     config = tmp_path / "config.toml"
@@ -50,14 +52,18 @@ def test_a_bad_config_stops_the_start_with_one_line_before_any_window(
         [sys.executable, "-c", RUN_AND_REPORT, "run", "--quit-after-first-tap",
          "--config", str(config), "--data-dir", str(data)],
         capture_output=True, text=True, timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path)},
     )  # fmt: skip
-    # No first paint (the probe would have printed it): Qt was never even loaded.
-    assert result.stdout.splitlines() == [f"exit {EXIT_CONFIG} qt False"]
+    # The error screen was painted (then closed by the probe flag); the kiosk never started.
+    shown, ended = result.stdout.splitlines()
+    assert shown.startswith("config-error-shown ")
+    assert ended == f"exit {EXIT_CONFIG} kiosk False"
     [line] = result.stderr.splitlines()
     assert line.startswith(f"kiosk: configuration error: {config}: ")
     assert problem in line
     assert not data.exists()  # nor was the data folder touched
+    logged = (tmp_path / "feedback-kiosk" / "log" / "kiosk.log").read_text(encoding="utf-8")
+    assert f"configuration error: {line.removeprefix('kiosk: configuration error: ')}" in logged
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -9,10 +9,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtCore import QLocale, QMarginsF, QRectF
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
+from kiosk.core.config import REGIONS
 from kiosk.core.resources import asset
 from kiosk.store.reports import Tally, Trend
 from kiosk.ui.faces import face_colour
@@ -137,6 +138,7 @@ def test_the_trend_has_a_count_axis_and_names_its_days_in_words(
 
 
 def test_one_family_of_dates_in_each_language(qapp: QApplication) -> None:
+    """In the US (the default region) both languages write 12-hour times."""
     day = date(2026, 12, 1)
     moment = datetime(2026, 12, 1, 14, 5)
     switcher = LanguageSwitcher()
@@ -151,8 +153,37 @@ def test_one_family_of_dates_in_each_language(qapp: QApplication) -> None:
         assert (long_date(day), day_month(day), clock_time(moment)) == (
             "martes, 1 de diciembre de 2026",
             "1 de diciembre",
-            "14:05",
+            "2:05 p.m.",
         )
-        assert day_and_time(moment) == "mar 1 de dic, 14:05"
+        assert day_and_time(moment) == "mar 1 de dic, 2:05 p.m."
+        assert clock_time(moment.replace(hour=8, minute=14)) == "8:14 a.m."
     finally:
         switcher.set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("region", "english", "spanish"),
+    [("US", "2:05 PM", "2:05 p.m."), ("MX", "2:05 PM", "2:05 p.m."), ("ES", "2:05 PM", "14:05")],
+)
+def test_the_region_decides_12_or_24_hours(
+    qapp: QApplication, region: str, english: str, spanish: str
+) -> None:
+    """The locale is the language in the school's country: es_US and es_MX keep 12 hours,
+    es_ES writes 24; English follows its locale where Qt has one (en_ES is en_US's clock)."""
+    moment = datetime(2026, 12, 1, 14, 5)
+    switcher = LanguageSwitcher(region=region)
+    try:
+        switcher.set_language("en")
+        assert clock_time(moment) == english
+        switcher.set_language("es")
+        assert QLocale().name() == f"es_{region}"
+        assert clock_time(moment) == spanish
+    finally:
+        LanguageSwitcher().set_language("en")
+
+
+def test_every_region_has_a_qt_locale() -> None:
+    unknown = sorted(
+        r for r in REGIONS if QLocale.codeToTerritory(r) == QLocale.Country.AnyTerritory
+    )
+    assert not unknown

@@ -517,7 +517,7 @@ def test_the_managers_dates_read_as_each_language_writes_them(
     item = area.followups.items[0]
     asked = item.followup.created_at
     assert f"Solicitado el {day_and_time(asked)}" in item.details.text()
-    assert day_and_time(clock().replace(hour=14, minute=5)) == "mar 24 de nov, 14:05"
+    assert day_and_time(clock().replace(hour=14, minute=5)) == "mar 24 de nov, 2:05 p.m."
     switcher.set_language("en")
     assert day_and_time(clock().replace(hour=14, minute=5)) == "Tue, Nov 24, 2:05 PM"
     assert f"Asked {day_and_time(asked)}" in area.followups.items[0].details.text()
@@ -565,6 +565,23 @@ def _waiting_visitor(store: CardStore, clock: FakeClock, **fields: object) -> st
 def _item(items: list[FollowUpItem], card_id: str) -> FollowUpItem:
     (item,) = [i for i in items if i.followup.id == card_id]
     return item
+
+
+def test_the_schools_region_reads_and_dials_its_numbers(
+    qtbot: QtBot, store: CardStore, clock: FakeClock
+) -> None:
+    """A school in Mexico (region = "MX"): a number without a country code is Mexican, and a
+    US one is dialled from abroad."""
+    local = _waiting_visitor(store, clock, contact_phone="55 1234 5678")
+    us = _waiting_visitor(store, clock, contact_phone="+1 555 421 4000")
+    area = ManagerArea(store, Config(region="MX"), clock)
+    qtbot.addWidget(area)
+    area.show()
+    area.show_screen("followups")
+    assert _item(area.followups.items, local).contact.text() == "55 1234 5678"
+    assert _item(area.followups.items, us).contact.text() == (
+        "+1 555-421-4000 (dial 00 1 555-421-4000)"
+    )
 
 
 def test_a_followup_shows_what_the_manager_needs_before_calling(
@@ -642,6 +659,6 @@ def test_answered_followups_say_who_when_how_long_and_the_note(
     assert "30 h 5 min after" in _item(page.answered_items, late).outcome.text()
     LanguageSwitcher().set_language("es")
     assert done.outcome.text() == (
-        "Respondido por Ms. Ortiz el mar 24 de nov, 9:30, 3 h 0 min después de la solicitud"
+        "Respondido por Ms. Ortiz el mar 24 de nov, 9:30 a.m., 3 h 0 min después de la solicitud"
     )
     assert page.answered_title.text() == "Respondidos recientemente"
