@@ -143,8 +143,8 @@
         <translation>El quiosco no puede iniciarse: su archivo de configuración tiene un error.</translation>
     </message>
     <message>
-        <source>Please call IT. The kiosk starts again once the file is corrected.</source>
-        <translation>Llame al personal de informática (IT). El quiosco vuelve a iniciarse cuando se corrija el archivo.</translation>
+        <source>Please call IT. Once the file is corrected, start the kiosk again or restart the PC.</source>
+        <translation>Llame al personal de informática (IT). Cuando se corrija el archivo, inicie el quiosco de nuevo o reinicie la computadora.</translation>
     </message>
     <message>
         <source>To close this screen, tap Close or press {shortcut}.</source>

@@ -26,7 +26,8 @@ TITLE = str(
 )
 CALL_IT = str(
     QT_TRANSLATE_NOOP(
-        "ConfigError", "Please call IT. The kiosk starts again once the file is corrected."
+        "ConfigError",
+        "Please call IT. Once the file is corrected, start the kiosk again or restart the PC.",
     )
 )
 HOW_TO_CLOSE = str(

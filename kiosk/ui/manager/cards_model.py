@@ -26,6 +26,7 @@ from kiosk.store.cards import CardStore
 from kiosk.store.errors import StoreEnvironmentError
 from kiosk.store.reports import CardFilter, CardRow
 from kiosk.ui.faces import face_colour, face_word
+from kiosk.ui.manager.widgets import clock_time
 
 PAGE = 200
 _HEADERS: tuple[str, ...] = tuple(
@@ -152,7 +153,7 @@ class CardsModel(QAbstractTableModel):
         """One card in full, whatever the columns show: for the panel under the table."""
         row = self.rows[row_number]
         visitor = self._text(row, VISITOR).replace("\n", " · ")
-        first = [row.created_at.strftime("%H:%M"), face_word(row.rating), visitor]
+        first = [clock_time(row.created_at), face_word(row.rating), visitor]
         if row.followup_requested:
             first.append(self._followup_text(row))
         details = self._details(row, with_followup=False)
@@ -160,7 +161,7 @@ class CardsModel(QAbstractTableModel):
 
     def _text(self, row: CardRow, column: int) -> str:
         if column == TIME:
-            time = row.created_at.strftime("%H:%M")
+            time = clock_time(row.created_at)
             return f"{time}\n{face_word(row.rating)}" if self.compact else time
         if column == FACE:
             return face_word(row.rating)

@@ -4,7 +4,7 @@ way back to every card of the day."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QShowEvent
@@ -39,7 +39,7 @@ from kiosk.ui.manager.cards_model import (
     VISITOR,
     CardsModel,
 )
-from kiosk.ui.manager.widgets import DayPicker, button, label, touch_scroll
+from kiosk.ui.manager.widgets import DayPicker, button, clock_time, label, touch_scroll
 from kiosk.ui.store_problem import problem_text
 
 # The first columns are as wide as their widest text and header in the shown language, at the
@@ -172,8 +172,10 @@ class CardsPage(QWidget):
         margin += fm.averageCharWidth()
         faces = [face_word(r) for r in range(1, 6)]
         roles = [c.label(self.language) for c in self.config.roles]
+        # The widest of the locale's times: "10:58 PM", "22:58" or "12:08 a.m.".
+        times = [clock_time(datetime(2000, 1, 1, h, m)) for h in (0, 10, 12, 22) for m in (8, 58)]
         texts = {
-            TIME: ["00:00", *(faces if self.narrow else [])],
+            TIME: [*times, *(faces if self.narrow else [])],
             FACE: faces,
             VISITOR: ["–", *roles, *LANGUAGE_NAMES.values()],
             FOLLOWUP: [

@@ -34,7 +34,7 @@ from kiosk.ui.manager.area import NAV_WIDTH
 from kiosk.ui.manager.cards_model import DETAILS, FACE, FOLLOWUP, PAGE, TIME, VISITOR
 from kiosk.ui.manager.followups_page import FollowUpItem
 from kiosk.ui.manager.report_job import JobThread
-from kiosk.ui.manager.widgets import day_and_time
+from kiosk.ui.manager.widgets import clock_time, day_and_time
 from kiosk.ui.theme import apply_theme
 
 
@@ -418,9 +418,9 @@ def test_card_table_fits_the_screen_and_shows_all_a_manager_needs(
         assert shown == ([TIME, VISITOR, DETAILS] if portrait else list(range(5)))
         assert all(model.headerData(c, Qt.Orientation.Horizontal) for c in shown)
         # What the visitor said keeps room to be read; the rest shows whole, never cut.
-        # (230 px: Spanish at 1280x800, beside "Miembro de la comunidad" whole and 48 px
-        # finger-wide scroll bars; a tap shows the card in full.)
-        assert header.sectionSize(DETAILS) >= 230
+        # (200 px: Spanish at 1280x800, beside "Miembro de la comunidad" whole, a 12-hour
+        # "10:58 p.m." and 48 px finger-wide scroll bars; a tap shows the card in full.)
+        assert header.sectionSize(DETAILS) >= 200
         text = {(r, c): model.index(r, c).data() for r in range(model.rowCount()) for c in shown}
         for (_, column), cell in text.items():
             assert column == DETAILS or _fits(area, column, cell), cell
@@ -429,7 +429,7 @@ def test_card_table_fits_the_screen_and_shows_all_a_manager_needs(
         for r, card in enumerate(model.rows):
             row = " ".join(text[r, c] for c in shown)
             role = Config().choice_label("roles", card.role, language) if card.role else "–"
-            assert card.created_at.strftime("%H:%M") in row
+            assert clock_time(card.created_at) in row
             assert face_word(card.rating) in row
             assert role in row
             assert LANGUAGE_NAMES[card.language] in row
