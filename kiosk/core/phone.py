@@ -12,9 +12,6 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
 
-# The school's country: numbers without a country code are read as this country's.
-SCHOOL_REGION = "US"
-
 
 @dataclass(frozen=True)
 class PhoneText:
@@ -26,8 +23,10 @@ class PhoneText:
         return self.dial != self.shown
 
 
-def phone_text(raw: str, region: str = SCHOOL_REGION) -> PhoneText:
-    """``raw`` formatted for reading and dialling; a number that cannot be read stays as typed."""
+def phone_text(raw: str, region: str) -> PhoneText:
+    """``raw`` formatted for reading and dialling from ``region`` (the school's country, the
+    ``region`` setting: a number without a country code is read as its); a number that cannot
+    be read stays as typed."""
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:

@@ -19,14 +19,14 @@ from kiosk.core.phone import PhoneText, phone_text
     ],
 )
 def test_a_number_is_grouped_for_reading_and_dialling(typed: str, shown: str, dial: str) -> None:
-    number = phone_text(typed)
+    number = phone_text(typed, "US")
     assert (number.shown, number.dial) == (shown, dial)
     assert number.abroad == (shown != dial)
 
 
 @pytest.mark.parametrize("typed", ["12", "call me", "+999 123"])
 def test_a_number_that_cannot_be_read_stays_as_typed(typed: str) -> None:
-    assert phone_text(typed) == PhoneText(typed, typed)
+    assert phone_text(typed, "US") == PhoneText(typed, typed)
 
 
 def test_the_school_region_decides_what_is_abroad() -> None:
