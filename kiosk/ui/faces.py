@@ -56,6 +56,7 @@ class FaceButton(QToolButton):
 
 
 CONFIRM_MS = 3000  # how long "Saved: Good" stays before the face shows its word alone
+ICON_GAP = "\u2002"  # an en space: a tool button leaves almost none between icon and text
 
 
 class ChosenFace(QToolButton):
@@ -115,7 +116,7 @@ class ChosenFace(QToolButton):
         if self.rating is None:
             return
         word = face_word(self.rating)
-        self.setText(self._saved_text(word) if self.confirming() else word)
+        self.setText(ICON_GAP + (self._saved_text(word) if self.confirming() else word))
         self.setAccessibleName(
             QCoreApplication.translate(
                 "ChosenFace", "Your answer: {face}. Tap to change it."
@@ -128,7 +129,7 @@ class ChosenFace(QToolButton):
         self._show_text()
         if self.rating is None:
             return
-        saved = self._saved_text(face_word(self.rating))
+        saved = ICON_GAP + self._saved_text(face_word(self.rating))
         self.ensurePolished()
         # Wide enough for the confirmation in bold: the label change moves nothing.
         font = self.font()

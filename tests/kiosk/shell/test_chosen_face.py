@@ -27,19 +27,19 @@ def test_the_first_step_confirms_the_chosen_face_for_a_moment(kiosk: Kiosk) -> N
     first = w.steps[0]
     chosen = first.chosen_face
     assert chosen.isVisible()
-    assert chosen.text() == "Saved: Good" and chosen.confirming()
+    assert chosen.text().strip() == "Saved: Good" and chosen.confirming()
     assert chosen.accessibleName() == "Your answer: Good. Tap to change it."
     assert chosen.confirm_timer.isActive() and chosen.confirm_timer.interval() == CONFIRM_MS
     width = chosen.width()
     title = first.title.geometry()
     chosen.end_confirmation()  # what the timer does after CONFIRM_MS
     QApplication.processEvents()
-    assert chosen.text() == "Good" and not chosen.confirming()
+    assert chosen.text().strip() == "Good" and not chosen.confirming()
     assert chosen.width() == width and first.title.geometry() == title  # nothing moved
     kiosk.tap(first.next_button)
     later = w.current()
     assert later is w.steps[1]
-    assert later.chosen_face.isVisible() and later.chosen_face.text() == "Good"
+    assert later.chosen_face.isVisible() and later.chosen_face.text().strip() == "Good"
     assert not later.chosen_face.confirming()
 
 
@@ -56,8 +56,8 @@ def test_tapping_the_chosen_face_changes_the_rating_of_the_same_card(kiosk: Kios
     assert card.rating == 2 and card.delivery is Delivery.DRAFT
     assert card.could_improve == ["wait_time"]  # what the step gave is kept
     assert w.current() is w.steps[0]
-    assert w.steps[0].chosen_face.text() == "Saved: Bad"
-    assert w.comment.chosen_face.text() == "Bad"
+    assert w.steps[0].chosen_face.text().strip() == "Saved: Bad"
+    assert w.comment.chosen_face.text().strip() == "Bad"
 
 
 def test_the_chosen_face_speaks_the_visitors_language_and_is_gone_for_the_next(
@@ -66,9 +66,9 @@ def test_the_chosen_face_speaks_the_visitors_language_and_is_gone_for_the_next(
     w = kiosk.window
     kiosk.tap(w.language_button)
     kiosk.tap(w.welcome.faces[4])
-    assert w.steps[0].chosen_face.text() == "Guardado: Excelente"
+    assert w.steps[0].chosen_face.text().strip() == "Guardado: Excelente"
     kiosk.tap(w.language_button)
-    assert w.steps[0].chosen_face.text() == "Saved: Excellent"
+    assert w.steps[0].chosen_face.text().strip() == "Saved: Excellent"
     kiosk.tap(w.details.done_button)
     kiosk.tap(w.thanks.restart_button)
     assert all(step.chosen_face.rating is None for step in w.steps)
