@@ -222,8 +222,10 @@ def test_every_table_reads_on_a_phone_without_scrolling_sideways(
             assert page.locator("table").count() > 0
             assert_nothing_scrolls_sideways(page, name)
             page.screenshot(path=str(shots / f"seeded-{name}-{language}-phone.png"), full_page=True)
-            page.set_viewport_size({"width": 320, "height": 700})  # WCAG's reflow width
-            assert_nothing_scrolls_sideways(page, f"{name} at 320 px")
+            # WCAG's reflow width, a tablet and small laptops either side of the stacking width
+            for width in (320, 1024, 1100, 1210, 1280):
+                page.set_viewport_size({"width": width, "height": 700})
+                assert_nothing_scrolls_sideways(page, f"{name} at {width} px")
             page.set_viewport_size(VIEWPORTS["phone"])
         # Each row a card: every cell shows its column's name beside its value...
         headers = page.locator("table.fleet thead th").all_inner_texts()
