@@ -9,8 +9,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QMarginsF, QRectF
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from point_pdf import point_pdf
+from PySide6.QtCore import QLocale, QRectF
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.config import REGIONS
@@ -98,15 +99,7 @@ def test_count_axis_tops_are_round_and_even() -> None:
 
 def _trend_pdf(tmp_path: Path, days: list[tuple[date, Tally]]) -> str:
     out = tmp_path / "trend.pdf"
-    writer = QPdfWriter(str(out))
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-        )
-    )
-    writer.setResolution(72)
+    writer = point_pdf(out)
     painter = QPainter(writer)
     font = QFont(load_fonts())
     font.setPixelSize(12)

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from fake_clock import FakeClock
 from manager_fixtures import SEEDED_CARDS, seeded_store
+from point_pdf import point_pdf
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
@@ -93,15 +94,7 @@ def ten_point_height(tmp_path: Path) -> float:
     """The box poppler gives a word of the report's typeface at exactly 10 pt (a 72 dpi page,
     where a pixel is a point), the smaller of regular and bold."""
     out = tmp_path / "ten-point.pdf"
-    writer = QPdfWriter(str(out))
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-        )
-    )
-    writer.setResolution(72)
+    writer = point_pdf(out)
     painter = QPainter(writer)
     for i, bold in enumerate((False, True)):
         font = QFont(load_fonts())
