@@ -84,6 +84,10 @@ class LanguageSwitcher(QObject):
         self._installed: QTranslator | None = None
         self._pseudo: PseudoTranslator | None = None
         self._loaded: dict[str, QTranslator] = {}  # children: removed from the app when deleted
+        # The source language needs no translator, but its dates are the school's country's
+        # from the start, not the machine's (a kiosk set up as en_GB or C would write
+        # "1 December" under a US school's name).
+        QLocale.setDefault(QLocale(f"{SOURCE_LANGUAGE}_{region}"))
 
     def _translator(self, language: str) -> QTranslator | None:
         if language not in self._loaded:

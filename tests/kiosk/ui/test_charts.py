@@ -156,13 +156,14 @@ def test_one_family_of_dates_in_each_language(qapp: QApplication) -> None:
 
 @pytest.mark.parametrize(
     ("region", "english", "spanish"),
-    [("US", "2:05 PM", "2:05 p.m."), ("MX", "2:05 PM", "2:05 p.m."), ("ES", "2:05 PM", "14:05")],
+    [("US", "2:05 PM", "2:05 p.m."), ("MX", "2:05 PM", "2:05 p.m."), ("ES", "14:05", "14:05")],
 )
 def test_the_region_decides_12_or_24_hours(
     qapp: QApplication, region: str, english: str, spanish: str
 ) -> None:
     """The locale is the language in the school's country: es_US and es_MX keep 12 hours,
-    es_ES writes 24; English follows its locale where Qt has one (en_ES is en_US's clock)."""
+    es_ES writes 24; English follows its locale where Qt has one (en_ES writes 24 hours too,
+    en_MX falls back to en_US)."""
     moment = datetime(2026, 12, 1, 14, 5)
     switcher = LanguageSwitcher(region=region)
     try:
@@ -171,6 +172,17 @@ def test_the_region_decides_12_or_24_hours(
         switcher.set_language("es")
         assert QLocale().name() == f"es_{region}"
         assert clock_time(moment) == spanish
+    finally:
+        LanguageSwitcher().set_language("en")
+
+
+def test_the_first_language_writes_dates_as_the_schools_country_does(qapp: QApplication) -> None:
+    """Before any switch (English needs no translator), the dates are already the region's,
+    whatever the machine's own locale is."""
+    QLocale.setDefault(QLocale("en_GB"))  # a machine set up elsewhere
+    try:
+        LanguageSwitcher(region="US")
+        assert long_date(date(2026, 12, 1)) == "Tuesday, December 1, 2026"
     finally:
         LanguageSwitcher().set_language("en")
 
